@@ -1,0 +1,28 @@
+import type { toContract } from '../facts/serialize.js';
+
+type Output = ReturnType<typeof toContract>;
+
+/** The readable form of an article's facts: one line each, with the words that state it. */
+export function formatSummary(o: Output): string {
+  const lines: string[] = [];
+  const section = (title: string, rows: string[]) => {
+    lines.push(`${title} (${rows.length})`);
+    for (const r of rows) lines.push(`  ${r}`);
+    lines.push('');
+  };
+  const ev = (x: { evidence: string; start: number; end: number }) => `    └ [${x.start}–${x.end}] "${x.evidence.length > 160 ? `${x.evidence.slice(0, 157)}…` : x.evidence}"`;
+  section('Persons', o.persons.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}${p.country ? ` (${p.country})` : ''}`));
+  section('Countries', o.countries.length ? [o.countries.join(' ')] : []);
+  section('Organizations', o.organizations.map((x) => x.name));
+  section('Quotes', o.quotes.map((q) => `${q.speaker ?? '(unattributed)'} ${q.direct ? 'said' : 'said (reported)'}: ${q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text}`));
+  section(
+    'Commitments',
+    o.commitments.map((c) => {
+      const amount = c.amount === null ? 'unquantified' : `${c.qualifier ? `${c.qualifier} ` : ''}${c.amount.toLocaleString('en')} ${c.unit ?? ''}`.trim();
+      return `${c.donor ?? '?'} → ${c.recipient ?? '?'}: ${amount}${c.item ? ` (${c.item})` : ''} · ${c.category} · ${c.status}${c.period ? ` · ${c.period}` : ''}\n${ev(c)}`;
+    }),
+  );
+  section('Sanctions', o.sanctions.map((s) => `${s.imposer ?? '?'} → ${s.target ?? '?'}: ${s.measure}${s.count !== null ? ` (${s.count})` : ''}\n${ev(s)}`));
+  section('Meetings', o.meetings.map((m) => `${m.participants.join(', ')}${m.place ? ` in ${m.place}` : ''}${m.date ? ` on ${m.date}` : ''}${m.planned ? ' (planned)' : ''}`));
+  return `${lines.join('\n').trimEnd()}\n`;
+}

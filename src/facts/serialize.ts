@@ -1,0 +1,26 @@
+import type { ArticleFacts, Evidence } from './types.js';
+
+type Flat<T> = Omit<T, 'evidence'> & { evidence: string; start: number; end: number; rule: string };
+
+function flat<T extends { evidence: Evidence }>(fact: T): Flat<T> {
+  const { evidence, ...rest } = fact;
+  return { ...rest, evidence: evidence.text, start: evidence.start, end: evidence.end, rule: evidence.rule };
+}
+
+/**
+ * The `extract --jsonl` contract (FACTS.md): countries as ISO codes, every other fact with
+ * its evidence text and `[start, end)` offsets into the normalized text.
+ */
+export function toContract(id: string | null, facts: ArticleFacts, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    ...extra,
+    persons: facts.persons.map(flat),
+    countries: facts.countries.map((c) => c.code),
+    organizations: facts.organizations.map(flat),
+    quotes: facts.quotes.map(flat),
+    commitments: facts.commitments.map(flat),
+    sanctions: facts.sanctions.map(flat),
+    meetings: facts.meetings.map(flat),
+  };
+}

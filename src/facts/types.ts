@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** Where a fact is stated: `[start, end)` character offsets into the normalized text. */
+export const EvidenceSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  rule: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const PersonSchema = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  role: z.string().nullable(),
+  country: z.string().nullable(),
+  evidence: EvidenceSchema,
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const CountryFactSchema = z.object({
+  code: z.string().length(2),
+  mentions: z.number().int().positive(),
+  evidence: EvidenceSchema,
+});
+export type CountryFact = z.infer<typeof CountryFactSchema>;
+
+export const OrganizationSchema = z.object({
+  name: z.string(),
+  acronym: z.string().nullable(),
+  kind: z.string().nullable(),
+  members: z.array(z.string()),
+  evidence: EvidenceSchema,
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const QuoteSchema = z.object({
+  speaker: z.string().nullable(),
+  text: z.string(),
+  direct: z.boolean(),
+  cue: z.string().nullable(),
+  evidence: EvidenceSchema,
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const UNITS = ['%GDP', 'units', 'troops'] as const;
+export const PERIODS = ['annual', 'one-off', 'multi-year', 'cumulative'] as const;
+export const CATEGORIES = ['military', 'financial', 'humanitarian', 'security-guarantee', 'political', 'reconstruction', 'other'] as const;
+export const STATUSES = ['pledged', 'delivered', 'planned', 'ready'] as const;
+export type Period = (typeof PERIODS)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type Status = (typeof STATUSES)[number];
+
+export const CommitmentSchema = z.object({
+  donor: z.string().nullable(),
+  recipient: z.string().nullable(),
+  amount: z.number().nullable(),
+  /** ISO 4217 code, `%GDP`, `units`, `troops`, or null when unquantified. */
+  unit: z.string().nullable(),
+  period: z.enum(PERIODS).nullable(),
+  category: z.enum(CATEGORIES),
+  status: z.enum(STATUSES),
+  qualifier: z.string().nullable(),
+  item: z.string().nullable(),
+  evidence: EvidenceSchema,
+});
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
+export const SanctionSchema = z.object({
+  imposer: z.string().nullable(),
+  target: z.string().nullable(),
+  measure: z.string(),
+  count: z.number().nullable(),
+  evidence: EvidenceSchema,
+});
+export type Sanction = z.infer<typeof SanctionSchema>;
+
+export const MeetingSchema = z.object({
+  participants: z.array(z.string()),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  kind: z.enum(['talks', 'call', 'visit', 'press conference', 'summit', 'meeting']),
+  planned: z.boolean(),
+  evidence: EvidenceSchema,
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export interface ArticleFacts {
+  persons: Person[];
+  countries: CountryFact[];
+  organizations: Organization[];
+  quotes: Quote[];
+  commitments: Commitment[];
+  sanctions: Sanction[];
+  meetings: Meeting[];
+}
+
+export const ArticleInputSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  url: z.string().nullish(),
+  source: z.string().nullish(),
+  published: z.string().nullish(),
+  text: z.string({ error: 'text is required and must be a string' }),
+});
+export type ArticleInput = z.infer<typeof ArticleInputSchema>;

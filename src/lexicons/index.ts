@@ -1,0 +1,61 @@
+// Loads the word lists once and compiles the lookups the pipeline needs.
+import countryList from './countries.json' with { type: 'json' };
+import organizationList from './organizations.json' with { type: 'json' };
+import titleLists from './titles.json' with { type: 'json' };
+import cueLists from './cues.json' with { type: 'json' };
+import currencyList from './currencies.json' with { type: 'json' };
+
+export interface CountryEntry {
+  code: string;
+  names: string[];
+  demonyms: string[];
+  capitals: string[];
+}
+export interface OrganizationEntry {
+  name: string;
+  aliases: string[];
+  kind: string;
+  members: string[];
+  /** The state a government seat stands for ("Kremlin" → RU). */
+  country?: string;
+}
+export interface CurrencyEntry {
+  code: string;
+  symbols: string[];
+  words: string[];
+}
+
+export const countries: readonly CountryEntry[] = countryList;
+export const organizations: readonly OrganizationEntry[] = organizationList;
+export const currencies: readonly CurrencyEntry[] = currencyList;
+export const cues = cueLists;
+export const titles = titleLists;
+
+export const countryByCode = new Map(countries.map((c) => [c.code, c]));
+
+const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+export const titleHeads = lowerSet(titles.heads);
+export const titleModifiers = lowerSet(titles.modifiers);
+export const complementWords = lowerSet(titles.complementWords);
+export const honorifics = lowerSet(titles.honorifics);
+export const nameParticles = lowerSet(titles.nameParticles);
+export const speechVerbs = lowerSet(cues.speechVerbs.filter((v) => !v.includes(' ')));
+export const reportedSpeechVerbs = lowerSet(cues.reportedSpeechVerbs.filter((v) => !v.includes(' ')));
+export const orgHeads = new Set(cues.orgHeads);
+export const itemNouns = lowerSet(cues.itemNouns);
+export const troopNouns = lowerSet(cues.troopNouns.filter((v) => !v.includes(' ')));
+export const negations = lowerSet(cues.negations);
+export const pledgeNouns = lowerSet(cues.pledgeNouns);
+export const sanctionCountNouns = lowerSet(cues.sanctionCountNouns.filter((v) => !v.includes(' ')));
+
+/** Status of a commitment signalled by a verb lemma or adjective ("pledge" → pledged, "mull" → planned). */
+export const statusOfLemma = new Map<string, 'pledged' | 'delivered' | 'planned' | 'ready'>();
+for (const [status, lemmas] of Object.entries(cues.pledgeVerbs)) {
+  for (const lemma of lemmas) if (!lemma.includes(' ')) statusOfLemma.set(lemma, status as 'pledged');
+}
+
+export const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

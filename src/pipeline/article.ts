@@ -1,0 +1,56 @@
+// One article in, its facts (or a clear error) out: the safe entry point used by the
+// CLI batch and, later, by ingestion. Nothing here throws for bad input.
+import { ArticleInputSchema } from '../facts/types.js';
+import { toContract } from '../facts/serialize.js';
+import { detectLanguage, NormalizeError } from './normalize/index.js';
+import { runPipeline } from './run-pipeline.js';
+
+/** Articles above this size are refused: news articles are well under it, and extraction time grows with length. */
+export const MAX_ARTICLE_CHARS = 5_000_000;
+const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
+
+export type ArticleOutcome =
+  | { ok: true; output: ReturnType<typeof toContract> }
+  | { ok: false; output: { id: string | null; error: string } };
+
+/** Extracts one article given as a parsed JSON object ({id, url, source, published, text}). */
+export function extractArticle(raw: unknown): ArticleOutcome {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw && raw.id != null ? String(raw.id) : null;
+  const parsed = ArticleInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail(id, `invalid article: ${issue.path.join('.') || 'input'}: ${issue.message}`);
+  }
+  const { text, published } = parsed.data;
+  const problem = checkText(text);
+  if (problem) return fail(id, problem);
+  try {
+    const result = runPipeline({ text, published });
+    const language = detectLanguage(result.normalized.text);
+    const extra = { language, extractorVersion: result.extractorVersion, place: result.normalized.dateline?.place ?? null };
+    if (language !== 'en') {
+      const empty = { persons: [], countries: [], organizations: [], quotes: [], commitments: [], sanctions: [], meetings: [] };
+      return { ok: true, output: toContract(id, empty, { ...extra, warning: 'not an English article: no facts extracted' }) };
+    }
+    return { ok: true, output: toContract(id, result, extra) };
+  } catch (err) {
+    if (err instanceof NormalizeError) return fail(id, err.message);
+    return fail(id, `extraction failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Why a text cannot be extracted, or null when it can. */
+export function checkText(text: string): string | null {
+  if (text.trim() === '') return 'empty text';
+  if (text.length > MAX_ARTICLE_CHARS) {
+    return `article too large: ${(text.length / 1e6).toFixed(1)} million characters (limit ${MAX_ARTICLE_CHARS / 1e6} million)`;
+  }
+  const sample = text.slice(0, 100_000);
+  const odd = sample.match(BINARY)?.length ?? 0;
+  if (sample.includes('\u0000') || odd / sample.length > 0.01) return 'binary data, not text';
+  return null;
+}
+
+function fail(id: string | null, error: string): ArticleOutcome {
+  return { ok: false, output: { id, error } };
+}

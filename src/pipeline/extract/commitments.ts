@@ -1,0 +1,393 @@
+// Commitments: one per amount ("€400m … 12 howitzers … 5,000 drones" is three), plus
+// unquantified ones ("ready to be part of the coalition", "will continue to provide aid").
+// Donor: the subject of the trigger (a minister → their state), a passive "by X", a
+// possessive ("Estonia's contribution"), else the donor the paragraph is about.
+import type { Category, Commitment, Period, Status } from '../../facts/types.js';
+import { cues, negations, pledgeNouns, statusOfLemma } from '../../lexicons/index.js';
+import { findQuantities, type Quantity } from '../resolve/amounts.js';
+import type { ArticleContext } from './context.js';
+import { isCountry, isOrg, isPerson } from './context.js';
+import { evidenceAt } from './evidence.js';
+import { partyEndingAt, type Party } from './parties.js';
+
+const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
+const NOT_SUPPORT = /\b(cost|costs|damage|losses|revenue|revenues|deficit|reserves|assets|accumulated|estimates?|held|worth of damage|economy|debt of|bonds|salary|price|prices|exports?|imports?|trade)\b/i;
+const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together']);
+const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
+const READY_WORDS = new Set(['ready', 'willing', 'prepared', 'willingness', 'readiness']);
+const PLANNED_WORDS = new Set(['plan', 'plans', 'planned', 'intend', 'intends', 'mull', 'mulls', 'consider', 'considers', 'considering', 'propose', 'proposed', 'proposes', 'preparing', 'prepare', 'prepares', 'expected', 'draft', 'discussing', 'looking', 'could', 'may', 'might', 'aims', 'seeks', 'intention']);
+const SUPPORT_OBJECTS = /\b(support|aid|assistance|guarantees?|troops|soldiers|weapons|equipment|funds?|funding|package|training|ammunition|shells|drones|help|contribut\w*|reconstruction|recovery|integration|coalition|initiatives?|programs?|programmes?|military|security|forces|loan|grant)\b/i;
+
+interface Anchor {
+  start: number;
+  end: number;
+  firstWord: number;
+  lastWord: number;
+}
+
+export function extractCommitments(ctx: ArticleContext): Commitment[] {
+  const out: Commitment[] = [];
+  const defaults = articleDefaults(ctx);
+  let lastDonor: string | null = null;
+  for (let s = 0; s < ctx.analysis.sentences.length; s++) {
+    const sentence = ctx.analysis.sentences[s];
+    const sentenceText = ctx.text.slice(sentence.start, sentence.end);
+    const triggers = findTriggers(ctx, sentence.first, sentence.last);
+    const quantities = findQuantities(sentenceText, sentence.start).filter((q) => !q.conversion);
+    const made: Commitment[] = [];
+    for (const q of quantities) {
+      const trigger = nearestTrigger(ctx, triggers, q);
+      if (!trigger && q.kind !== 'gdp') continue;
+      if (q.kind === 'money' && NOT_SUPPORT.test(contextAround(ctx, q.start, q.end, 40, 40))) continue;
+      if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
+      if (trigger && isNegated(ctx, trigger)) continue;
+      const anchorWord = wordIndexAt(ctx, q.start);
+      const verb = trigger ?? anchorWord;
+      const donors = findDonors(ctx, verb, sentence.first, sentence.last, lastDonor, defaults);
+      const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults);
+      const status = statusAt(ctx, verb, sentence.first);
+      const evidence = evidenceSpan(ctx, q, trigger);
+      for (const donor of donors) {
+        made.push({
+          donor,
+          recipient,
+          amount: q.value,
+          unit: q.kind === 'money' ? currencyFor(q, donor) : q.unit,
+          period: periodOf(ctx, q, sentence.start, sentence.end),
+          category: categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults.category),
+          status,
+          qualifier: q.qualifier,
+          item: q.item,
+          evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
+        });
+      }
+    }
+    if (made.length === 0) {
+      // An unquantified commitment: a trigger with a support object and no amount in the sentence.
+      for (const t of triggers) {
+        if (!unquantifiedTrigger(ctx, t, sentence.last) || isNegated(ctx, t)) continue;
+        const donors = findDonors(ctx, t, sentence.first, sentence.last, lastDonor, defaults, true);
+        if (donors.length === 0 || donors[0] === null) continue;
+        const recipient = findRecipient(ctx, t, sentence.first, sentence.last, donors, defaults);
+        if (recipient === null || donors.includes(recipient)) continue;
+        const start = ctx.words[Math.max(sentence.first, t - 0)].start;
+        const end = clauseEnd(ctx, t, sentence.last);
+        const category = categoryAt(ctx, start, end, start, end, null, defaults.category);
+        const troops = /\b(troops|soldiers|forces|contingents?)\b/i.test(ctx.text.slice(start, end)) && category === 'security-guarantee';
+        for (const donor of donors) {
+          made.push({
+            donor, recipient, amount: null, unit: troops ? 'troops' : null, period: null, category,
+            status: statusAt(ctx, t, sentence.first), qualifier: null, item: null,
+            evidence: evidenceAt(ctx, start, end, 'commitment.unquantified'),
+          });
+        }
+        break;
+      }
+    }
+    for (const c of made) if (c.donor && c.donor.length === 2) lastDonor = c.donor;
+    out.push(...made);
+  }
+  return out;
+}
+
+// ---------- triggers ----------
+
+function findTriggers(ctx: ArticleContext, first: number, last: number): number[] {
+  const found: number[] = [];
+  for (let k = first; k < last; k++) {
+    const w = ctx.words[k];
+    if (READY_WORDS.has(w.lower) && (ctx.words[k + 1]?.lower === 'to' || w.lower.endsWith('ness'))) found.push(k);
+    else if ((w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ') && statusOfLemma.has(w.lemma) && !['can', 'could', 'may', 'might'].includes(w.lemma)) found.push(k);
+    else if (w.pos === 'NOUN' && pledgeNouns.has(w.lower)) found.push(k);
+  }
+  return found;
+}
+
+function nearestTrigger(ctx: ArticleContext, triggers: number[], q: Quantity): number | undefined {
+  const at = wordIndexAt(ctx, q.start);
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  for (const t of triggers) {
+    const d = Math.abs(t - at);
+    // a verb governs its amount across a few words; prefer verbs to nouns at equal distance
+    const weighted = d + (ctx.words[t].pos === 'NOUN' ? 0.5 : 0);
+    if (weighted < bestDistance) {
+      best = t;
+      bestDistance = weighted;
+    }
+  }
+  return bestDistance <= 18 ? best : undefined;
+}
+
+function unquantifiedTrigger(ctx: ArticleContext, t: number, last: number): boolean {
+  const w = ctx.words[t];
+  if (w.pos === 'NOUN' && !READY_WORDS.has(w.lower)) return false;
+  if (['announce', 'include', 'discuss', 'expect', 'sign', 'adopt', 'agree', 'decide', 'open', 'complete', 'receive', 'arrive', 'help', 'look', 'aim', 'seek', 'study', 'weigh', 'direct', 'continue', 'buy', 'purchase', 'cover', 'spend', 'hand'].includes(w.lemma)) return false;
+  const after = ctx.text.slice(w.end, ctx.words[Math.min(last - 1, t + 10)].end);
+  return SUPPORT_OBJECTS.test(after);
+}
+
+function isNegated(ctx: ArticleContext, t: number): boolean {
+  for (let k = Math.max(0, t - 3); k < t; k++) {
+    if (ctx.words[k].sentence !== ctx.words[t].sentence) continue;
+    if (negations.has(ctx.words[k].lower)) return true;
+  }
+  return false;
+}
+
+// ---------- parties ----------
+
+export interface Defaults {
+  recipient: string | null;
+  donor: string | null;
+  coalition: string | null;
+  category: Category;
+}
+
+/** What the article is about when a sentence leaves it implicit: the recipient of support, the main donor. */
+function articleDefaults(ctx: ArticleContext): Defaults {
+  const counts = new Map<string, number>();
+  const asRecipient = new Map<string, number>();
+  for (const m of ctx.countryMentions) {
+    counts.set(m.code, (counts.get(m.code) ?? 0) + (m.form === 'name' ? 1 : 0.5));
+    const before = ctx.words[m.first - 1]?.lower ?? '';
+    if (['to', 'for', 'support', 'supporting', 'help', 'helping', 'assist'].includes(before)) asRecipient.set(m.code, (asRecipient.get(m.code) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const recipients = [...asRecipient.entries()].sort((a, b) => b[1] - a[1]);
+  const recipient = recipients[0]?.[0] ?? (counts.has('UA') ? 'UA' : ranked[0]?.[0] ?? null);
+  const donor = ranked.find(([code]) => code !== recipient && code !== 'RU')?.[0] ?? null;
+  const coalition = [...ctx.orgs.values()].find((o) => o.kind === 'coalition' || /coalition/i.test(o.name))?.name ?? null;
+  const text = ctx.text.toLowerCase();
+  const military = (text.match(/\b(military|weapons|defen[cs]e|ammunition|troops|drones|arms)\b/g) ?? []).length;
+  return { recipient, donor, coalition, category: military >= 2 ? 'military' : 'other' };
+}
+
+export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Defaults): string | null {
+  if (!p) return null;
+  if (p.kind === 'country') return p.name;
+  if (p.kind === 'organization') {
+    const org = [...ctx.orgs.values()].find((o) => o.name === p.name);
+    if (org?.country) return org.country;
+    if (org && org.kind === 'government') return null;
+    if (org?.kind === 'media') return null;
+    return canonicalGroup(org?.name ?? p.name ?? '');
+  }
+  if (p.kind === 'person') return p.country ?? p.person?.country ?? null;
+  if (p.kind === 'institution') return p.country ?? defaults.donor;
+  return null;
+}
+
+/** The EU's institutions pledge as "EU"; the G7 as "G7". */
+function canonicalGroup(name: string): string {
+  if (/^(european (union|commission|council)|eu)\b/i.test(name)) return 'EU';
+  if (/^(group of seven|g7)/i.test(name)) return 'G7';
+  return name;
+}
+
+function findDonors(ctx: ArticleContext, v: number, first: number, last: number, lastDonor: string | null, defaults: Defaults, strict = false): Array<string | null> {
+  const words = ctx.words;
+  // a possessive before the trigger noun: "Estonia's contribution", "Lithuania’s assistance"
+  for (let k = v - 1; k >= Math.max(first, v - 4); k--) {
+    if ((words[k].lower === "'s" || words[k].lower === '’s') && isCountry(ctx.owner[k - 1]) && ctx.owner[k - 1] !== undefined) {
+      const o = ctx.owner[k - 1];
+      if (isCountry(o) && o.form !== 'demonym' && words[v].pos === 'NOUN') return [o.code];
+    }
+  }
+  // passive: "to be built by Estonia", "implemented by Lithuania and Denmark"
+  for (let k = v + 1; k < Math.min(last, v + 6); k++) {
+    if (words[k].lower === 'by') {
+      const list = partyList(ctx, k + 1, last, defaults);
+      if (list.length > 0) return list;
+    }
+  }
+  // the subject: walk back over auxiliaries and the verb chain to the nearest party
+  let k = v - 1;
+  while (k >= first && (AUXILIARIES.has(words[k].lower) || words[k].pos === 'ADV' || words[k].pos === 'VERB' || words[k].pos === 'AUX' || words[k].pos === 'PART' || READY_WORDS.has(words[k].lower) || PLANNED_WORDS.has(words[k].lower))) k--;
+  // "Macron, along with 26 other Western allies, committed"
+  const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
+  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower))) {
+    return [defaults.coalition ?? canonicalGroup(ctx.text.slice(words[Math.max(first, k - 1)].start, words[k].end))];
+  }
+  for (let j = k; j >= first && j >= k - 12; j--) {
+    const owner = ctx.owner[j];
+    if (owner === undefined) {
+      if (['that', 'which', 'who'].includes(words[j].lower) && j < k) break;
+      if (words[j].pos === 'VERB' && j < k - 1) break;
+      continue;
+    }
+    const preposition = words[owner.first - 1]?.lower ?? '';
+    if (['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) && !isPerson(owner)) {
+      j = owner.first;
+      continue;
+    }
+    if (isCountry(owner) && owner.form === 'demonym' && !(words[owner.last]?.lower === 'government' || words[owner.last]?.lower === 'authorities')) {
+      j = owner.first;
+      continue;
+    }
+    const list = partyList(ctx, owner.first, last, defaults);
+    if (list.length > 0) return list;
+    const party = partyEndingAt(ctx, owner.last - 1, null);
+    const donor = donorOfParty(ctx, party, defaults);
+    if (donor) return [donor];
+    j = owner.first;
+  }
+  // "the country's authorities", "we", "our"
+  const near = ctx.text.slice(words[Math.max(first, k - 3)].start, words[Math.max(first, v)].end).toLowerCase();
+  if (/\b(country|country's|country’s|authorities|government)\b/.test(near) && lastDonor) return [lastDonor];
+  if (strict) return [];
+  return [lastDonor ?? defaults.donor];
+}
+
+/** "the Czech Republic, Germany, Denmark … and the Netherlands": each state of a coordinated list. */
+export function partyList(ctx: ArticleContext, from: number, last: number, defaults: Defaults): string[] {
+  const words = ctx.words;
+  const out: string[] = [];
+  let k = from;
+  while (k < last) {
+    if (['the', 'and', ',', 'as', 'well', 'including', 'both', 'together', 'with'].includes(words[k].lower)) {
+      k++;
+      continue;
+    }
+    const owner = ctx.owner[k];
+    if (!owner) break;
+    if (isCountry(owner) && owner.form !== 'demonym') out.push(owner.code);
+    else if (isOrg(owner)) {
+      const donor = donorOfParty(ctx, partyEndingAt(ctx, owner.last - 1, null), defaults);
+      if (donor) out.push(donor);
+      else break;
+    } else if (isPerson(owner) && owner.person.country) out.push(owner.person.country);
+    else break;
+    k = owner.last;
+  }
+  return [...new Set(out)];
+}
+
+function findRecipient(ctx: ArticleContext, v: number, first: number, last: number, donors: Array<string | null>, defaults: Defaults): string | null {
+  const words = ctx.words;
+  // "Ukraine would receive", "Ukraine has received"
+  if (words[v].lemma === 'receive') {
+    for (let k = v - 1; k >= first; k--) {
+      const o = ctx.owner[k];
+      if (isCountry(o) && o.form !== 'demonym') return o.code;
+    }
+  }
+  for (let k = v + 1; k < last; k++) {
+    const o = ctx.owner[k];
+    if (!isCountry(o)) continue;
+    const before = words[o.first - 1]?.lower ?? '';
+    const after = words[o.last]?.lower ?? '';
+    const code = o.code;
+    if (donors.includes(code) || code === 'RU') {
+      k = o.last - 1;
+      continue;
+    }
+    if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before) || after === "'s" || after === '’s' || o.form === 'demonym') return code;
+    k = o.last - 1;
+  }
+  return defaults.recipient && !donors.includes(defaults.recipient) ? defaults.recipient : null;
+}
+
+function currencyFor(q: Quantity, donor: string | null): string {
+  if (q.bareDollar && donor && DOLLAR_COUNTRIES[donor]) return DOLLAR_COUNTRIES[donor];
+  return q.unit;
+}
+
+// ---------- attributes ----------
+
+function statusAt(ctx: ArticleContext, v: number, first: number): Status {
+  const words = ctx.words;
+  const window = words.slice(Math.max(first, v - 6), v + 1).map((w) => w.lower);
+  const w = words[v];
+  if (window.some((x) => READY_WORDS.has(x)) || READY_WORDS.has(w.lower)) return 'ready';
+  if (window.some((x) => PLANNED_WORDS.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(/\bplans? to\b|\bintends? to\b|\bmulls?\b|\bexpected to\b/))) return 'planned';
+  const lemmaStatus = statusOfLemma.get(w.lemma);
+  if (lemmaStatus === 'planned') return 'planned';
+  const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'already'].includes(x));
+  const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x));
+  if (lemmaStatus === 'delivered' && !future) return 'delivered';
+  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'spend', 'resume', 'train', 'disburse', 'transfer'].includes(w.lemma)) return 'delivered';
+  if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return 'delivered';
+  return 'pledged';
+}
+
+function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Period {
+  const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 45)).toLowerCase();
+  const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
+  const has = (list: string[], s: string) => list.some((c) => s.includes(c));
+  if (has(cues.annualCues, near) || /\bannual\b|\bannually\b/.test(before.slice(-20))) return 'annual';
+  if (has(cues.cumulativeCues, before) || has(cues.cumulativeCues, near.slice(0, 20)) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
+  if (has(cues.multiYearCues, near) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || has(cues.multiYearCues, before)) return 'multi-year';
+  return 'one-off';
+}
+
+const CATEGORY_ORDER: Array<keyof typeof cues.categories> = ['security-guarantee', 'humanitarian', 'political', 'reconstruction', 'financial', 'military'];
+
+function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, fallback: Category): Category {
+  if (kind === 'troops') {
+    const s = ctx.text.slice(sStart, sEnd).toLowerCase();
+    return /ceasefire|security guarantee|reassurance|peacekeep/.test(s) ? 'security-guarantee' : 'military';
+  }
+  // the nearest keyword to the anchor decides; the whole sentence is the window
+  const text = ctx.text.slice(sStart, sEnd).toLowerCase();
+  const anchorStart = start - sStart;
+  const anchorEnd = end - sStart;
+  let best: Category | null = null;
+  let bestDistance = Infinity;
+  for (const category of CATEGORY_ORDER) {
+    for (const keyword of cues.categories[category]) {
+      let at = text.indexOf(keyword);
+      while (at >= 0) {
+        const distance = at >= anchorEnd ? at - anchorEnd : at + keyword.length <= anchorStart ? anchorStart - (at + keyword.length) : 0;
+        if (distance < bestDistance) {
+          best = category;
+          bestDistance = distance;
+        }
+        at = text.indexOf(keyword, at + 1);
+      }
+    }
+  }
+  if (best && kind === 'items' && best === 'financial') return fallback;
+  return best ?? (kind === 'items' ? 'military' : fallback);
+}
+
+// ---------- spans ----------
+
+function wordIndexAt(ctx: ArticleContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.words[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function contextAround(ctx: ArticleContext, start: number, end: number, before: number, after: number): string {
+  return ctx.text.slice(Math.max(0, start - before), Math.min(ctx.text.length, end + after)).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
+}
+
+function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number | undefined): Anchor {
+  let start = q.start;
+  let end = q.end;
+  if (trigger !== undefined) {
+    const t = ctx.words[trigger];
+    start = Math.min(start, t.start);
+    end = Math.max(end, t.end);
+  }
+  // carry on to the end of "to Ukraine" / "for Ukraine" / "per year" right after the amount
+  const tail = /^(?:\s(?:in|of)\s(?:new\s)?[\w-]+(?:\s(?:aid|assistance|support))?)?(?:\s(?:to|for)\s(?:the\s)?[\p{Lu}][\p{L}’']*(?:\s[\p{Lu}][\p{L}]*)*)?(?:\s(?:per year|a year|annually|each year))?/u.exec(ctx.text.slice(end, end + 80));
+  if (tail) end += tail[0].length;
+  return { start, end, firstWord: wordIndexAt(ctx, start), lastWord: wordIndexAt(ctx, end) };
+}
+
+function clauseEnd(ctx: ArticleContext, t: number, last: number): number {
+  let k = t + 1;
+  while (k < last && !/^[;:.!?]$/.test(ctx.words[k].text) && k - t < 18) {
+    if (ctx.words[k].text === ',' && k - t > 4) break;
+    k++;
+  }
+  return ctx.words[Math.max(t, k - 1)].end;
+}
+

@@ -1,0 +1,73 @@
+// The article-level registry: every mention of a country, organization and person with
+// its word span, built once and shared by the relation rules (quotes, commitments, …).
+import type { Analysis, Word } from '../../nlp/index.js';
+import type { Dateline } from '../normalize/index.js';
+
+export interface Span {
+  first: number;
+  last: number;
+}
+
+export interface CountryMention extends Span {
+  code: string;
+  form: 'name' | 'demonym' | 'capital';
+  /** A capital named as a venue ("talks in Istanbul") rather than as a government. */
+  venue: boolean;
+}
+
+export interface OrgRecord {
+  key: string;
+  name: string;
+  acronym: string | null;
+  kind: string | null;
+  members: string[];
+  country: string | null;
+  rule: string;
+  first: Span;
+}
+
+export interface OrgMention extends Span {
+  key: string;
+}
+
+export interface PersonRecord {
+  name: string;
+  aliases: Set<string>;
+  role: string | null;
+  country: string | null;
+  rule: string;
+  first: Span;
+}
+
+export interface PersonMention extends Span {
+  person: PersonRecord;
+}
+
+export interface ArticleContext {
+  analysis: Analysis;
+  text: string;
+  words: Word[];
+  referenceDate: Date | null;
+  dateline: Dateline | null;
+  countryMentions: CountryMention[];
+  orgs: Map<string, OrgRecord>;
+  orgMentions: OrgMention[];
+  persons: PersonRecord[];
+  personMentions: PersonMention[];
+  /** What each word belongs to, if anything. */
+  owner: Array<CountryMention | OrgMention | PersonMention | undefined>;
+}
+
+export function spanText(ctx: ArticleContext, s: Span): string {
+  return ctx.text.slice(ctx.words[s.first].start, ctx.words[s.last - 1].end);
+}
+
+export function isCountry(m: unknown): m is CountryMention {
+  return typeof m === 'object' && m !== null && 'code' in m;
+}
+export function isOrg(m: unknown): m is OrgMention {
+  return typeof m === 'object' && m !== null && 'key' in m;
+}
+export function isPerson(m: unknown): m is PersonMention {
+  return typeof m === 'object' && m !== null && 'person' in m;
+}

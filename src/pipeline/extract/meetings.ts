@@ -1,0 +1,177 @@
+// Meetings: talks, calls, visits, press conferences and summits between named parties,
+// with the place ("in CITY"), the date (resolved against the publication date) and
+// whether they were held or are planned.
+import type { Meeting } from '../../facts/types.js';
+import { countries } from '../../lexicons/index.js';
+import { resolveDate } from '../resolve/dates.js';
+import type { ArticleContext } from './context.js';
+import { isCountry, isOrg, isPerson } from './context.js';
+import { evidenceAt } from './evidence.js';
+
+type Kind = Meeting['kind'];
+
+const COUNTRY_NAMES = new Set(countries.flatMap((c) => c.names));
+const PLANNED_BEFORE = /\b(will|to|expected to|plans? to|is due to|scheduled to|set to|slated to|would|could|may)\s+(?:also\s+)?(?:officially\s+)?$/i;
+const PLANNED_WORDS = /\b(upcoming|next|slated for|scheduled for|to be held|will be held|later in the day|later this)\b/i;
+const OBJECT_STOP = new Set(['to', 'on', 'about', 'in', 'at', 'during', 'after', 'before', 'where', 'which', 'who', 'that', 'while', 'as', 'for', 'regarding', 'and discussed']);
+
+interface Trigger {
+  at: number;
+  kind: Kind;
+  /** The word after which the other participants are listed. */
+  objectsFrom: number | null;
+  visit: boolean;
+}
+
+export function extractMeetings(ctx: ArticleContext): Meeting[] {
+  const out: Meeting[] = [];
+  let lastPlace: string | null = ctx.dateline ? null : null;
+  for (const sentence of ctx.analysis.sentences) {
+    const sentenceText = ctx.text.slice(sentence.start, sentence.end);
+    const place = placeIn(ctx, sentence.first, sentence.last);
+    for (const t of triggersIn(ctx, sentence.first, sentence.last)) {
+      const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
+      const planned = PLANNED_BEFORE.test(before) || PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
+      const subject = subjectOf(ctx, t.at, sentence.first, sentence.last);
+      const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last);
+      const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
+      const date = resolveDate(sentenceText, ctx.referenceDate, planned);
+      const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' ? lastPlace : null);
+      const evidence = evidenceAt(ctx, sentence.start, sentence.end, `meeting.${t.kind.replace(' ', '-')}`);
+      const participants = (list: string[]) => [...new Set(list.filter((p) => p.length > 0))];
+      if (subject.length > 0 && objects.length > 1 && t.kind !== 'summit') {
+        // "X met with A, B and C": one meeting per pair, as each is a meeting of its own
+        for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date, kind: t.kind, planned, evidence });
+      } else {
+        const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
+        const single = all.length === 1 && (t.kind === 'press conference' || t.kind === 'summit' || t.kind === 'meeting');
+        if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date, kind: t.kind, planned, evidence });
+      }
+    }
+    if (place) lastPlace = place;
+  }
+  return dedupe(out);
+}
+
+function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[] {
+  const words = ctx.words;
+  const found: Trigger[] = [];
+  for (let k = first; k < last; k++) {
+    const w = words[k];
+    const next = words[k + 1]?.lower ?? '';
+    if (w.lemma === 'meet' && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false });
+    else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && next === 'with') found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: k + 2, visit: false });
+    else if ((w.lower === 'conference' || w.lower === 'briefing') && (words[k - 1]?.lower === 'press' || words[k - 1]?.lower === 'news')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
+    else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
+    else if (w.lemma === 'host' && w.pos === 'VERB') found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
+    else if ((w.lower === 'summit' || w.lower === 'meeting' || w.lower === 'gathering') && (words[k - 1]?.pos === 'PROPN' || words[k - 1]?.lower === 'the' || next === 'of')) {
+      found.push({ at: k, kind: w.lower === 'summit' ? 'summit' : 'meeting', objectsFrom: next === 'of' ? k + 2 : null, visit: false });
+    } else if ((w.lemma === 'hold' || w.lemma === 'discuss') && /^talks|negotiations$/.test(next)) found.push({ at: k, kind: 'talks', objectsFrom: null, visit: false });
+    else if (w.lemma === 'attend') found.push({ at: k, kind: 'meeting', objectsFrom: null, visit: false });
+    else if (w.lemma === 'speak' && next === 'with') found.push({ at: k, kind: 'call', objectsFrom: k + 2, visit: false });
+  }
+  return found;
+}
+
+/** The participants named before the trigger: the clause subject, or a possessive ("Macron's meeting"). */
+function subjectOf(ctx: ArticleContext, t: number, first: number, last: number): string[] {
+  const words = ctx.words;
+  const found: string[] = [];
+  for (let k = t - 1; k >= first; k--) {
+    const owner = ctx.owner[k];
+    if (!owner) {
+      if (['with', 'that', 'which'].includes(words[k].lower)) break;
+      if ((words[k].lower === 'his' || words[k].lower === 'her') && found.length === 0) {
+        // "during his meeting": the person the sentence is about
+        for (let j = first; j < last; j++) {
+          const o = ctx.owner[j];
+          if (isPerson(o) && (j < t - 1 || j > t + 3)) return [o.person.name];
+        }
+        const before = ctx.personMentions.filter((m) => m.last <= k);
+        return before.length ? [before[before.length - 1].person.name] : [];
+      }
+      continue;
+    }
+    const prep = words[owner.first - 1]?.lower ?? '';
+    if (isPerson(owner)) found.unshift(owner.person.name);
+    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && !['in', 'to', 'of', 'for', 'from', 'against'].includes(prep)) found.unshift(owner.code);
+    else if (isOrg(owner) && ['the', ''].includes(prep) === false && prep !== 'of' && ctx.orgs.get(owner.key)?.kind !== 'media' && found.length === 0) {
+      const org = ctx.orgs.get(owner.key);
+      if (org && org.kind !== 'government') found.unshift(org.name);
+    }
+    k = owner.first;
+    if (found.length > 0 && !['and', ','].includes(words[k - 1]?.lower ?? '')) break;
+  }
+  return found;
+}
+
+/** The parties listed after "with"/"of": persons, states and groups up to the end of the clause. */
+function partiesFrom(ctx: ArticleContext, from: number, last: number): string[] {
+  const words = ctx.words;
+  const found: string[] = [];
+  for (let k = from; k < last; k++) {
+    const w = words[k];
+    if (OBJECT_STOP.has(w.lower) && found.length > 0) break;
+    if (/^[.;:!?]$/.test(w.text)) break;
+    const owner = ctx.owner[k];
+    if (!owner) continue;
+    if (isPerson(owner)) found.push(owner.person.name);
+    else if (isCountry(owner) && !owner.venue) {
+      // "his Ukrainian counterpart" names a state when no person follows
+      const personNext = isPerson(ctx.owner[owner.last]) || isPerson(ctx.owner[owner.last + 1]) || isPerson(ctx.owner[owner.last + 2]);
+      if (!personNext) found.push(owner.code);
+    } else if (isOrg(owner)) {
+      const org = ctx.orgs.get(owner.key);
+      if (org && org.kind !== 'media') found.push(org.name);
+    }
+    k = owner.last - 1;
+  }
+  return found;
+}
+
+function visitedCountry(ctx: ArticleContext, t: number, last: number): string | null {
+  for (let k = t + 1; k < Math.min(last, t + 4); k++) {
+    const o = ctx.owner[k];
+    if (isCountry(o)) return o.code;
+  }
+  return null;
+}
+
+function visitedPlace(ctx: ArticleContext, t: number, last: number): string | null {
+  for (let k = t + 1; k < Math.min(last, t + 4); k++) {
+    const o = ctx.owner[k];
+    if (isCountry(o) && o.form === 'capital') return ctx.text.slice(ctx.words[o.first].start, ctx.words[o.last - 1].end);
+  }
+  return null;
+}
+
+/** "in Kyiv", "in Washington D.C.": a city named after "in" (a capital or another capitalised name that is no country). */
+function placeIn(ctx: ArticleContext, first: number, last: number): string | null {
+  const words = ctx.words;
+  for (let k = first; k < last - 1; k++) {
+    if (words[k].lower !== 'in' && words[k].lower !== 'at') continue;
+    const o = ctx.owner[k + 1];
+    if (isCountry(o) && o.form === 'capital') return ctx.text.slice(words[o.first].start, words[o.last - 1].end);
+    const w = words[k + 1];
+    if (!o && /^\p{Lu}\p{Ll}+/u.test(w.text) && w.pos === 'PROPN' && !COUNTRY_NAMES.has(w.text) && !/^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.text)) {
+      let e = k + 2;
+      while (e < last && /^\p{Lu}/u.test(words[e].text) && words[e].pos === 'PROPN' && !ctx.owner[e]) e++;
+      if (words[e]?.lower === 'region' || words[e]?.lower === 'oblast') continue;
+      return ctx.text.slice(w.start, words[e - 1].end);
+    }
+  }
+  return null;
+}
+
+function dedupe(meetings: Meeting[]): Meeting[] {
+  const out: Meeting[] = [];
+  for (const m of meetings) {
+    const key = [...m.participants].sort().join('|');
+    const same = out.find((x) => [...x.participants].sort().join('|') === key && x.planned === m.planned);
+    if (same) {
+      same.place ??= m.place;
+      same.date ??= m.date;
+    } else out.push(m);
+  }
+  return out;
+}

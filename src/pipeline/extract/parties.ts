@@ -1,0 +1,155 @@
+// Who a noun phrase stands for: a person, an organization, a state or an institution,
+// resolved through the article registry ("he" → the last speaker, "the minister" → the
+// last person holding that office, "Kyiv" → UA).
+import { titleHeads, titleModifiers } from '../../lexicons/index.js';
+import type { ArticleContext, PersonRecord } from './context.js';
+import { isCountry, isOrg, isPerson } from './context.js';
+
+export interface Party {
+  kind: 'person' | 'organization' | 'country' | 'institution' | 'unnamed';
+  /** Full name, organization name, ISO code, institution phrase; null when unnamed ("sources said"). */
+  name: string | null;
+  person?: PersonRecord;
+  /** State the party acts for, when known (a minister's country, a government seat's state). */
+  country: string | null;
+  first: number;
+  last: number;
+}
+
+const INSTITUTION_HEADS = new Set(['ministry', 'government', 'military', 'army', 'office', 'administration', 'cabinet', 'authorities', 'parliament', 'presidency', 'statement', 'spokesperson', 'spokesman', 'commission', 'council']);
+const UNNAMED_HEADS = new Set(['sources', 'source', 'officials', 'official', 'diplomats', 'diplomat', 'media', 'outlets', 'reports', 'analysts', 'experts', 'people']);
+const SKIP_BACK = new Set(['also', 'has', 'had', 'have', 'then', 'later', 'again', 'further', 'reportedly', 'previously', 'already', 'once', 'recently', 'separately', 'subsequently', 'repeatedly', 'earlier', 'later', 'will', 'would', 'is', 'was', 'are', 'were', 'be', 'being', 'been', 'not', 'publicly', 'firmly', 'clearly', 'officially']);
+
+export class SpeakerMemory {
+  lastSpeaker: Party | null = null;
+  lastPersonSubject: PersonRecord | null = null;
+}
+
+/** The party whose mention ends right before word `v`, skipping auxiliaries and adverbs. */
+export function partyBefore(ctx: ArticleContext, v: number, memory: SpeakerMemory | null): Party | null {
+  const words = ctx.words;
+  let k = v - 1;
+  while (k >= 0 && SKIP_BACK.has(words[k].lower) && words[k].sentence === words[v].sentence) k--;
+  if (k < 0 || words[k].sentence !== words[v].sentence) return null;
+  return partyEndingAt(ctx, k, memory);
+}
+
+/** The party whose mention starts at word `k` (", said Kaja Kallas", "according to the minister"). */
+export function partyAfter(ctx: ArticleContext, k: number, memory: SpeakerMemory | null): Party | null {
+  const words = ctx.words;
+  let s = k;
+  if (['the', 'a', 'an'].includes(words[s]?.lower ?? '')) s++;
+  // walk to the end of the noun phrase, then read it backwards
+  let e = s;
+  while (e < words.length && e - s < 8 && words[e].sentence === words[k].sentence && !/^[,.;:!?()"“”]$/.test(words[e].text) && !['that', 'who', 'which', 'on', 'in', 'at', 'during', 'after', 'said', 'told'].includes(words[e].lower)) e++;
+  if (e === s) return null;
+  const pronoun = pronounParty(ctx, s, memory);
+  if (pronoun) return pronoun;
+  // the first mention in the phrase decides: "President Zelensky's top aide" is the aide, but we have no name for him here
+  for (let i = s; i < e; i++) {
+    const owner = ctx.owner[i];
+    if (isPerson(owner)) return personParty(owner.person, owner.first, owner.last);
+  }
+  return partyEndingAt(ctx, e - 1, memory);
+}
+
+function pronounParty(ctx: ArticleContext, k: number, memory: SpeakerMemory | null): Party | null {
+  const w = ctx.words[k];
+  if ((w.lower === 'he' || w.lower === 'she' || w.lower === 'him' || w.lower === 'her') && memory) {
+    const p = memory.lastSpeaker?.person ?? memory.lastPersonSubject;
+    if (p) return personParty(p, k, k + 1);
+    return lastPersonBefore(ctx, k);
+  }
+  if ((w.lower === 'it' || w.lower === 'they') && memory?.lastSpeaker && memory.lastSpeaker.kind !== 'person') {
+    return { ...memory.lastSpeaker, first: k, last: k + 1 };
+  }
+  return null;
+}
+
+function lastPersonBefore(ctx: ArticleContext, k: number): Party | null {
+  for (let i = ctx.personMentions.length - 1; i >= 0; i--) {
+    const m = ctx.personMentions[i];
+    if (m.last <= k) return personParty(m.person, k, k + 1);
+  }
+  return null;
+}
+
+export function personParty(p: PersonRecord, first: number, last: number): Party {
+  return { kind: 'person', name: p.name, person: p, country: p.country, first, last };
+}
+
+/** Reads the noun phrase that ends at word `k` backwards. */
+export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMemory | null): Party | null {
+  const words = ctx.words;
+  const w = words[k];
+  const owner = ctx.owner[k];
+  if (isPerson(owner)) return personParty(owner.person, owner.first, owner.last);
+  const pronoun = pronounParty(ctx, k, memory);
+  if (pronoun) return pronoun;
+  if (isOrg(owner)) {
+    const org = ctx.orgs.get(owner.key);
+    if (org) return { kind: 'organization', name: org.name, country: org.country, first: owner.first, last: owner.last };
+  }
+  if (isCountry(owner) && owner.form !== 'demonym') return { kind: 'country', name: owner.code, country: owner.code, first: owner.first, last: owner.last };
+  // "the Lithuanian foreign minister", "the president", "the defence minister"
+  if (titleHeads.has(w.lower)) {
+    let s = k;
+    let demonym: string | null = null;
+    while (s > 0 && (titleModifiers.has(words[s - 1].lower) || titleHeads.has(words[s - 1].lower) || isCountry(ctx.owner[s - 1]))) {
+      const o = ctx.owner[s - 1];
+      if (isCountry(o)) {
+        demonym = o.code;
+        s = o.first;
+      } else s--;
+    }
+    const person = personByRole(ctx, w.lower, demonym, k);
+    if (person) return personParty(person, s, k + 1);
+    return null;
+  }
+  // "the Czech government", "the defence ministry", "the Ukrainian military"
+  if (INSTITUTION_HEADS.has(w.lower)) {
+    let s = k;
+    let country: string | null = null;
+    while (s > 0 && words[s - 1].sentence === w.sentence && !['the', 'a', 'an', ',', 'its', 'his', 'her', 'their'].includes(words[s - 1].lower) && k - s < 4) {
+      const o = ctx.owner[s - 1];
+      if (isCountry(o)) country = o.code;
+      if (/^[.;:!?"“”]$/.test(words[s - 1].text)) break;
+      s--;
+    }
+    let name = ctx.text.slice(words[s].start, w.end);
+    if (w.lower === 'statement' && memory?.lastSpeaker?.kind === 'institution') return { ...memory.lastSpeaker, first: s, last: k + 1 };
+    name = name.replace(/\s+statement$/i, '');
+    return { kind: 'institution', name, country, first: s, last: k + 1 };
+  }
+  if (UNNAMED_HEADS.has(w.lower) || (k > 0 && UNNAMED_HEADS.has(words[k - 1].lower))) {
+    return { kind: 'unnamed', name: null, country: null, first: k, last: k + 1 };
+  }
+  // "sources familiar with the matter": an unnamed source with a trailing modifier
+  for (let i = k; i >= Math.max(0, k - 5); i--) {
+    if (words[i].sentence !== w.sentence) break;
+    if (UNNAMED_HEADS.has(words[i].lower)) return { kind: 'unnamed', name: null, country: null, first: i, last: k + 1 };
+  }
+  return null;
+}
+
+/** The latest person before word `k` whose role has the head word (and the state, if named). */
+function personByRole(ctx: ArticleContext, head: string, country: string | null, k: number): PersonRecord | null {
+  let best: PersonRecord | null = null;
+  let bestAt = -1;
+  for (const m of ctx.personMentions) {
+    if (m.first >= k) break;
+    const role = m.person.role?.toLowerCase() ?? '';
+    if (!role.includes(head) && !(head === 'diplomat' && role.includes('foreign'))) continue;
+    if (country && m.person.country && m.person.country !== country) continue;
+    if (m.first > bestAt) {
+      best = m.person;
+      bestAt = m.first;
+    }
+  }
+  return best ?? ctx.persons.find((p) => (p.role?.toLowerCase() ?? '').includes(head) && (!country || p.country === country)) ?? null;
+}
+
+/** A name for output: persons by full name, states by ISO code, the rest as written. */
+export function partyName(p: Party | null): string | null {
+  return p?.name ?? null;
+}

@@ -1,0 +1,131 @@
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { cues } from '../../lexicons/index.js';
+
+export interface Dateline {
+  place: string;
+  start: number;
+  end: number;
+}
+
+/** A stretch of normalized text copied unchanged from `[sourceStart, sourceStart + length)` of the input. */
+export interface OffsetSegment {
+  start: number;
+  sourceStart: number;
+  length: number;
+}
+
+export interface NormalizedArticle {
+  text: string;
+  title: string | null;
+  format: 'text' | 'html';
+  dateline: Dateline | null;
+  /** Maps normalized offsets back to the input; empty for HTML, whose markup has no counterpart. */
+  offsetMap: OffsetSegment[];
+}
+
+export class NormalizeError extends Error {}
+
+const HTML_SIGNS = /<(?:!doctype|html|head|body|p|div|article|section|span|br|h[1-6])\b[^>]*>/i;
+const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td,dd';
+const MAX_FURNITURE_LENGTH = 120;
+
+/** Whether an input looks like markup rather than plain text. */
+export function looksLikeHtml(input: string): boolean {
+  return HTML_SIGNS.test(input.slice(0, 5000));
+}
+
+/** Plain text or HTML → clean text with an offset map, page furniture removed, the dateline found. */
+export function normalize(input: string): NormalizedArticle {
+  if (input.includes('\u0000')) throw new NormalizeError('input contains binary data (NUL bytes), not text');
+  if (looksLikeHtml(input)) {
+    const { text, title } = htmlToText(input);
+    const cleaned = stripFurniture(text);
+    return { text: cleaned.text, title, format: 'html', dateline: findDateline(cleaned.text), offsetMap: [] };
+  }
+  const cleaned = stripFurniture(input.replace(/\r\n?/g, '\n'));
+  const crlf = input.includes('\r');
+  return {
+    text: cleaned.text,
+    title: null,
+    format: 'text',
+    dateline: findDateline(cleaned.text),
+    // With CRLF line ends the offsets shift line by line; only a newline-only input maps exactly.
+    offsetMap: crlf ? [] : cleaned.segments,
+  };
+}
+
+function htmlToText(html: string): { text: string; title: string | null } {
+  const { document } = parseHTML(html);
+  if (!document.body || document.body.textContent?.trim() === '') {
+    throw new NormalizeError('HTML has no body text');
+  }
+  const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  const container = article?.content ? parseHTML(`<html><body>${article.content}</body></html>`).document.body : document.body;
+  const blocks = [...container.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
+  const parts = (blocks.length > 0 ? blocks : [container]).map((el) => squeeze(el.textContent ?? '')).filter((t) => t.length > 0);
+  const text = parts.join('\n');
+  if (text.trim() === '') throw new NormalizeError('HTML has no readable article text');
+  return { text, title: article?.title ?? (document.title || null) };
+}
+
+function squeeze(s: string): string {
+  return s.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Drops whole lines that are page furniture (cookie notices, share buttons, "Read more"). */
+function stripFurniture(text: string): { text: string; segments: OffsetSegment[] } {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  const segments: OffsetSegment[] = [];
+  let sourceOffset = 0;
+  let outLength = 0;
+  for (const line of lines) {
+    if (!isFurniture(line)) {
+      if (kept.length > 0) outLength += 1; // the joining newline
+      segments.push({ start: outLength, sourceStart: sourceOffset, length: line.length });
+      kept.push(line);
+      outLength += line.length;
+    }
+    sourceOffset += line.length + 1;
+  }
+  return { text: kept.join('\n').trimEnd(), segments };
+}
+
+function isFurniture(line: string): boolean {
+  const t = line.trim().toLowerCase();
+  if (t === '') return false;
+  if (t.length > MAX_FURNITURE_LENGTH) return false;
+  if (/^(share|tweet|print|email|advertisement|comments?|read more|related|menu|search)\s*:?$/.test(t)) return true;
+  return cues.boilerplate.some((cue) => t.includes(cue));
+}
+
+const DATELINE = /^\s*([A-Z][A-Z .'’-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]+\.? \d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—•:]\s+|\n)/;
+
+/** "VILNIUS - …", "Kyiv • UNN", "WASHINGTON (dpa-AFX) - …" or a first line holding only a city in capitals. */
+function findDateline(text: string): Dateline | null {
+  const m = DATELINE.exec(text.slice(0, 200));
+  if (!m) return null;
+  const place = m[1].trim();
+  const caps = place === place.toUpperCase();
+  // A mixed-case word before a dash is a dateline only with a bullet ("Kyiv • UNN").
+  if (!caps && !/•/.test(m[0])) return null;
+  if (caps && m[0].endsWith('\n') && place.split(' ').length > 3) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  return { place: titleCase(place), start, end: m.index + m[0].length };
+}
+
+function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'said', 'was', 'as', 'by', 'it', 'are', 'has', 'will', 'from', 'at', 'be', 'its', 'have', 'this', 'an', 'a']);
+
+/** 'en' when English function words are common enough, else null; too short to tell counts as English. */
+export function detectLanguage(text: string): 'en' | null {
+  const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 20) return 'en';
+  const hits = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  return hits / words.length >= 0.08 ? 'en' : null;
+}

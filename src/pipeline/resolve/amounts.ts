@@ -1,0 +1,122 @@
+// Amounts in running text → base units: "€190m" → 190000000 EUR, "1.3 billion euros",
+// "SEK 75bn", "¥15.8 billion", "0.25 percent of its GDP", "1,000 … systems", "25,000 troops".
+import { currencies, itemNouns, troopNouns } from '../../lexicons/index.js';
+
+export type QuantityKind = 'money' | 'gdp' | 'items' | 'troops';
+
+export interface Quantity {
+  kind: QuantityKind;
+  value: number;
+  /** ISO 4217 code for money, `%GDP`, `units` or `troops`. */
+  unit: string;
+  /** A bare "$" whose dollar may be the donor's own (AUD, CAD …) rather than USD. */
+  bareDollar: boolean;
+  qualifier: string | null;
+  item: string | null;
+  start: number;
+  end: number;
+  /** An equivalent in another currency, in parentheses after an amount: "(€272 million)". */
+  conversion: boolean;
+}
+
+const MAGNITUDES: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bln: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200,
+};
+const QUALIFIER = /(at least|up to|about|around|almost|nearly|more than|over|approximately|some|roughly|as many as|as much as|less than|under|an additional|a further|another)\s+$/i;
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const symbolToCode = new Map<string, string>();
+const wordToCode = new Map<string, string>();
+for (const c of currencies) {
+  for (const s of c.symbols) symbolToCode.set(s, c.code);
+  for (const w of c.words) wordToCode.set(w, c.code);
+}
+const SYMBOLS = [...symbolToCode.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
+const WORDS = [...wordToCode.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
+const NUM = String.raw`\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
+const MAG = String.raw`thousand|million|mln|mn|billion|bln|bn|trillion|trn|tn|[mbk](?![a-z])`;
+
+// "€ 190m", "US$50 billion", "EUR1.8 billion", "SEK 75bn"
+const MONEY_PREFIX = new RegExp(String.raw`(?<![\p{L}\d])(${SYMBOLS})\s?(${NUM})(?:[\s-]?(${MAG}))?(?![\p{L}\d])`, 'giu');
+// "190 million euros", "15.8-billion-yen", "400,00 euros"
+const MONEY_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d.,])(${NUM})(?:[\s-]?(${MAG}))?[\s-](${WORDS})(?![\p{L}])`, 'giu');
+// "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
+const GDP = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|percent|per cent)\s+of\s+(?:(?:its|their|the country['’]s|[\p{Lu}][\p{L}]+['’]s?|the)\s+)?(?:annual\s+)?(?:GDP|gross domestic product)`, 'giu');
+// "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
+const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:[\p{L}-]+\s+){0,4}?)([\p{L}-]+)(?![\p{L}])`, 'giu');
+
+/** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
+export function parseNumber(raw: string, hasMagnitude: boolean): number {
+  const s = raw.replace(/[\u00a0 ]/g, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  const comma = /^(\d+),(\d+)$/.exec(s);
+  if (comma) {
+    if (comma[2].length === 3) return Number(comma[1] + comma[2]);
+    // a decimal comma before a magnitude ("€2,5 million"); otherwise a mistyped thousands group
+    return hasMagnitude ? Number(`${comma[1]}.${comma[2]}`) : Number(comma[1]) * 1000;
+  }
+  return Number(s);
+}
+
+function qualifierBefore(text: string, at: number): string | null {
+  const m = QUALIFIER.exec(text.slice(Math.max(0, at - 16), at));
+  return m ? m[1].toLowerCase() : null;
+}
+
+const overlaps = (qs: Quantity[], start: number, end: number) => qs.some((q) => start < q.end && end > q.start);
+
+/** All quantities in `text` (a sentence), with offsets relative to `base`. */
+export function findQuantities(text: string, base = 0): Quantity[] {
+  const found: Quantity[] = [];
+  const push = (q: Omit<Quantity, 'conversion'>) => {
+    if (overlaps(found, q.start, q.end)) return;
+    const before = text.slice(0, q.start - base).trimEnd();
+    const conversion = before.endsWith('(') && found.some((f) => f.kind === 'money' && f.end - base >= before.length - 3);
+    found.push({ ...q, conversion });
+  };
+  for (const m of text.matchAll(GDP)) {
+    const start = base + m.index;
+    push({ kind: 'gdp', value: parseNumber(m[1], true), unit: '%GDP', bareDollar: false, qualifier: qualifierBefore(text, m.index), item: null, start, end: start + m[0].length });
+  }
+  for (const m of text.matchAll(MONEY_PREFIX)) {
+    const code = symbolToCode.get(m[1]) ?? symbolToCode.get(m[1].toUpperCase());
+    if (!code) continue;
+    const magnitude = m[3] ? MAGNITUDES[m[3].toLowerCase()] : 1;
+    const start = base + m.index;
+    push({
+      kind: 'money', value: parseNumber(m[2], !!m[3]) * magnitude, unit: code, bareDollar: m[1] === '$', qualifier: qualifierBefore(text, m.index),
+      item: null, start, end: start + m[0].length,
+    });
+  }
+  for (const m of text.matchAll(MONEY_SUFFIX)) {
+    const code = wordToCode.get(m[3].toLowerCase());
+    if (!code) continue;
+    const magnitude = m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1;
+    const start = base + m.index;
+    push({
+      kind: 'money', value: parseNumber(m[1], !!m[2]) * magnitude, unit: code, bareDollar: false, qualifier: qualifierBefore(text, m.index),
+      item: null, start, end: start + m[0].length,
+    });
+  }
+  for (const m of text.matchAll(COUNT)) {
+    const head = m[4].toLowerCase();
+    const troops = troopNouns.has(head);
+    if (!troops && !itemNouns.has(head)) continue;
+    // a year or a date is not a count ("2025 drones" is rare; "in 2024 tanks" is noise)
+    if (/^(19|20)\d\d$/.test(m[1])) continue;
+    const raw = m[1].toLowerCase();
+    const number = NUMBER_WORDS[raw] ?? parseNumber(m[1], !!m[2]);
+    const value = number * (m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1);
+    const start = base + m.index;
+    const item = `${m[3]}${m[4]}`.replace(/^\d+\s?mm\s+/, (c) => c).trim();
+    push({
+      kind: troops ? 'troops' : 'items', value, unit: troops ? 'troops' : 'units', bareDollar: false,
+      qualifier: qualifierBefore(text, m.index), item: troops ? null : item, start, end: start + m[0].length,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,33 @@
+import * as chrono from 'chrono-node';
+
+/** The publication date as a Date at noon UTC, or null when absent or unreadable. */
+export function parsePublished(published: string | null | undefined): Date | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+
+/**
+ * A date named in `text` ("on Tuesday", "on 20 May", "Feb 19"), resolved against the
+ * publication date; null without one for relative days, or when nothing names a day.
+ * Weekdays are read as the most recent such day for past events and the next one for planned ones.
+ */
+export function resolveDate(text: string, referenceDate: Date | null, planned: boolean): string | null {
+  const ref = referenceDate ?? undefined;
+  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: planned });
+  for (const r of results) {
+    const c = r.start;
+    if (!c.isCertain('day') && !c.isCertain('weekday')) continue;
+    if (!c.isCertain('month') && !ref) continue;
+    if (!c.isCertain('year') && !ref) continue;
+    const d = c.date();
+    // chrono builds the date in local time; re-read its parts so the ISO day matches what was written
+    const local = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+    return iso(local);
+  }
+  return null;
+}

@@ -1,0 +1,26 @@
+import type { ArticleFacts } from '../facts/types.js';
+import { analyze } from '../nlp/index.js';
+import { normalize, type NormalizedArticle } from './normalize/index.js';
+import { buildContext, extractFacts } from './extract/index.js';
+import { parsePublished } from './resolve/dates.js';
+
+export const EXTRACTOR_VERSION = '0.1.0';
+
+export interface PipelineInput {
+  text: string;
+  /** Publication date (ISO); relative dates are resolved against it. */
+  published?: string | null;
+}
+
+export interface PipelineResult extends ArticleFacts {
+  normalized: NormalizedArticle;
+  extractorVersion: string;
+}
+
+/** normalize → extract → resolve, as one pure function of the article and its publication date. */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const normalized = normalize(input.text);
+  const analysis = analyze(normalized.text);
+  const ctx = buildContext(analysis, { referenceDate: parsePublished(input.published), dateline: normalized.dateline });
+  return { ...extractFacts(ctx), normalized, extractorVersion: EXTRACTOR_VERSION };
+}
