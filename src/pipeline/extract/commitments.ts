@@ -11,9 +11,12 @@ import { evidenceAt } from './evidence.js';
 import { partyEndingAt, type Party } from './parties.js';
 
 const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
-const NOT_SUPPORT = /\b(cost|costs|damage|losses|revenue|revenues|deficit|reserves|assets|accumulated|estimates?|held|worth of damage|economy|debt of|bonds|salary|price|prices|exports?|imports?|trade)\b/i;
+const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
+const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peacekeepers)\b/i;
+const NOT_SUPPORT = /\b((?<!at a )cost|(?<!at a )costs|damage|losses|revenue|revenues|deficit|reserves|assets|accumulated|estimates?|held|worth of damage|economy|debt of|bonds|salary|price|prices|exports?|imports?|trade)\b/i;
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together']);
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
+const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const READY_WORDS = new Set(['ready', 'willing', 'prepared', 'willingness', 'readiness']);
 const PLANNED_WORDS = new Set(['plan', 'plans', 'planned', 'intend', 'intends', 'mull', 'mulls', 'consider', 'considers', 'considering', 'propose', 'proposed', 'proposes', 'preparing', 'prepare', 'prepares', 'expected', 'draft', 'discussing', 'looking', 'could', 'may', 'might', 'aims', 'seeks', 'intention']);
 const SUPPORT_OBJECTS = /\b(support|aid|assistance|guarantees?|troops|soldiers|weapons|equipment|funds?|funding|package|training|ammunition|shells|drones|help|contribut\w*|reconstruction|recovery|integration|coalition|initiatives?|programs?|programmes?|military|security|forces|loan|grant)\b/i;
@@ -28,24 +31,30 @@ interface Anchor {
 export function extractCommitments(ctx: ArticleContext): Commitment[] {
   const out: Commitment[] = [];
   const defaults = articleDefaults(ctx);
-  let lastDonor: string | null = null;
+  const conversions: Quantity[] = [];
+  const state: DonorState = { lastDonor: null, lastSubject: null };
   for (let s = 0; s < ctx.analysis.sentences.length; s++) {
     const sentence = ctx.analysis.sentences[s];
     const sentenceText = ctx.text.slice(sentence.start, sentence.end);
+    // a sentence about sanctions lists ships and companies, not support
+    if (SANCTION_SENTENCE.test(sentenceText)) {
+      state.lastSubject = sentenceSubject(ctx, sentence.first, sentence.last, defaults) ?? state.lastSubject;
+      continue;
+    }
     const triggers = findTriggers(ctx, sentence.first, sentence.last);
-    const quantities = findQuantities(sentenceText, sentence.start).filter((q) => !q.conversion);
+    const all = findQuantities(sentenceText, sentence.start);
+    conversions.push(...all.filter((q) => q.conversion));
+    const quantities = all.filter((q) => !q.conversion);
     const made: Commitment[] = [];
     for (const q of quantities) {
       const trigger = nearestTrigger(ctx, triggers, q);
       if (!trigger && q.kind !== 'gdp') continue;
       if (q.kind === 'money' && NOT_SUPPORT.test(contextAround(ctx, q.start, q.end, 40, 40))) continue;
       if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
-      if (trigger && isNegated(ctx, trigger)) continue;
-      const anchorWord = wordIndexAt(ctx, q.start);
-      const verb = trigger ?? anchorWord;
-      const donors = findDonors(ctx, verb, sentence.first, sentence.last, lastDonor, defaults);
-      const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults);
-      const status = statusAt(ctx, verb, sentence.first);
+      if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
+      const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
+      const donors = donorOfQuantity(ctx, q) ?? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
+      const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
       for (const donor of donors) {
         made.push({
@@ -54,43 +63,63 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
           amount: q.value,
           unit: q.kind === 'money' ? currencyFor(q, donor) : q.unit,
           period: periodOf(ctx, q, sentence.start, sentence.end),
-          category: categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults.category),
-          status,
+          category: categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults),
+          status: statusAt(ctx, verb, sentence.first),
           qualifier: q.qualifier,
           item: q.item,
           evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
         });
       }
     }
-    if (made.length === 0) {
-      // An unquantified commitment: a trigger with a support object and no amount in the sentence.
-      for (const t of triggers) {
-        if (!unquantifiedTrigger(ctx, t, sentence.last) || isNegated(ctx, t)) continue;
-        const donors = findDonors(ctx, t, sentence.first, sentence.last, lastDonor, defaults, true);
-        if (donors.length === 0 || donors[0] === null) continue;
-        const recipient = findRecipient(ctx, t, sentence.first, sentence.last, donors, defaults);
-        if (recipient === null || donors.includes(recipient)) continue;
-        const start = ctx.words[Math.max(sentence.first, t - 0)].start;
-        const end = clauseEnd(ctx, t, sentence.last);
-        const category = categoryAt(ctx, start, end, start, end, null, defaults.category);
-        const troops = /\b(troops|soldiers|forces|contingents?)\b/i.test(ctx.text.slice(start, end)) && category === 'security-guarantee';
-        for (const donor of donors) {
-          made.push({
-            donor, recipient, amount: null, unit: troops ? 'troops' : null, period: null, category,
-            status: statusAt(ctx, t, sentence.first), qualifier: null, item: null,
-            evidence: evidenceAt(ctx, start, end, 'commitment.unquantified'),
-          });
-        }
-        break;
-      }
-    }
-    for (const c of made) if (c.donor && c.donor.length === 2) lastDonor = c.donor;
+    if (made.length === 0) made.push(...unquantified(ctx, triggers, sentence.first, sentence.last, state, defaults));
+    const subject = sentenceSubject(ctx, sentence.first, sentence.last, defaults);
+    if (subject) state.lastSubject = subject;
+    for (const c of made) if (c.donor) state.lastDonor = c.donor;
     out.push(...made);
+  }
+  return dedupe(out, conversions);
+}
+
+/** An unquantified commitment: a trigger with a support object and no amount in the sentence. */
+function unquantified(ctx: ArticleContext, triggers: number[], first: number, last: number, state: DonorState, defaults: Defaults): Commitment[] {
+  for (const t of triggers) {
+    if (!unquantifiedTrigger(ctx, t, first, last) || isNegated(ctx, t) || isHypothetical(ctx, t, first)) continue;
+    const donors = findDonors(ctx, t, first, last, state, defaults, true);
+    if (donors.length === 0) continue;
+    const recipient = findRecipient(ctx, t, first, last, donors, defaults, []);
+    if (recipient === null || donors.includes(recipient)) continue;
+    const start = ctx.words[supportNounBefore(ctx, t, first) ?? t].start;
+    const end = clauseEnd(ctx, t, last);
+    const text = ctx.text.slice(start, end);
+    const troops = TROOP_WORDS.test(text);
+    const category = troops ? troopCategory(ctx, first, last, defaults) : categoryAt(ctx, start, end, start, end, null, defaults);
+    return donors.map((donor) => ({
+      donor, recipient, amount: null, unit: troops ? 'troops' : null, period: null, category,
+      status: statusAt(ctx, t, first), qualifier: null, item: null,
+      evidence: evidenceAt(ctx, start, end, 'commitment.unquantified'),
+    }));
+  }
+  return [];
+}
+
+/** One commitment per stated amount: repeats (a headline and its body) and restated conversions fold away. */
+function dedupe(commitments: Commitment[], conversions: Quantity[]): Commitment[] {
+  const seen = new Set<string>();
+  const out: Commitment[] = [];
+  for (const c of commitments) {
+    if (c.amount !== null && conversions.some((q) => q.unit === c.unit && Math.abs(q.value - c.amount!) <= 0.01 * q.value)) continue;
+    const key = c.amount === null ? `${c.donor}|${c.recipient}|${c.evidence.start}` : `${c.donor}|${c.recipient}|${c.amount}|${c.unit}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
   }
   return out;
 }
 
 // ---------- triggers ----------
+
+const SUPPORT_NOUN_DONOR = new Set(['support', 'aid', 'assistance', 'help', 'contribution', 'contributions', 'funding', 'package', 'commitment', 'donation', 'loan', 'grant']);
+const OBJECT_TAKING_VERBS = new Set(['provide', 'give', 'help', 'support', 'assist', 'send', 'supply', 'offer', 'grant', 'lend', 'hand', 'present', 'thank', 'urge', 'bolster', 'strengthen']);
 
 function findTriggers(ctx: ArticleContext, first: number, last: number): number[] {
   const found: number[] = [];
@@ -103,34 +132,68 @@ function findTriggers(ctx: ArticleContext, first: number, last: number): number[
   return found;
 }
 
+/** The trigger that governs an amount: a verb before it in the clause wins over a noun after it. */
 function nearestTrigger(ctx: ArticleContext, triggers: number[], q: Quantity): number | undefined {
   const at = wordIndexAt(ctx, q.start);
   let best: number | undefined;
   let bestDistance = Infinity;
   for (const t of triggers) {
-    const d = Math.abs(t - at);
-    // a verb governs its amount across a few words; prefer verbs to nouns at equal distance
-    const weighted = d + (ctx.words[t].pos === 'NOUN' ? 0.5 : 0);
-    if (weighted < bestDistance) {
+    const after = t > at;
+    const d = Math.abs(t - at) + (ctx.words[t].pos === 'NOUN' ? 1.5 : 0) + (after ? 3 : 0);
+    if (d < bestDistance) {
       best = t;
-      bestDistance = weighted;
+      bestDistance = d;
     }
   }
-  return bestDistance <= 18 ? best : undefined;
+  return bestDistance <= 20 ? best : undefined;
 }
 
-function unquantifiedTrigger(ctx: ArticleContext, t: number, last: number): boolean {
+/** For a trigger noun ("loan", "package"), the pledge verb before it in the clause, whose subject is the donor. */
+function governingVerb(ctx: ArticleContext, triggers: number[], t: number, first: number): number {
+  if (ctx.words[t].pos !== 'NOUN') return t;
+  for (let k = triggers.length - 1; k >= 0; k--) {
+    const v = triggers[k];
+    if (v < t && v >= first && ctx.words[v].pos !== 'NOUN' && t - v <= 10) return v;
+  }
+  return t;
+}
+
+function unquantifiedTrigger(ctx: ArticleContext, t: number, first: number, last: number): boolean {
   const w = ctx.words[t];
   if (w.pos === 'NOUN' && !READY_WORDS.has(w.lower)) return false;
-  if (['announce', 'include', 'discuss', 'expect', 'sign', 'adopt', 'agree', 'decide', 'open', 'complete', 'receive', 'arrive', 'help', 'look', 'aim', 'seek', 'study', 'weigh', 'direct', 'continue', 'buy', 'purchase', 'cover', 'spend', 'hand'].includes(w.lemma)) return false;
+  if (['announce', 'include', 'discuss', 'expect', 'sign', 'adopt', 'agree', 'decide', 'open', 'complete', 'receive', 'arrive', 'help', 'look', 'aim', 'seek', 'study', 'weigh', 'direct', 'continue', 'buy', 'purchase', 'cover', 'spend', 'hand', 'support', 'assist', 'prepare', 'consider'].includes(w.lemma)) return false;
   const after = ctx.text.slice(w.end, ctx.words[Math.min(last - 1, t + 10)].end);
-  return SUPPORT_OBJECTS.test(after);
+  if (SUPPORT_OBJECTS.test(after)) return true;
+  // "U.S. military assistance had resumed", "program being implemented by …"
+  const before = ctx.text.slice(ctx.words[Math.max(first, t - 5)].start, w.start);
+  return statusOfLemma.get(w.lemma) !== 'planned' && /\b(support|aid|assistance|program|programme|initiative)\b/i.test(before);
+}
+
+function supportNounBefore(ctx: ArticleContext, t: number, first: number): number | undefined {
+  for (let k = t - 1; k >= Math.max(first, t - 5); k--) {
+    if (SUPPORT_NOUN_DONOR.has(ctx.words[k].lower)) {
+      let s = k;
+      while (s > first && (ctx.owner[s - 1] !== undefined || ctx.words[s - 1].pos === 'ADJ')) s--;
+      return s;
+    }
+  }
+  return undefined;
 }
 
 function isNegated(ctx: ArticleContext, t: number): boolean {
-  for (let k = Math.max(0, t - 3); k < t; k++) {
+  for (let k = Math.max(0, t - 4); k < t; k++) {
     if (ctx.words[k].sentence !== ctx.words[t].sentence) continue;
-    if (negations.has(ctx.words[k].lower)) return true;
+    if (negations.has(ctx.words[k].lower) || /^(struggl|fail|unable)/.test(ctx.words[k].lower)) return true;
+  }
+  return false;
+}
+
+/** "if all NATO countries were to contribute": a condition, not a commitment. */
+function isHypothetical(ctx: ArticleContext, t: number, first: number): boolean {
+  for (let k = t - 1; k >= Math.max(first, t - 8); k--) {
+    const w = ctx.words[k];
+    if (w.text === ',' || w.lower === 'that') return false;
+    if (HYPOTHETICAL.has(w.lower)) return true;
   }
   return false;
 }
@@ -142,6 +205,13 @@ export interface Defaults {
   donor: string | null;
   coalition: string | null;
   category: Category;
+  securityContext: boolean;
+}
+
+interface DonorState {
+  lastDonor: string | null;
+  /** The donor-like subject of the previous sentence, for "they", "it", "we". */
+  lastSubject: string | null;
 }
 
 /** What the article is about when a sentence leaves it implicit: the recipient of support, the main donor. */
@@ -160,7 +230,8 @@ function articleDefaults(ctx: ArticleContext): Defaults {
   const coalition = [...ctx.orgs.values()].find((o) => o.kind === 'coalition' || /coalition/i.test(o.name))?.name ?? null;
   const text = ctx.text.toLowerCase();
   const military = (text.match(/\b(military|weapons|defen[cs]e|ammunition|troops|drones|arms)\b/g) ?? []).length;
-  return { recipient, donor, coalition, category: military >= 2 ? 'military' : 'other' };
+  const securityContext = /security guarantees?|reassurance force|ceasefire|coalition of the willing|peacekeep/.test(text);
+  return { recipient, donor, coalition, category: military >= 2 ? 'military' : 'other', securityContext };
 }
 
 export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Defaults): string | null {
@@ -168,14 +239,27 @@ export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Def
   if (p.kind === 'country') return p.name;
   if (p.kind === 'organization') {
     const org = [...ctx.orgs.values()].find((o) => o.name === p.name);
-    if (org?.country) return org.country;
-    if (org && org.kind === 'government') return null;
-    if (org?.kind === 'media') return null;
-    return canonicalGroup(org?.name ?? p.name ?? '');
+    if (!org) return p.name;
+    if (org.country) return org.country;
+    if (org.kind === 'government' || org.kind === 'media') return null;
+    // a body found by pattern ("State Defence Council", "Labour") acts for its own state
+    if (org.rule !== 'org.lexicon' && !/coalition|initiative|fund|facility|programme|program|alliance|group/i.test(org.name)) {
+      return countryInName(ctx, org) ?? defaults.donor;
+    }
+    return canonicalGroup(org.name);
   }
-  if (p.kind === 'person') return p.country ?? p.person?.country ?? null;
+  if (p.kind === 'person') return p.person?.country ?? p.country ?? (p.person?.organization ? canonicalGroup(p.person.organization) : null);
   if (p.kind === 'institution') return p.country ?? defaults.donor;
   return null;
+}
+
+function countryInName(ctx: ArticleContext, org: { first: { first: number; last: number } }): string | null {
+  for (let k = org.first.first; k < org.first.last; k++) {
+    const o = ctx.owner[k];
+    if (isCountry(o)) return o.code;
+  }
+  const before = ctx.owner[org.first.first - 1];
+  return isCountry(before) ? before.code : null;
 }
 
 /** The EU's institutions pledge as "EU"; the G7 as "G7". */
@@ -185,13 +269,44 @@ function canonicalGroup(name: string): string {
   return name;
 }
 
-function findDonors(ctx: ArticleContext, v: number, first: number, last: number, lastDonor: string | null, defaults: Defaults, strict = false): Array<string | null> {
+/** "0.25 percent of Lithuania’s GDP": the economy named is the donor's. */
+function donorOfQuantity(ctx: ArticleContext, q: Quantity): string[] | null {
+  if (q.kind !== 'gdp') return null;
+  for (let k = wordIndexAt(ctx, q.start); k < ctx.words.length && ctx.words[k].start < q.end; k++) {
+    const o = ctx.owner[k];
+    if (isCountry(o) && o.form === 'name') return [o.code];
+  }
+  return null;
+}
+
+/** The first donor-like party of a sentence that is not the object of a preposition. */
+function sentenceSubject(ctx: ArticleContext, first: number, last: number, defaults: Defaults): string | null {
+  for (let k = first; k < last; k++) {
+    const o = ctx.owner[k];
+    if (!o) continue;
+    const prep = ctx.words[o.first - 1]?.lower ?? '';
+    if (!['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into', 'by'].includes(prep) && !(isCountry(o) && o.form === 'demonym')) {
+      const d = donorOfParty(ctx, partyEndingAt(ctx, o.last - 1, null), defaults);
+      if (d) return d;
+    }
+    k = o.last - 1;
+  }
+  return null;
+}
+
+function findDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict = false): string[] {
   const words = ctx.words;
-  // a possessive before the trigger noun: "Estonia's contribution", "Lithuania’s assistance"
-  for (let k = v - 1; k >= Math.max(first, v - 4); k--) {
-    if ((words[k].lower === "'s" || words[k].lower === '’s') && isCountry(ctx.owner[k - 1]) && ctx.owner[k - 1] !== undefined) {
-      const o = ctx.owner[k - 1];
-      if (isCountry(o) && o.form !== 'demonym' && words[v].pos === 'NOUN') return [o.code];
+  // a possessive or a demonym before a support noun: "Estonia's contribution", "British support", "U.S. military assistance"
+  for (let k = v; k >= Math.max(first, v - 6); k--) {
+    if (!SUPPORT_NOUN_DONOR.has(words[k].lower)) continue;
+    for (let j = k - 1; j >= Math.max(first, k - 4); j--) {
+      const o = ctx.owner[j];
+      if (isCountry(o)) {
+        const prep = words[o.first - 1]?.lower ?? '';
+        if (!['to', 'for', 'of', 'with'].includes(prep)) return [o.code];
+        break;
+      }
+      if (!['military', 'financial', 'humanitarian', 'continued', 'steadfast', "'s", '’s', 'new', 'additional', 'further', 'long-term', 'security', 'defence', 'defense'].includes(words[j].lower)) break;
     }
   }
   // passive: "to be built by Estonia", "implemented by Lithuania and Denmark"
@@ -204,11 +319,12 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
   // the subject: walk back over auxiliaries and the verb chain to the nearest party
   let k = v - 1;
   while (k >= first && (AUXILIARIES.has(words[k].lower) || words[k].pos === 'ADV' || words[k].pos === 'VERB' || words[k].pos === 'AUX' || words[k].pos === 'PART' || READY_WORDS.has(words[k].lower) || PLANNED_WORDS.has(words[k].lower))) k--;
-  // "Macron, along with 26 other Western allies, committed"
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
-  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower))) {
+  // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
+  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !isOrg(ctx.owner[k - 1]))) {
     return [defaults.coalition ?? canonicalGroup(ctx.text.slice(words[Math.max(first, k - 1)].start, words[k].end))];
   }
+  if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower) && state.lastSubject) return [state.lastSubject];
   for (let j = k; j >= first && j >= k - 12; j--) {
     const owner = ctx.owner[j];
     if (owner === undefined) {
@@ -217,26 +333,42 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
       continue;
     }
     const preposition = words[owner.first - 1]?.lower ?? '';
-    if (['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) && !isPerson(owner)) {
+    const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '');
+    if ((['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) || objectOfVerb) && !isPerson(owner)) {
       j = owner.first;
       continue;
     }
-    if (isCountry(owner) && owner.form === 'demonym' && !(words[owner.last]?.lower === 'government' || words[owner.last]?.lower === 'authorities')) {
+    if (isCountry(owner) && owner.form === 'demonym' && !['government', 'authorities'].includes(words[owner.last]?.lower ?? '')) {
       j = owner.first;
       continue;
     }
-    const list = partyList(ctx, owner.first, last, defaults);
+    const list = partyList(ctx, listStart(ctx, owner.first, first), last, defaults);
     if (list.length > 0) return list;
-    const party = partyEndingAt(ctx, owner.last - 1, null);
-    const donor = donorOfParty(ctx, party, defaults);
+    const donor = donorOfParty(ctx, partyEndingAt(ctx, owner.last - 1, null), defaults);
     if (donor) return [donor];
     j = owner.first;
   }
-  // "the country's authorities", "we", "our"
+  // "the country's authorities", "the government"
   const near = ctx.text.slice(words[Math.max(first, k - 3)].start, words[Math.max(first, v)].end).toLowerCase();
-  if (/\b(country|country's|country’s|authorities|government)\b/.test(near) && lastDonor) return [lastDonor];
+  if (/\b(country|country's|country’s|authorities|government)\b/.test(near) && state.lastDonor) return [state.lastDonor];
   if (strict) return [];
-  return [lastDonor ?? defaults.donor];
+  const fallback = state.lastDonor ?? defaults.donor;
+  return fallback ? [fallback] : [];
+}
+
+/** Back to the first party of a coordinated list ending at `k`: "the Czech Republic, Germany, … and the Netherlands". */
+function listStart(ctx: ArticleContext, k: number, first: number): number {
+  let s = k;
+  for (let b = k - 1; b >= first; b--) {
+    const o = ctx.owner[b];
+    if (o && (isCountry(o) || isOrg(o)) && !(isCountry(o) && o.form === 'demonym')) {
+      s = o.first;
+      b = o.first;
+      continue;
+    }
+    if (!['and', ',', 'the', 'as', 'well'].includes(ctx.words[b].lower)) break;
+  }
+  return s;
 }
 
 /** "the Czech Republic, Germany, Denmark … and the Netherlands": each state of a coordinated list. */
@@ -245,7 +377,7 @@ export function partyList(ctx: ArticleContext, from: number, last: number, defau
   const out: string[] = [];
   let k = from;
   while (k < last) {
-    if (['the', 'and', ',', 'as', 'well', 'including', 'both', 'together', 'with'].includes(words[k].lower)) {
+    if (['the', 'and', ',', 'as', 'well', 'including', 'both', 'together', 'with', 'countries', 'members', 'states'].includes(words[k].lower)) {
       k++;
       continue;
     }
@@ -263,8 +395,9 @@ export function partyList(ctx: ArticleContext, from: number, last: number, defau
   return [...new Set(out)];
 }
 
-function findRecipient(ctx: ArticleContext, v: number, first: number, last: number, donors: Array<string | null>, defaults: Defaults): string | null {
+function findRecipient(ctx: ArticleContext, v: number, first: number, last: number, donors: Array<string | null>, defaults: Defaults, quantities: Quantity[]): string | null {
   const words = ctx.words;
+  const insideQuantity = (k: number) => quantities.some((q) => words[k].start >= q.start && words[k].end <= q.end);
   // "Ukraine would receive", "Ukraine has received"
   if (words[v].lemma === 'receive') {
     for (let k = v - 1; k >= first; k--) {
@@ -274,7 +407,7 @@ function findRecipient(ctx: ArticleContext, v: number, first: number, last: numb
   }
   for (let k = v + 1; k < last; k++) {
     const o = ctx.owner[k];
-    if (!isCountry(o)) continue;
+    if (!isCountry(o) || insideQuantity(k)) continue;
     const before = words[o.first - 1]?.lower ?? '';
     const after = words[o.last]?.lower ?? '';
     const code = o.code;
@@ -323,11 +456,14 @@ function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sente
 
 const CATEGORY_ORDER: Array<keyof typeof cues.categories> = ['security-guarantee', 'humanitarian', 'political', 'reconstruction', 'financial', 'military'];
 
-function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, fallback: Category): Category {
-  if (kind === 'troops') {
-    const s = ctx.text.slice(sStart, sEnd).toLowerCase();
-    return /ceasefire|security guarantee|reassurance|peacekeep/.test(s) ? 'security-guarantee' : 'military';
-  }
+function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Category {
+  const s = ctx.text.slice(ctx.words[first].start, ctx.words[last - 1].end).toLowerCase();
+  return defaults.securityContext || /ceasefire|security guarantee|reassurance|peacekeep/.test(s) ? 'security-guarantee' : 'military';
+}
+
+function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, defaults: Defaults): Category {
+  const fallback = defaults.category;
+  if (kind === 'troops') return troopCategory(ctx, wordIndexAt(ctx, sStart), wordIndexAt(ctx, sEnd - 1) + 1, defaults);
   // the nearest keyword to the anchor decides; the whole sentence is the window
   const text = ctx.text.slice(sStart, sEnd).toLowerCase();
   const anchorStart = start - sStart;

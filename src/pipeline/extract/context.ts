@@ -35,6 +35,8 @@ export interface PersonRecord {
   aliases: Set<string>;
   role: string | null;
   country: string | null;
+  /** The organization named in the role ("European Commission President" → European Commission). */
+  organization: string | null;
   rule: string;
   first: Span;
 }

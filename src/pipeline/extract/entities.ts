@@ -182,6 +182,7 @@ function nameRunAt(ctx: ArticleContext, i: number, maxWords = 4): Span | undefin
 
 interface TitleSpan extends Span {
   country: string | null;
+  organization: string | null;
 }
 
 /** A title phrase ending at or after the head word at `h`: "Deputy Prime Minister for … Integration and Justice Minister". */
@@ -189,13 +190,18 @@ function titleAround(ctx: ArticleContext, h: number): TitleSpan {
   const words = ctx.words;
   let first = h;
   let country: string | null = null;
+  let organization: string | null = null;
   while (first > 0) {
     const w = words[first - 1];
     if (w.sentence !== words[h].sentence) break;
     const owner = ctx.owner[first - 1];
     if (titleModifiers.has(w.lower) || titleHeads.has(w.lower)) first--;
-    else if (isOrg(owner) && isCap(w)) first = owner.first;
-    else break;
+    else if (isOrg(owner) && isCap(w)) {
+      first = owner.first;
+      const org = ctx.orgs.get(owner.key);
+      organization = org?.name ?? null;
+      country ??= org?.country ?? null;
+    } else break;
   }
   const before = ctx.owner[first - 1];
   if (isCountry(before) && (before.form === 'demonym' || before.form === 'name' || before.form === 'capital')) country = before.code;
@@ -209,6 +215,9 @@ function titleAround(ctx: ArticleContext, h: number): TitleSpan {
     } else if (isCountry(owner) && ['of', 'for'].includes(words[j - 1].lower)) {
       country ??= owner.code;
       last = j = owner.last;
+    } else if (isOrg(owner) && ['of', 'the'].includes(words[j - 1].lower)) {
+      organization ??= ctx.orgs.get(owner.key)?.name ?? null;
+      last = j = owner.last;
     } else if (complementWords.has(w.lower)) {
       // "of", "for", "and" join a complement; only its capitalised words extend the title
       if (isCap(w)) last = j + 1;
@@ -218,7 +227,7 @@ function titleAround(ctx: ArticleContext, h: number): TitleSpan {
       j++;
     } else break;
   }
-  return { first, last, country };
+  return { first, last, country, organization };
 }
 
 interface PersonCandidate {
@@ -226,6 +235,7 @@ interface PersonCandidate {
   role: Span | null;
   roleText?: string;
   country: string | null;
+  organization?: string | null;
   rule: string;
 }
 
@@ -250,7 +260,7 @@ function findPersons(ctx: ArticleContext): void {
       if (name && words[n].spaced) {
         let country = title.country;
         if (country === null) country = possessiveCountry(ctx, title.first);
-        take({ name, role: title, country, rule: 'person.title' });
+        take({ name, role: title, country, organization: title.organization, rule: 'person.title' });
         h = name.last - 1;
         continue;
       }
@@ -274,7 +284,7 @@ function findPersons(ctx: ArticleContext): void {
     if (multi && after?.text === ',') {
       const app = appositionTitle(ctx, name.last + 1);
       if (app) {
-        take({ name, role: app.span, country: app.country, rule: 'person.apposition' });
+        take({ name, role: app.span, country: app.country, organization: app.organization, rule: 'person.apposition' });
         i = name.last - 1;
         continue;
       }
@@ -313,7 +323,7 @@ function speechVerbAfter(ctx: ArticleContext, j: number): boolean {
 }
 
 /** "the president’s chief national security adviser", "European Commissioner for Enlargement" after a comma. */
-function appositionTitle(ctx: ArticleContext, j: number): { span: Span; country: string | null } | undefined {
+function appositionTitle(ctx: ArticleContext, j: number): { span: Span; country: string | null; organization: string | null } | undefined {
   const words = ctx.words;
   let k = j;
   if (words[k]?.lower === 'who' && words[k + 1]?.lower === 'is') k += 2;
@@ -336,19 +346,23 @@ function appositionTitle(ctx: ArticleContext, j: number): { span: Span; country:
     if (titleHeads.has(w.lower)) {
       const title = titleAround(ctx, h);
       let last = title.last;
+      let organization = title.organization;
       // "chairman of the Japan Business Federation": keep an organization complement
       if (words[last]?.lower === 'of' || words[last]?.lower === 'for') {
         let m = last + 1;
         if (words[m]?.lower === 'the') m++;
         const owner2 = ctx.owner[m];
-        if (isOrg(owner2)) last = owner2.last;
+        if (isOrg(owner2)) {
+          last = owner2.last;
+          organization ??= ctx.orgs.get(owner2.key)?.name ?? null;
+        }
         else {
           let e = m;
           while (e < words.length && isCap(words[e]) && words[e].sentence === w.sentence) e++;
           if (e > m) last = e;
         }
       }
-      return { span: { first: Math.max(k, title.first), last }, country: country ?? title.country };
+      return { span: { first: Math.max(k, title.first), last }, country: country ?? title.country, organization };
     }
     if (!titleModifiers.has(w.lower) && !isOrg(owner) && !isCap(w)) break;
   }
@@ -379,12 +393,13 @@ function registerPersons(ctx: ArticleContext, candidates: PersonCandidate[]): vo
   const add = (c: PersonCandidate, name: string): PersonRecord => {
     let p = byName.get(name);
     if (!p) {
-      p = { name, aliases: new Set([name]), role: null, country: null, rule: c.rule, first: c.name };
+      p = { name, aliases: new Set([name]), role: null, country: null, organization: null, rule: c.rule, first: c.name };
       byName.set(name, p);
       ctx.persons.push(p);
     }
     if (p.role === null && c.role) p.role = cleanRole(ctx, c);
     if (p.country === null && c.country) p.country = c.country;
+    p.organization ??= c.organization ?? null;
     return p;
   };
   for (const c of full) {

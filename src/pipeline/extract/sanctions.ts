@@ -27,7 +27,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
   // held in an object: the measure before carries over to sentences that continue it
   const previous: { measure: PreviousMeasure | null } = { measure: null };
   let packageName: string | null = null;
-  const defaults: Defaults = { recipient: null, donor: null, coalition: null, category: 'other' };
+  const defaults: Defaults = { recipient: null, donor: null, coalition: null, category: 'other', securityContext: false };
   for (const sentence of ctx.analysis.sentences) {
     const prev = previous.measure;
     const text = ctx.text.slice(sentence.start, sentence.end);

@@ -47,7 +47,8 @@ const MONEY_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d.,])(${NUM})(?:[\s-]?(${M
 // "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
 const GDP = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|percent|per cent)\s+of\s+(?:(?:its|their|the country['’]s|[\p{Lu}][\p{L}]+['’]s?|the)\s+)?(?:annual\s+)?(?:GDP|gross domestic product)`, 'giu');
 // "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
-const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:[\p{L}-]+\s+){0,4}?)([\p{L}-]+)(?![\p{L}])`, 'giu');
+const COUNTED = [...itemNouns, ...troopNouns].sort((a, b) => b.length - a.length).map(esc).join('|');
+const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:[\p{L}-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`, 'giu');
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
 export function parseNumber(raw: string, hasMagnitude: boolean): number {
@@ -73,10 +74,7 @@ const overlaps = (qs: Quantity[], start: number, end: number) => qs.some((q) => 
 export function findQuantities(text: string, base = 0): Quantity[] {
   const found: Quantity[] = [];
   const push = (q: Omit<Quantity, 'conversion'>) => {
-    if (overlaps(found, q.start, q.end)) return;
-    const before = text.slice(0, q.start - base).trimEnd();
-    const conversion = before.endsWith('(') && found.some((f) => f.kind === 'money' && f.end - base >= before.length - 3);
-    found.push({ ...q, conversion });
+    if (!overlaps(found, q.start, q.end)) found.push({ ...q, conversion: false });
   };
   for (const m of text.matchAll(GDP)) {
     const start = base + m.index;
@@ -118,5 +116,11 @@ export function findQuantities(text: string, base = 0): Quantity[] {
       qualifier: qualifierBefore(text, m.index), item: troops ? null : item, start, end: start + m[0].length,
     });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "€375 million ($439 million)": the amount in parentheses restates the one before it
+  for (let i = 1; i < found.length; i++) {
+    const between = text.slice(found[i - 1].end - base, found[i].start - base);
+    if (found[i - 1].kind === 'money' && found[i].kind === 'money' && /^\s*\(\s*(?:about|around|some|approximately|roughly|or)?\s*$/.test(between)) found[i].conversion = true;
+  }
+  return found;
 }
