@@ -7,13 +7,14 @@ import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg, isPerson } from './context.js';
 import { evidenceAt } from './evidence.js';
+import { partyBefore } from './parties.js';
 
 type Kind = Meeting['kind'];
 
 const COUNTRY_NAMES = new Set(countries.flatMap((c) => c.names));
-const PLANNED_BEFORE = /\b(will|to|expected to|plans? to|is due to|scheduled to|set to|slated to|would|could|may)\s+(?:also\s+)?(?:officially\s+)?$/i;
+const PLANNED_BEFORE = /\b(will|expected to|plans? to|intends? to|is due to|are due to|scheduled to|set to|slated to|would|could|may|is to|are to|going to)\s+(?:also\s+)?(?:officially\s+)?$/i;
 const PLANNED_WORDS = /\b(upcoming|next|slated for|scheduled for|to be held|will be held|later in the day|later this)\b/i;
-const OBJECT_STOP = new Set(['to', 'on', 'about', 'in', 'at', 'during', 'after', 'before', 'where', 'which', 'who', 'that', 'while', 'as', 'for', 'regarding', 'and discussed']);
+const OBJECT_STOP = new Set(['to', 'on', 'about', 'in', 'at', 'during', 'after', 'before', 'where', 'which', 'who', 'that', 'while', 'regarding', 'since', 'because']);
 
 interface Trigger {
   at: number;
@@ -44,7 +45,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
         for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date, kind: t.kind, planned, evidence });
       } else {
         const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
-        const single = all.length === 1 && (t.kind === 'press conference' || t.kind === 'summit' || t.kind === 'meeting');
+        const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || t.kind === 'summit' || t.kind === 'meeting');
         if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date, kind: t.kind, planned, evidence });
       }
     }
@@ -66,7 +67,9 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     else if (w.lemma === 'host' && w.pos === 'VERB') found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
     else if ((w.lower === 'summit' || w.lower === 'meeting' || w.lower === 'gathering') && (words[k - 1]?.pos === 'PROPN' || words[k - 1]?.lower === 'the' || next === 'of')) {
       found.push({ at: k, kind: w.lower === 'summit' ? 'summit' : 'meeting', objectsFrom: next === 'of' ? k + 2 : null, visit: false });
-    } else if ((w.lemma === 'hold' || w.lemma === 'discuss') && /^talks|negotiations$/.test(next)) found.push({ at: k, kind: 'talks', objectsFrom: null, visit: false });
+    } else if (w.lemma === 'hold' && words.slice(k + 1, k + 5).some((x) => x.lower === 'talks' || x.lower === 'negotiations')) {
+      found.push({ at: k, kind: 'talks', objectsFrom: null, visit: false });
+    } else if ((w.lemma === 'discuss' || w.lemma === 'negotiate') && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'attend') found.push({ at: k, kind: 'meeting', objectsFrom: null, visit: false });
     else if (w.lemma === 'speak' && next === 'with') found.push({ at: k, kind: 'call', objectsFrom: k + 2, visit: false });
   }
@@ -77,6 +80,11 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
 function subjectOf(ctx: ArticleContext, t: number, first: number, last: number): string[] {
   const words = ctx.words;
   const found: string[] = [];
+  // "Lithuania's top diplomat is expected to meet": a title resolved to the person holding it
+  let v = t - 1;
+  while (v >= first && /^(is|are|was|were|will|also|expected|to|plans|plan|set|due|scheduled|would|could|may|had|has|have|travelled|traveled|went|came|officially)$/.test(words[v].lower)) v--;
+  const titled = v >= first && v < t - 1 ? partyBefore(ctx, v + 1, null) : null;
+  if (titled?.kind === 'person' && titled.name) return [titled.name];
   for (let k = t - 1; k >= first; k--) {
     const owner = ctx.owner[k];
     if (!owner) {
@@ -95,9 +103,9 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number):
     const prep = words[owner.first - 1]?.lower ?? '';
     if (isPerson(owner)) found.unshift(owner.person.name);
     else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && !['in', 'to', 'of', 'for', 'from', 'against'].includes(prep)) found.unshift(owner.code);
-    else if (isOrg(owner) && ['the', ''].includes(prep) === false && prep !== 'of' && ctx.orgs.get(owner.key)?.kind !== 'media' && found.length === 0) {
+    else if (isOrg(owner) && !['of', 'in', 'at', 'to', 'on'].includes(prep) && found.length === 0 && ctx.words[t].pos === 'VERB') {
       const org = ctx.orgs.get(owner.key);
-      if (org && org.kind !== 'government') found.unshift(org.name);
+      if (org && org.kind !== 'government' && org.kind !== 'media') found.unshift(org.name);
     }
     k = owner.first;
     if (found.length > 0 && !['and', ','].includes(words[k - 1]?.lower ?? '')) break;
@@ -115,11 +123,22 @@ function partiesFrom(ctx: ArticleContext, from: number, last: number): string[] 
     if (/^[.;:!?]$/.test(w.text)) break;
     const owner = ctx.owner[k];
     if (!owner) continue;
-    if (isPerson(owner)) found.push(owner.person.name);
-    else if (isCountry(owner) && !owner.venue) {
-      // "his Ukrainian counterpart" names a state when no person follows
+    if (isPerson(owner)) {
+      found.push(owner.person.name);
+      // "… Kuleba, and Pevkur highlighted …": a verb after a name ends the list
+      const next = words[owner.last];
+      if (next && (next.pos === 'VERB' || next.pos === 'AUX') && found.length > 1) {
+        found.pop();
+        break;
+      }
+    } else if (isCountry(owner) && !owner.venue) {
       const personNext = isPerson(ctx.owner[owner.last]) || isPerson(ctx.owner[owner.last + 1]) || isPerson(ctx.owner[owner.last + 2]);
-      if (!personNext) found.push(owner.code);
+      const counterpart = /^(counterpart|colleague)s?$/.test(words[owner.last]?.lower ?? '');
+      if (counterpart) {
+        // "his Danish counterpart": the person of that state named in the article, else the state
+        const person = ctx.persons.find((p) => p.country === owner.code);
+        found.push(person?.name ?? owner.code);
+      } else if (!personNext && owner.form !== 'demonym') found.push(owner.code);
     } else if (isOrg(owner)) {
       const org = ctx.orgs.get(owner.key);
       if (org && org.kind !== 'media') found.push(org.name);

@@ -9,7 +9,7 @@ import { donorOfParty, partyList, type Defaults } from './commitments.js';
 import { partyEndingAt } from './parties.js';
 
 const MEASURE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|latest|biggest|largest)\s+)?(?:(?:round|raft|set|package|wave)\s+of\s+sanctions|sanctions\s+package)\b/i;
-const ADOPTION = /\b(impos\w*|adopt\w*|agree\w*|approv\w*|unveil\w*|announc\w*|introduc\w*|blacklist\w*|designat\w*|froze|frozen|freez\w*|listed|list|ban\w*|barr\w*|targeting|targets?|unleash\w*|slapp?\w*|restrictions on|sanctioned)\b/i;
+const ADOPTION = /\b(impos\w*|adopt\w*|agree\w*|approv\w*|unveil\w*|announc\w*|introduc\w*|blacklist\w*|designat\w*|froze|freez(?:e|es|ing)|listed|list|ban\w*|barr\w*|targeting|targets?|unleash\w*|slapp?\w*|restrictions on|sanctioned)\b/i;
 /** Calls, debates and liftings are not measures. */
 const NOT_A_MEASURE = /\b(urg\w*|call\w* for|should|must|need\w*|toughen\w*|strengthen\w*|ramp\w*|lift\w*|eas\w*|further sanctions|pressure|threaten\w*|could face|would face|subject to|evad\w*|circumvent\w*|involve|involving)\b/i;
 const COUNT = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:more\s+|new\s+|additional\s+|other\s+)?(${[...sanctionCountNouns].join('|')})\b`, 'gi');
@@ -31,7 +31,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
   for (const sentence of ctx.analysis.sentences) {
     const prev = previous.measure;
     const text = ctx.text.slice(sentence.start, sentence.end);
-    const sanctionWord = /\bsanction|blacklist|asset freeze|froze|restrictions on|barring entry|entry ban/i.test(text);
+    const sanctionWord = /\bsanction|blacklist|asset freeze|froze\b|restrictions on|barring entry|entry ban/i.test(text);
     const measure = MEASURE.exec(text);
     const adoption = ADOPTION.exec(text);
     if (!sanctionWord && !(prev && COUNT.test(text))) continue;
@@ -66,7 +66,21 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     }
     previous.measure = { imposer: imposerList[0], target, measure: baseMeasure };
   }
-  return out;
+  return dedupe(out);
+}
+
+/** A headline, a quote and the body often name the same package: keep its counted rows, else one row. */
+function dedupe(sanctions: Sanction[]): Sanction[] {
+  const counted = new Set(sanctions.filter((s) => s.count !== null).map((s) => `${s.imposer}|${s.target}`));
+  const seen = new Set<string>();
+  return sanctions.filter((s) => {
+    const party = `${s.imposer}|${s.target}`;
+    if (s.count === null && counted.has(party)) return false;
+    const key = `${party}|${s.count ?? s.measure}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function imposersBefore(ctx: ArticleContext, first: number, at: number, defaults: Defaults): string[] {
@@ -94,7 +108,7 @@ function imposersBefore(ctx: ArticleContext, first: number, at: number, defaults
         b = o.first;
         continue;
       }
-      if (![',', 'and', 'the'].includes(words[b].lower)) break;
+      if (![',', 'and', 'the', 'countries', 'states', 'members'].includes(words[b].lower)) break;
     }
     const list = partyList(ctx, s, k, defaults);
     if (list.length > 0) return list;

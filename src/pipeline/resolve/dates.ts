@@ -17,13 +17,13 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).pa
  * Weekdays are read as the most recent such day for past events and the next one for planned ones.
  */
 export function resolveDate(text: string, referenceDate: Date | null, planned: boolean): string | null {
-  const ref = referenceDate ?? undefined;
-  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: planned });
+  // Without a publication date only fully written dates resolve: the clock is never a reference.
+  const ref = referenceDate ?? new Date(Date.UTC(2000, 0, 1, 12));
+  const results = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: planned });
   for (const r of results) {
     const c = r.start;
     if (!c.isCertain('day') && !c.isCertain('weekday')) continue;
-    if (!c.isCertain('month') && !ref) continue;
-    if (!c.isCertain('year') && !ref) continue;
+    if (!referenceDate && !(c.isCertain('day') && c.isCertain('month') && c.isCertain('year'))) continue;
     const d = c.date();
     // chrono builds the date in local time; re-read its parts so the ISO day matches what was written
     const local = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
