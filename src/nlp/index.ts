@@ -101,7 +101,10 @@ export function analyze(text: string): Analysis {
     // A line break always ends a sentence (headlines and datelines have no full stop)
     // and starts a paragraph.
     const s = sentenceOfToken[i];
-    if (words.length === 0 || s !== lastSentence || pendingBreak) {
+    // wink sometimes splits inside "EUR1.8": a sentence never starts without whitespace before it
+    const unspacedSplit = s !== lastSentence && space.length === 0 && !pendingSpace;
+    if (unspacedSplit) lastSentence = s;
+    if (words.length === 0 || (s !== lastSentence && !unspacedSplit) || pendingBreak) {
       if (pendingBreak && words.length > 0) paragraph++;
       sentences.push({ start, end, first: words.length, last: words.length, paragraph });
       lastSentence = s;

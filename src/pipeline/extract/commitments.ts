@@ -16,6 +16,8 @@ const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peaceke
 const NOT_SUPPORT = /\b((?<!at a )cost|(?<!at a )costs|damage|losses|revenue|revenues|deficit|reserves|assets|accumulated|estimates?|held|worth of damage|economy|debt of|bonds|salary|price|prices|exports?|imports?|trade)\b/i;
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together']);
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
+/** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
+const ADVERSARIES = new Set(cues.adversaries.map(([a, b]) => `${a}>${b}`));
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const READY_WORDS = new Set(['ready', 'willing', 'prepared', 'willingness', 'readiness']);
 const PLANNED_WORDS = new Set(['plan', 'plans', 'planned', 'intend', 'intends', 'mull', 'mulls', 'consider', 'considers', 'considering', 'propose', 'proposed', 'proposes', 'preparing', 'prepare', 'prepares', 'expected', 'draft', 'discussing', 'looking', 'could', 'may', 'might', 'aims', 'seeks', 'intention']);
@@ -52,6 +54,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       if (q.kind === 'money' && NOT_SUPPORT.test(contextAround(ctx, q.start, q.end, 40, 40))) continue;
       if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
+      if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
       const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
       const donors = donorOfQuantity(ctx, q) ?? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
@@ -71,13 +74,16 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
         });
       }
     }
-    if (made.length === 0) made.push(...unquantified(ctx, triggers, sentence.first, sentence.last, state, defaults));
+    // an unquantified pledge may stand beside amounts when its trigger is a clause of its own
+    const used = made.map((c) => wordIndexAt(ctx, c.evidence.start));
+    const free = triggers.filter((t) => used.every((u) => Math.abs(u - t) > 6) && quantities.every((q) => Math.abs(wordIndexAt(ctx, q.start) - t) > 6));
+    made.push(...unquantified(ctx, free, sentence.first, sentence.last, state, defaults));
     const subject = sentenceSubject(ctx, sentence.first, sentence.last, defaults);
     if (subject) state.lastSubject = subject;
     for (const c of made) if (c.donor) state.lastDonor = c.donor;
     out.push(...made);
   }
-  return dedupe(out, conversions);
+  return dedupe(out, conversions).filter((c) => !ADVERSARIES.has(`${c.donor}>${c.recipient}`));
 }
 
 /** An unquantified commitment: a trigger with a support object and no amount in the sentence. */
@@ -139,6 +145,8 @@ function nearestTrigger(ctx: ArticleContext, triggers: number[], q: Quantity): n
   let bestDistance = Infinity;
   for (const t of triggers) {
     const after = t > at;
+    // "(about USD 3 billion a year), and this loan": a trigger past a bracket or comma governs another clause
+    if (after && /[),;]/.test(ctx.text.slice(q.end, ctx.words[t].start))) continue;
     const d = Math.abs(t - at) + (ctx.words[t].pos === 'NOUN' ? 1.5 : 0) + (after ? 3 : 0);
     if (d < bestDistance) {
       best = t;
@@ -183,7 +191,9 @@ function supportNounBefore(ctx: ArticleContext, t: number, first: number): numbe
 function isNegated(ctx: ArticleContext, t: number): boolean {
   for (let k = Math.max(0, t - 4); k < t; k++) {
     if (ctx.words[k].sentence !== ctx.words[t].sentence) continue;
-    if (negations.has(ctx.words[k].lower) || /^(struggl|fail|unable)/.test(ctx.words[k].lower)) return true;
+    const w = ctx.words[k];
+    if (w.lower === 'no' && ctx.words[k + 1]?.lower === 'doubt') continue;
+    if (negations.has(w.lower) || /^(struggl|fail|unable)/.test(w.lower)) return true;
   }
   return false;
 }
@@ -296,9 +306,11 @@ function sentenceSubject(ctx: ArticleContext, first: number, last: number, defau
 
 function findDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict = false): string[] {
   const words = ctx.words;
+  // "Ukraine would receive …": the donor is whoever announces it, or "from X"
+  if (words[v].lemma === 'receive') return receivedFrom(ctx, v, first, last, state, defaults);
   // a possessive or a demonym before a support noun: "Estonia's contribution", "British support", "U.S. military assistance"
-  for (let k = v; k >= Math.max(first, v - 6); k--) {
-    if (!SUPPORT_NOUN_DONOR.has(words[k].lower)) continue;
+  for (let k = Math.min(last - 1, v + 5); k >= Math.max(first, v - 6); k--) {
+    if (!SUPPORT_NOUN_DONOR.has(words[k].lower) && !READY_WORDS.has(words[k].lower)) continue;
     for (let j = k - 1; j >= Math.max(first, k - 4); j--) {
       const o = ctx.owner[j];
       if (isCountry(o)) {
@@ -328,12 +340,14 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
   for (let j = k; j >= first && j >= k - 12; j--) {
     const owner = ctx.owner[j];
     if (owner === undefined) {
+      if (['they', 'it', 'we'].includes(words[j].lower) && state.lastSubject) return [state.lastSubject];
       if (['that', 'which', 'who'].includes(words[j].lower) && j < k) break;
       if (words[j].pos === 'VERB' && j < k - 1) break;
       continue;
     }
     const preposition = words[owner.first - 1]?.lower ?? '';
-    const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '');
+    const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '') || (words[owner.first - 1]?.pos === 'VERB' && owner.first - 1 < k) ||
+      (words[owner.first - 1]?.lower === 'the' && words[owner.first - 2]?.pos === 'VERB');
     if ((['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) || objectOfVerb) && !isPerson(owner)) {
       j = owner.first;
       continue;
@@ -354,6 +368,33 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
   if (strict) return [];
   const fallback = state.lastDonor ?? defaults.donor;
   return fallback ? [fallback] : [];
+}
+
+function receivedFrom(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults): string[] {
+  const words = ctx.words;
+  for (let k = v + 1; k < last; k++) {
+    if (words[k].lower === 'from') {
+      const list = partyList(ctx, k + 1, last, defaults);
+      if (list.length > 0) return list;
+    }
+  }
+  for (let k = v - 1; k >= first; k--) {
+    if (words[k].lower !== 'that' && !reportedCue(words[k].lemma)) continue;
+    const announcer = partyEndingAt(ctx, k - 1, null) ?? partyBeforeVerb(ctx, k, first);
+    const donor = donorOfParty(ctx, announcer, defaults);
+    if (donor) return [donor];
+  }
+  return state.lastDonor ? [state.lastDonor] : defaults.donor ? [defaults.donor] : [];
+}
+
+const reportedCue = (lemma: string) => ['announce', 'say', 'state', 'confirm', 'declare'].includes(lemma);
+
+function partyBeforeVerb(ctx: ArticleContext, k: number, first: number): Party | null {
+  for (let j = k - 1; j >= first; j--) {
+    const o = ctx.owner[j];
+    if (o) return partyEndingAt(ctx, o.last - 1, null);
+  }
+  return null;
 }
 
 /** Back to the first party of a coordinated list ending at `k`: "the Czech Republic, Germany, … and the Netherlands". */
@@ -444,13 +485,17 @@ function statusAt(ctx: ArticleContext, v: number, first: number): Status {
   return 'pledged';
 }
 
+const cueRegex = (list: string[]) => new RegExp(`\\b(?:${list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'i');
+const ANNUAL = cueRegex(cues.annualCues);
+const CUMULATIVE = cueRegex(cues.cumulativeCues);
+const MULTI_YEAR = cueRegex(cues.multiYearCues);
+
 function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Period {
   const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 45)).toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
-  const has = (list: string[], s: string) => list.some((c) => s.includes(c));
-  if (has(cues.annualCues, near) || /\bannual\b|\bannually\b/.test(before.slice(-20))) return 'annual';
-  if (has(cues.cumulativeCues, before) || has(cues.cumulativeCues, near.slice(0, 20)) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
-  if (has(cues.multiYearCues, near) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || has(cues.multiYearCues, before)) return 'multi-year';
+  if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return 'annual';
+  if (CUMULATIVE.test(before) || CUMULATIVE.test(near.slice(0, 20)) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
+  if (MULTI_YEAR.test(near) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
   return 'one-off';
 }
 
