@@ -499,7 +499,14 @@ function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sente
   return 'one-off';
 }
 
+/** Each category keyword, filed under the first category (in this order) that lists it. */
 const CATEGORY_ORDER: Array<keyof typeof cues.categories> = ['security-guarantee', 'humanitarian', 'political', 'reconstruction', 'financial', 'military'];
+const CATEGORY_OF_KEYWORD = new Map<string, Category>();
+for (const category of CATEGORY_ORDER) for (const k of cues.categories[category]) if (!CATEGORY_OF_KEYWORD.has(k)) CATEGORY_OF_KEYWORD.set(k, category);
+const CATEGORY_KEYWORDS = new RegExp(
+  `\\b(?:${[...CATEGORY_OF_KEYWORD.keys()].sort((x, y) => y.length - x.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+  'gi',
+);
 
 function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Category {
   const s = ctx.text.slice(ctx.words[first].start, ctx.words[last - 1].end).toLowerCase();
@@ -509,23 +516,18 @@ function troopCategory(ctx: ArticleContext, first: number, last: number, default
 function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, defaults: Defaults): Category {
   const fallback = defaults.category;
   if (kind === 'troops') return troopCategory(ctx, wordIndexAt(ctx, sStart), wordIndexAt(ctx, sEnd - 1) + 1, defaults);
-  // the nearest keyword to the anchor decides; the whole sentence is the window
-  const text = ctx.text.slice(sStart, sEnd).toLowerCase();
+  // the keyword nearest to the anchor decides; the whole sentence is the window
+  const text = ctx.text.slice(sStart, sEnd);
   const anchorStart = start - sStart;
   const anchorEnd = end - sStart;
   let best: Category | null = null;
   let bestDistance = Infinity;
-  for (const category of CATEGORY_ORDER) {
-    for (const keyword of cues.categories[category]) {
-      let at = text.indexOf(keyword);
-      while (at >= 0) {
-        const distance = at >= anchorEnd ? at - anchorEnd : at + keyword.length <= anchorStart ? anchorStart - (at + keyword.length) : 0;
-        if (distance < bestDistance) {
-          best = category;
-          bestDistance = distance;
-        }
-        at = text.indexOf(keyword, at + 1);
-      }
+  for (const m of text.matchAll(CATEGORY_KEYWORDS)) {
+    const at = m.index;
+    const distance = at >= anchorEnd ? at - anchorEnd : at + m[0].length <= anchorStart ? anchorStart - (at + m[0].length) : 0;
+    if (distance < bestDistance) {
+      best = CATEGORY_OF_KEYWORD.get(m[0].toLowerCase()) ?? null;
+      bestDistance = distance;
     }
   }
   if (best && kind === 'items' && best === 'financial') return fallback;

@@ -47,6 +47,8 @@ const INSTITUTION_TAILS = new Set(['administration', 'government', 'cabinet', 't
 const LOWER_ORG_HEADS = new Set(['fund', 'initiative', 'coalition', 'programme', 'program', 'facility', 'mechanism', 'platform']);
 const MEDIA_BEFORE = new Set(['reported', 'wrote', 'learned', 'reports', 'cited', 'quoted']);
 const MEDIA_AFTER_PHRASES = ['conveyed by', 'reported by', 'according to', 'told', 'interview with', 'quoted by', 'citing'];
+/** Last words of the phrases that cite an outlet before its name ("conveyed by", "told", "news outlet"). */
+const MEDIA_CUE_TAILS = new Set(['by', 'to', 'told', 'with', 'citing', 'outlet', 'newspaper', 'broadcaster', 'agency', 'channel', 'daily', 'magazine']);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'depository', 'outlet', 'newspaper', 'broadcaster', 'agency', 'operator', 'manufacturer', 'producer', 'group']);
 
 const isCap = (w: Word) => /^\p{Lu}/u.test(w.text) && /\p{L}/u.test(w.text);
@@ -502,7 +504,7 @@ function findPatternOrganizations(ctx: ArticleContext): void {
       }
     }
     // Media cited as sources: "Politico reported", "as conveyed by UNN", "news outlet ABC".
-    if (capFree(i) && (isAllCaps(w) || w.pos === 'PROPN')) {
+    if (capFree(i) && (isAllCaps(w) || w.pos === 'PROPN') && (MEDIA_BEFORE.has(words[i + 1]?.lower ?? '') || MEDIA_CUE_TAILS.has(words[i - 1]?.lower ?? '') || MEDIA_CUE_TAILS.has(words[i - 2]?.lower ?? ''))) {
       let e = i + 1;
       while (capFree(e) && e - i < 4) e++;
       const next = words[e];

@@ -11,6 +11,8 @@ import { partyBefore } from './parties.js';
 
 type Kind = Meeting['kind'];
 
+const DATE_HINT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|week|month|year)/i;
+
 const COUNTRY_NAMES = new Set(countries.flatMap((c) => c.names));
 const PLANNED_BEFORE = /\b(will|expected to|plans? to|intends? to|is due to|are due to|scheduled to|set to|slated to|would|could|may|is to|are to|going to)\s+(?:also\s+)?(?:officially\s+)?$/i;
 const PLANNED_WORDS = /\b(upcoming|next|slated for|scheduled for|to be held|will be held|later in the day|later this)\b/i;
@@ -26,27 +28,35 @@ interface Trigger {
 
 export function extractMeetings(ctx: ArticleContext): Meeting[] {
   const out: Meeting[] = [];
-  let lastPlace: string | null = ctx.dateline ? null : null;
+  let lastPlace: string | null = null;
   for (const sentence of ctx.analysis.sentences) {
     const sentenceText = ctx.text.slice(sentence.start, sentence.end);
     const place = placeIn(ctx, sentence.first, sentence.last);
-    for (const t of triggersIn(ctx, sentence.first, sentence.last)) {
+    const triggers = triggersIn(ctx, sentence.first, sentence.last);
+    // chrono is the costliest step here: only sentences with a meeting and a date-like word pay for it
+    const mayHaveDate = triggers.length > 0 && DATE_HINT.test(sentenceText);
+    const dates = new Map<boolean, string | null>();
+    const dateOf = (planned: boolean) => {
+      if (!dates.has(planned)) dates.set(planned, resolveDate(sentenceText, ctx.referenceDate, planned));
+      return dates.get(planned) ?? null;
+    };
+    for (const t of triggers) {
       const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
       const planned = PLANNED_BEFORE.test(before) || PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last);
       const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last);
       const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
-      const date = resolveDate(sentenceText, ctx.referenceDate, planned);
       const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' ? lastPlace : null);
       const evidence = evidenceAt(ctx, sentence.start, sentence.end, `meeting.${t.kind.replace(' ', '-')}`);
       const participants = (list: string[]) => [...new Set(list.filter((p) => p.length > 0))];
       if (subject.length > 0 && objects.length > 1 && t.kind !== 'summit') {
         // "X met with A, B and C": one meeting per pair, as each is a meeting of its own
+        const date = mayHaveDate ? dateOf(planned) : null;
         for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date, kind: t.kind, planned, evidence });
       } else {
         const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
         const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || t.kind === 'summit' || t.kind === 'meeting');
-        if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date, kind: t.kind, planned, evidence });
+        if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: mayHaveDate ? dateOf(planned) : null, kind: t.kind, planned, evidence });
       }
     }
     if (place) lastPlace = place;

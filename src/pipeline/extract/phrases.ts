@@ -1,4 +1,4 @@
-import type { Analysis } from '../../nlp/index.js';
+import { keyOf, type Analysis } from '../../nlp/index.js';
 
 /** A lexicon phrase found in the text, spanning words `[first, last)`. */
 export interface PhraseHit<T> {
@@ -16,7 +16,7 @@ interface Entry<T> {
   payload: T;
 }
 
-const firstKey = (s: string) => (/^[\p{L}\p{N}]+/u.exec(s)?.[0] ?? s.slice(0, 1)).toLowerCase();
+const firstKey = (s: string) => keyOf(s.toLowerCase());
 
 /**
  * Finds lexicon phrases in analysed text by comparing characters at word starts, so a
@@ -37,7 +37,7 @@ export class PhraseMatcher<T> {
   /** Longest phrase starting at word `i` that ends on a word boundary. */
   matchAt(a: Analysis, i: number, endIndex: Map<number, number>): PhraseHit<T> | undefined {
     const w = a.words[i];
-    const list = this.buckets.get(firstKey(w.text));
+    const list = this.buckets.get(w.key);
     if (!list) return undefined;
     for (const e of list) {
       const end = w.start + e.phrase.length;

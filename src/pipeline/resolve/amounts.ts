@@ -26,6 +26,7 @@ const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200,
 };
+const NUMBER_WORD_HINT = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'i');
 const QUALIFIER = /(at least|up to|about|around|almost|nearly|more than|over|approximately|some|roughly|as many as|as much as|less than|under|an additional|a further|another)\s+$/i;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,6 +49,7 @@ const MONEY_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d.,])(${NUM})(?:[\s-]?(${M
 const GDP = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|percent|per cent)\s+of\s+(?:(?:its|their|the country['’]s|[\p{Lu}][\p{L}]+['’]s?|the)\s+)?(?:annual\s+)?(?:GDP|gross domestic product)`, 'giu');
 // "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
 const COUNTED = [...itemNouns, ...troopNouns].sort((a, b) => b.length - a.length).map(esc).join('|');
+const COUNTED_HINT = new RegExp(`\\b(?:${COUNTED})\\b`, 'i');
 const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:(?!(?:to|of|in|on|at|for|by|with|from|and|or|the|a|an|than|per)\s)[\p{L}-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`, 'giu');
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
@@ -73,14 +75,16 @@ const overlaps = (qs: Quantity[], start: number, end: number) => qs.some((q) => 
 /** All quantities in `text` (a sentence), with offsets relative to `base`. */
 export function findQuantities(text: string, base = 0): Quantity[] {
   const found: Quantity[] = [];
+  const digits = /\d/.test(text);
+  if (!digits && !NUMBER_WORD_HINT.test(text)) return found;
   const push = (q: Omit<Quantity, 'conversion'>) => {
     if (!overlaps(found, q.start, q.end)) found.push({ ...q, conversion: false });
   };
-  for (const m of text.matchAll(GDP)) {
+  if (digits && /GDP|gross domestic/i.test(text)) for (const m of text.matchAll(GDP)) {
     const start = base + m.index;
     push({ kind: 'gdp', value: parseNumber(m[1], true), unit: '%GDP', bareDollar: false, qualifier: qualifierBefore(text, m.index), item: null, start, end: start + m[0].length });
   }
-  for (const m of text.matchAll(MONEY_PREFIX)) {
+  if (digits) for (const m of text.matchAll(MONEY_PREFIX)) {
     const code = symbolToCode.get(m[1]) ?? symbolToCode.get(m[1].toUpperCase());
     if (!code) continue;
     const magnitude = m[3] ? MAGNITUDES[m[3].toLowerCase()] : 1;
@@ -90,7 +94,7 @@ export function findQuantities(text: string, base = 0): Quantity[] {
       item: null, start, end: start + m[0].length,
     });
   }
-  for (const m of text.matchAll(MONEY_SUFFIX)) {
+  if (digits) for (const m of text.matchAll(MONEY_SUFFIX)) {
     const code = wordToCode.get(m[3].toLowerCase());
     if (!code) continue;
     const magnitude = m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1;
@@ -100,7 +104,7 @@ export function findQuantities(text: string, base = 0): Quantity[] {
       item: null, start, end: start + m[0].length,
     });
   }
-  for (const m of text.matchAll(COUNT)) {
+  if (COUNTED_HINT.test(text)) for (const m of text.matchAll(COUNT)) {
     const head = m[4].toLowerCase();
     const troops = troopNouns.has(head);
     if (!troops && !itemNouns.has(head)) continue;
