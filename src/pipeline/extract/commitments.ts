@@ -3,7 +3,7 @@
 // Donor: the subject of the trigger (a minister → their state), a passive "by X", a
 // possessive ("Estonia's contribution"), else the donor the paragraph is about.
 import type { Category, Commitment, Period, Status } from '../../facts/types.js';
-import { cues, negations, pledgeNouns, statusOfLemma } from '../../lexicons/index.js';
+import { cues, negations, pledgeNouns, reportedSpeechVerbs, statusOfLemma } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg, isPerson } from './context.js';
@@ -13,7 +13,9 @@ import { partyEndingAt, type Party } from './parties.js';
 const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
 const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
 const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peacekeepers)\b/i;
-const NOT_SUPPORT = /\b((?<!at a )cost|(?<!at a )costs|damage|losses|revenue|revenues|deficit|reserves|assets|accumulated|estimates?|held|worth of damage|economy|debt of|bonds|salary|price|prices|exports?|imports?|trade)\b/i;
+/** Words around an amount that make it a cost, a loss or a stock of assets rather than support. */
+const NOT_SUPPORT_BEFORE = /\b((?<!at a )cost|costs|damage|losses|revenues?|deficit|accumulated|estimates?|held|economy|debt of|bonds|salary|prices?|exports?|imports?|trade)\b/i;
+const NOT_SUPPORT_AFTER = /^[^,.;]{0,12}?\b(?:in|of)\s+(?:\w+\s+){0,2}(?:assets|reserves|damage|losses|revenues?|exports|imports|debt)\b|^\s*(?:is|are|was|were)\s+held\b/i;
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together']);
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
 /** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
@@ -51,7 +53,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     for (const q of quantities) {
       const trigger = nearestTrigger(ctx, triggers, q);
       if (!trigger && q.kind !== 'gdp') continue;
-      if (q.kind === 'money' && NOT_SUPPORT.test(contextAround(ctx, q.start, q.end, 40, 40))) continue;
+      if (q.kind === 'money' && notSupport(ctx, q)) continue;
       if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
@@ -59,15 +61,17 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       const donors = donorOfQuantity(ctx, q) ?? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
+      const period = periodOf(ctx, q, sentence.start, sentence.end);
+      const status = statusAt(ctx, verb, sentence.first);
       for (const donor of donors) {
         made.push({
           donor,
           recipient,
           amount: q.value,
           unit: q.kind === 'money' ? currencyFor(q, donor) : q.unit,
-          period: periodOf(ctx, q, sentence.start, sentence.end),
+          period,
           category: categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults),
-          status: statusAt(ctx, verb, sentence.first),
+          status,
           qualifier: q.qualifier,
           item: q.item,
           evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
@@ -346,8 +350,10 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
       continue;
     }
     const preposition = words[owner.first - 1]?.lower ?? '';
-    const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '') || (words[owner.first - 1]?.pos === 'VERB' && owner.first - 1 < k) ||
-      (words[owner.first - 1]?.lower === 'the' && words[owner.first - 2]?.pos === 'VERB');
+    // the object of a verb is no donor, but the subject of reported speech is ("said the EU would …")
+    const verbBefore = words[owner.first - 1]?.lower === 'the' ? words[owner.first - 2] : words[owner.first - 1];
+    const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '') ||
+      (verbBefore?.pos === 'VERB' && !reportedSpeechVerbs.has(verbBefore.lemma) && verbBefore.lower !== 'that');
     if ((['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) || objectOfVerb) && !isPerson(owner)) {
       j = owner.first;
       continue;
@@ -480,7 +486,10 @@ function statusAt(ctx: ArticleContext, v: number, first: number): Status {
   const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'already'].includes(x));
   const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x));
   if (lemmaStatus === 'delivered' && !future) return 'delivered';
-  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'spend', 'resume', 'train', 'disburse', 'transfer'].includes(w.lemma)) return 'delivered';
+  // passive past: "was built", "have been allocated"
+  const aux = window[window.length - 2];
+  if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && /ed$|built|sent|given|spent|made/.test(w.lower)) return 'delivered';
+  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return 'delivered';
   if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return 'delivered';
   return 'pledged';
 }
@@ -489,13 +498,14 @@ const cueRegex = (list: string[]) => new RegExp(`\\b(?:${list.map((c) => c.repla
 const ANNUAL = cueRegex(cues.annualCues);
 const CUMULATIVE = cueRegex(cues.cumulativeCues);
 const MULTI_YEAR = cueRegex(cues.multiYearCues);
+const NEXT_YEARS = /\b(?:over|for|during|in) the (?:next|coming) (?:\w+ )?years\b/;
 
 function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Period {
   const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 45)).toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
   if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return 'annual';
   if (CUMULATIVE.test(before) || CUMULATIVE.test(near.slice(0, 20)) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
-  if (MULTI_YEAR.test(near) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
+  if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
   return 'one-off';
 }
 
@@ -547,8 +557,9 @@ function wordIndexAt(ctx: ArticleContext, offset: number): number {
   return lo;
 }
 
-function contextAround(ctx: ArticleContext, start: number, end: number, before: number, after: number): string {
-  return ctx.text.slice(Math.max(0, start - before), Math.min(ctx.text.length, end + after)).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
+function notSupport(ctx: ArticleContext, q: Quantity): boolean {
+  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
+  return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60));
 }
 
 function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number | undefined): Anchor {

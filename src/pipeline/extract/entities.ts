@@ -81,7 +81,39 @@ export function buildContext(analysis: Analysis, options: BuildOptions): Article
   findPersons(ctx);
   findPatternOrganizations(ctx);
   markPersonMentions(ctx);
+  inferPersonCountries(ctx);
   return ctx;
+}
+
+/**
+ * States for persons introduced by title alone: "Latvia will …, Foreign Minister X said" (the
+ * clause's subject state) and "the Latvian foreign minister said" (a later demonym for the office).
+ */
+function inferPersonCountries(ctx: ArticleContext): void {
+  const words = ctx.words;
+  for (const p of ctx.persons) {
+    if (p.country !== null || p.organization !== null || p.role === null) continue;
+    const sentence = ctx.analysis.sentences[words[p.first.first].sentence];
+    const titleStart = words.slice(sentence.first, p.first.first).map((w) => w.text).lastIndexOf(',');
+    if (titleStart < 0 || !speechVerbs.has(words[p.first.last]?.lemma ?? '')) continue;
+    for (let k = sentence.first; k < sentence.first + titleStart; k++) {
+      const o = ctx.owner[k];
+      if (!o) continue;
+      if (isCountry(o) && o.form === 'name') p.country = o.code;
+      break;
+    }
+  }
+  for (let k = 1; k < words.length - 1; k++) {
+    const o = ctx.owner[k];
+    if (!isCountry(o) || o.form !== 'demonym' || words[k - 1].lower !== 'the') continue;
+    let h = o.last;
+    while (h < words.length && titleModifiers.has(words[h].lower)) h++;
+    if (!titleHeads.has(words[h]?.lower ?? '')) continue;
+    const head = words[h].lower;
+    const earlier = ctx.personMentions.filter((m) => m.last <= k && m.person.role?.toLowerCase().includes(head));
+    const person = earlier[earlier.length - 1]?.person;
+    if (person && person.country === null) person.country = o.code;
+  }
 }
 
 // ---------- countries and lexicon organizations ----------
@@ -407,8 +439,12 @@ function registerPersons(ctx: ArticleContext, candidates: PersonCandidate[]): vo
   for (const c of full) {
     const name = nameOf(c.name);
     const surname = name.split(/\s+/).pop() ?? name;
-    // "Zelensky" already known as "Volodymyr Zelensky" under another spelling of the first name is still one person
-    const same = ctx.persons.find((p) => p.name.split(/\s+/).pop() === surname && p.name.split(/\s+/)[0] === name.split(/\s+/)[0]);
+    // "De Vries" at a sentence start is "Pieter de Vries"
+    const tokens = name.toLowerCase().split(/\s+/);
+    const same = ctx.persons.find((p) => {
+      const known = p.name.toLowerCase().split(/\s+/);
+      return known.length >= tokens.length && tokens.every((t, i) => known[known.length - tokens.length + i] === t);
+    });
     const p = same ?? add(c, name);
     if (same) {
       if (same.role === null && c.role) same.role = cleanRole(ctx, c);
@@ -558,8 +594,8 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
     else if ((prev.text === '-' && !prev.spaced && capFree(s - 2)) || (['and', 'of', 'for'].includes(prev.lower) && capFree(s - 2) && s - 1 > 0)) s -= 2;
     else {
       const owner = ctx.owner[s - 1];
-      // "Lithuanian Foreign Ministry", "Moldova Growth Plan": a country word may open the name
-      if (isCountry(owner) && s < h) s = owner.first;
+      // "Lithuanian Foreign Ministry", "Norwegian Ministry of Defence": a country word may open the name
+      if (isCountry(owner)) s = owner.first;
       break;
     }
   }
@@ -596,7 +632,7 @@ function markPersonMentions(ctx: ArticleContext): void {
     if (!p) continue;
     // extend left over the first names of a full mention
     let first = i;
-    while (first > 0 && ctx.owner[first - 1] === undefined && p.name.includes(words[first - 1].text) && isCap(words[first - 1])) first--;
+    while (first > 0 && ctx.owner[first - 1] === undefined && p.name.toLowerCase().includes(words[first - 1].lower) && /\p{L}/u.test(words[first - 1].text)) first--;
     const m = { first, last: i + 1, person: p };
     ctx.personMentions.push(m);
     for (let k = first; k <= i; k++) ctx.owner[k] = m;

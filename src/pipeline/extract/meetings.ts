@@ -2,7 +2,7 @@
 // with the place ("in CITY"), the date (resolved against the publication date) and
 // whether they were held or are planned.
 import type { Meeting } from '../../facts/types.js';
-import { countries } from '../../lexicons/index.js';
+import { countries, speechVerbs } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg, isPerson } from './context.js';
@@ -72,7 +72,7 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     const next = words[k + 1]?.lower ?? '';
     if (w.lemma === 'meet' && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false });
     else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && next === 'with') found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: k + 2, visit: false });
-    else if ((w.lower === 'conference' || w.lower === 'briefing') && (words[k - 1]?.lower === 'press' || words[k - 1]?.lower === 'news')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
+    else if ((w.lower === 'conference' || w.lower === 'briefing') && (['press', 'news', 'joint'].includes(words[k - 1]?.lower ?? '') || next === 'with')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
     else if (w.lemma === 'host' && w.pos === 'VERB') found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
     else if ((w.lower === 'summit' || w.lower === 'meeting' || w.lower === 'gathering') && (words[k - 1]?.pos === 'PROPN' || words[k - 1]?.lower === 'the' || next === 'of')) {
@@ -93,12 +93,17 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number):
   // "Lithuania's top diplomat is expected to meet": a title resolved to the person holding it
   let v = t - 1;
   while (v >= first && /^(is|are|was|were|will|also|expected|to|plans|plan|set|due|scheduled|would|could|may|had|has|have|travelled|traveled|went|came|officially)$/.test(words[v].lower)) v--;
-  const titled = v >= first && v < t - 1 ? partyBefore(ctx, v + 1, null) : null;
+  const titled = v >= first && v < t - 1 && ctx.owner[v] === undefined ? partyBefore(ctx, v + 1, null) : null;
   if (titled?.kind === 'person' && titled.name) return [titled.name];
   for (let k = t - 1; k >= first; k--) {
     const owner = ctx.owner[k];
     if (!owner) {
       if (['with', 'that', 'which'].includes(words[k].lower)) break;
+      // "…, the Latvian foreign minister said at a briefing with …": the speaker attends
+      if (found.length === 0 && speechVerbs.has(words[k].lemma) && words[k].pos === 'VERB') {
+        const speaker = partyBefore(ctx, k, null);
+        if (speaker?.kind === 'person' && speaker.name) return [speaker.name];
+      }
       if ((words[k].lower === 'his' || words[k].lower === 'her') && found.length === 0) {
         // "during his meeting": the person the sentence is about
         for (let j = first; j < last; j++) {

@@ -95,6 +95,16 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
   if (titleHeads.has(w.lower)) {
     let s = k;
     let demonym: string | null = null;
+    // "its foreign minister": the office of the state named before
+    const possessive = words.slice(Math.max(0, k - 4), k).find((x) => ['its', 'their'].includes(x.lower));
+    if (possessive) {
+      const isSubject = (m: { first: number }) => !['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on'].includes(ctx.words[m.first - 1]?.lower ?? '');
+      const state = [...ctx.countryMentions].reverse().find((m) => m.last <= k && m.form === 'name' && ctx.words[m.first].sentence === w.sentence && isSubject(m));
+      if (state) {
+        const holder = ctx.persons.find((p) => p.country === state.code && (p.role?.toLowerCase() ?? '').includes(w.lower));
+        return holder ? personParty(holder, k, k + 1) : { kind: 'country', name: state.code, country: state.code, first: k, last: k + 1 };
+      }
+    }
     while (s > 0 && (titleModifiers.has(words[s - 1].lower) || titleHeads.has(words[s - 1].lower) || isCountry(ctx.owner[s - 1]))) {
       const o = ctx.owner[s - 1];
       if (isCountry(o)) {
@@ -118,6 +128,11 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     }
     let name = ctx.text.slice(words[s].start, w.end);
     if (w.lower === 'statement' && memory?.lastSpeaker?.kind === 'institution') return { ...memory.lastSpeaker, first: s, last: k + 1 };
+    // "the ministry said": the ministry the article has named
+    if (s === k) {
+      const named = latestOrgWith(ctx, w.lower, k);
+      if (named) return named;
+    }
     name = name.replace(/\s+statement$/i, '');
     return { kind: 'institution', name, country, first: s, last: k + 1 };
   }
@@ -128,6 +143,16 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
   for (let i = k; i >= Math.max(0, k - 5); i--) {
     if (words[i].sentence !== w.sentence) break;
     if (UNNAMED_HEADS.has(words[i].lower)) return { kind: 'unnamed', name: null, country: null, first: i, last: k + 1 };
+  }
+  return null;
+}
+
+function latestOrgWith(ctx: ArticleContext, head: string, k: number): Party | null {
+  for (let i = ctx.orgMentions.length - 1; i >= 0; i--) {
+    const m = ctx.orgMentions[i];
+    if (m.last > k) continue;
+    const org = ctx.orgs.get(m.key);
+    if (org && org.name.toLowerCase().split(/\s+/).includes(head)) return { kind: 'organization', name: org.name, country: org.country, first: m.first, last: m.last };
   }
   return null;
 }

@@ -11,7 +11,7 @@ import { partyEndingAt } from './parties.js';
 const MEASURE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|latest|biggest|largest)\s+)?(?:(?:round|raft|set|package|wave)\s+of\s+sanctions|sanctions\s+package)\b/i;
 const ADOPTION = /\b(impos\w*|adopt\w*|agree\w*|approv\w*|unveil\w*|announc\w*|introduc\w*|blacklist\w*|designat\w*|froze|freez(?:e|es|ing)|listed|list|ban\w*|barr\w*|targeting|targets?|unleash\w*|slapp?\w*|restrictions on|sanctioned)\b/i;
 /** Calls, debates and liftings are not measures. */
-const NOT_A_MEASURE = /\b(urg\w*|call\w* for|should|must|need\w*|toughen\w*|strengthen\w*|ramp\w*|lift\w*|eas\w*|further sanctions|pressure|threaten\w*|could face|would face|subject to|evad\w*|circumvent\w*|involve|involving)\b/i;
+const NOT_A_MEASURE = /\b(urg\w*|call\w* for|should|must|need\w*|toughen\w*|strengthen\w*|ramp\w*|lift\w*|eas\w*|further sanctions|pressure|threaten\w*|could face|would face|subject to|evad\w*|circumvent\w*|will (?:likely )?involve)\b/i;
 const COUNT = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:more\s+|new\s+|additional\s+|other\s+)?(${[...sanctionCountNouns].join('|')})\b`, 'gi');
 const ORDINAL_PACKAGE = /\b(\d+(?:st|nd|rd|th))\s+(?:sanctions\s+package|package\s+of\s+sanctions|package)\b/i;
 

@@ -50,7 +50,7 @@ const GDP = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|percent|per cent)\s+
 // "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
 const COUNTED = [...itemNouns, ...troopNouns].sort((a, b) => b.length - a.length).map(esc).join('|');
 const COUNTED_HINT = new RegExp(`\\b(?:${COUNTED})\\b`, 'i');
-const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:(?!(?:to|of|in|on|at|for|by|with|from|and|or|the|a|an|than|per)\s)[\p{L}-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`, 'giu');
+const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:(?!(?:to|of|in|on|at|for|by|with|from|and|or|the|a|an|than|per)\s)[\p{L}\d-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`, 'giu');
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
 export function parseNumber(raw: string, hasMagnitude: boolean): number {

@@ -40,7 +40,11 @@ export function resolveDate(text: string, referenceDate: Date | null, planned: b
     const c = r.start;
     if (!c.isCertain('day') && !c.isCertain('weekday')) continue;
     if (!referenceDate && !(c.isCertain('day') && c.isCertain('month') && c.isCertain('year'))) continue;
-    const d = c.date();
+    let d = c.date();
+    // news reports the past: "said on Tuesday" is the latest Tuesday, not the next one
+    if (!planned && referenceDate && !c.isCertain('month') && c.isCertain('weekday') && d.getTime() > referenceDate.getTime() + 12 * 3600 * 1000) {
+      d = new Date(d.getTime() - 7 * 24 * 3600 * 1000);
+    }
     // chrono builds the date in local time; re-read its parts so the ISO day matches what was written
     const local = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
     return iso(local);
