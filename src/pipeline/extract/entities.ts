@@ -604,7 +604,7 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
     let k = e + 1;
     if (words[k]?.lower === 'the') k++;
     const startK = k;
-    while (k < words.length && (capFree(k) || isCountry(ctx.owner[k]) || (['and', 'of'].includes(words[k].lower) && capFree(k + 1)))) k++;
+    while (k < words.length && (capFree(k) || isCountry(ctx.owner[k]) || (['and', 'of'].includes(words[k].lower) && (capFree(k + 1) || isCountry(ctx.owner[k + 1]))))) k++;
     if (k > startK) e = k;
   }
   // A lone head ("the Council", "the Plan") is too vague to name an organization.

@@ -38,7 +38,8 @@ for (const c of currencies) {
 }
 const SYMBOLS = [...symbolToCode.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
 const WORDS = [...wordToCode.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
-const NUM = String.raw`\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
+// a plain space is no thousands separator here: "500,000 155 mm shells" is two numbers
+const NUM = String.raw`\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
 const MAG = String.raw`thousand|million|mln|mn|billion|bln|bn|trillion|trn|tn|[mbk](?![a-z])`;
 
 // "€ 190m", "US$50 billion", "EUR1.8 billion", "SEK 75bn"
@@ -54,7 +55,7 @@ const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.key
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
 export function parseNumber(raw: string, hasMagnitude: boolean): number {
-  const s = raw.replace(/[\u00a0 ]/g, '');
+  const s = raw.replace(/[\u00a0\u202f]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   const comma = /^(\d+),(\d+)$/.exec(s);
   if (comma) {
@@ -114,7 +115,7 @@ export function findQuantities(text: string, base = 0): Quantity[] {
     const number = NUMBER_WORDS[raw] ?? parseNumber(m[1], !!m[2]);
     const value = number * (m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1);
     const start = base + m.index;
-    const item = `${m[3]}${m[4]}`.replace(/^\d+\s?mm\s+/, (c) => c).trim();
+    const item = `${m[3]}${m[4]}`.trim();
     push({
       kind: troops ? 'troops' : 'items', value, unit: troops ? 'troops' : 'units', bareDollar: false,
       qualifier: qualifierBefore(text, m.index), item: troops ? null : item, start, end: start + m[0].length,

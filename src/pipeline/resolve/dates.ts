@@ -16,6 +16,7 @@ export function parsePublished(published: string | null | undefined): Date | nul
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const RELATIVE_DAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
 const DATE_PHRASE = new RegExp(
   String.raw`\b(?:(?:last|next|this|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow)\b|` +
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?\b|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{4}-\d{2}-\d{2}\b`,
@@ -33,8 +34,8 @@ export function resolveDate(text: string, referenceDate: Date | null, planned: b
   // Without a publication date only fully written dates resolve: the clock is never a reference.
   const ref = referenceDate ?? new Date(Date.UTC(2000, 0, 1, 12));
   // chrono's cost grows with the text it reads: hand it only the phrases that can name a day
-  const phrases = text.match(DATE_PHRASE);
-  if (!phrases) return null;
+  const phrases = text.match(DATE_PHRASE)?.filter((p) => referenceDate !== null || !RELATIVE_DAY.test(p));
+  if (!phrases || phrases.length === 0) return null;
   const results = dayParser.parse(phrases.join('; '), { instant: ref, timezone: 0 }, { forwardDate: planned });
   for (const r of results) {
     const c = r.start;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities, parseNumber } from '../src/pipeline/resolve/amounts.js';
+
+const one = (text: string) => {
+  const found = findQuantities(text).filter((q) => !q.conversion);
+  expect(found, text).toHaveLength(1);
+  return found[0];
+};
+
+describe('amounts', () => {
+  it.each([
+    ['a €190m package', 190e6, 'EUR'],
+    ['1.3 billion euros for air defence', 1.3e9, 'EUR'],
+    ['SEK 75bn over ten years', 75e9, 'SEK'],
+    ['DKK 23.5 billion in total', 23.5e9, 'DKK'],
+    ['¥15.8 billion in grants', 15.8e9, 'JPY'],
+    ['15.8-billion-yen aid', 15.8e9, 'JPY'],
+    ['EUR1.8 billion', 1.8e9, 'EUR'],
+    ['USD 50 billion loan', 50e9, 'USD'],
+    ['£3 billion a year', 3e9, 'GBP'],
+    ['US$50 million for drones', 50e6, 'USD'],
+    ['A$100 million', 100e6, 'AUD'],
+    ['€2,5 million', 2.5e6, 'EUR'],
+    ['PLN 4 billion', 4e9, 'PLN'],
+  ])('%s → %d %s', (text, value, unit) => {
+    const q = one(text);
+    expect(q.kind).toBe('money');
+    expect(q.value).toBeCloseTo(value, 0);
+    expect(q.unit).toBe(unit);
+  });
+
+  it('reads a share of GDP with its qualifier', () => {
+    const q = one('at least 0.25 percent of its GDP annually');
+    expect(q).toMatchObject({ kind: 'gdp', value: 0.25, unit: '%GDP', qualifier: 'at least' });
+    expect(one("0.3% of Latvia's GDP").value).toBe(0.3);
+  });
+
+  it('counts items and troops, skipping a calibre and a date', () => {
+    expect(one('send 49 aging American-made Abrams tanks')).toMatchObject({ kind: 'items', value: 49, unit: 'units' });
+    expect(one('500,000 155 mm shells')).toMatchObject({ value: 500000, item: '155 mm shells' });
+    expect(one('1.5 million rounds')).toMatchObject({ value: 1.5e6 });
+    expect(one('two family homes')).toMatchObject({ value: 2 });
+    expect(one('deploy 25,000 troops')).toMatchObject({ kind: 'troops', value: 25000, unit: 'troops' });
+    expect(findQuantities('committed on September 4 to deploying troops')).toEqual([]);
+  });
+
+  it('marks an equivalent in parentheses as a conversion', () => {
+    const found = findQuantities('a €375 million ($439 million) programme');
+    expect(found.map((q) => [q.value, q.unit, q.conversion])).toEqual([
+      [375e6, 'EUR', false],
+      [439e6, 'USD', true],
+    ]);
+  });
+
+  it('keeps offsets relative to the base it is given', () => {
+    const text = 'Denmark gives €5m now';
+    const [q] = findQuantities(text, 100);
+    expect(text.slice(q.start - 100, q.end - 100)).toBe('€5m');
+  });
+
+  it('parses thousands separators and decimal commas', () => {
+    expect(parseNumber('1,000', false)).toBe(1000);
+    expect(parseNumber('2,5', true)).toBe(2.5);
+    expect(parseNumber('400,00', false)).toBe(400000);
+    expect(parseNumber('3.5', true)).toBe(3.5);
+  });
+});
