@@ -55,6 +55,7 @@ async function extractJsonl(input: NodeJS.ReadableStream): Promise<number> {
     try {
       record = JSON.parse(line);
     } catch {
+      process.stderr.write(`pledgewatch extract: line ${n}: not JSON, skipped\n`);
       await write(JSON.stringify({ id: null, line: n, error: `line ${n} is not JSON` }));
       continue;
     }

@@ -1,5 +1,3 @@
-import { runExtractCommand } from './extract.js';
-
 const USAGE = `pledgewatch — a source-linked ledger of international support commitments, from news
 
 Usage:
@@ -18,7 +16,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'extract':
-      return runExtractCommand(rest);
+      // loaded on demand: the language model takes most of a second to read
+      return (await import('./extract.js')).runExtractCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -16,6 +16,8 @@ export interface Word {
   lower: string;
   /** The first run of letters or digits, lower-cased: the key lexicon phrases are filed under. */
   key: string;
+  /** Starts with a capital letter. */
+  cap: boolean;
   lemma: string;
   pos: string;
   start: number;
@@ -47,6 +49,9 @@ const KEY = /^[\p{L}\p{N}]+/u;
 /** The first run of letters or digits of a word ("u.s." → "u"); phrase lookups are keyed by it. */
 export const keyOf = (lower: string) => KEY.exec(lower)?.[0] ?? lower.slice(0, 1);
 
+/** wink's tabCRLF tokens: tabs and line breaks that it keeps as tokens. */
+const LINE_BREAK_TOKEN = /^[\t\r\n]+$/;
+const CAPITAL = /^\p{Lu}/u;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u;
 
@@ -64,7 +69,6 @@ export function analyze(text: string): Analysis {
   const spaces = out(its.precedingSpaces);
   const pos = out(its.pos);
   const lemmas = out(its.lemma);
-  const types = out(its.type);
   const sentenceOfToken = new Int32Array(values.length);
   const sentenceSpans: Array<[number, number]> = [];
   doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
@@ -91,7 +95,7 @@ export function analyze(text: string): Analysis {
     const end = start + values[i].length;
     offset = end;
     if (space.includes('\n')) pendingBreak = true;
-    if (types[i] === 'tabCRLF') {
+    if (LINE_BREAK_TOKEN.test(values[i])) {
       pendingBreak ||= values[i].includes('\n');
       pendingSpace = true;
       continue;
@@ -125,6 +129,7 @@ export function analyze(text: string): Analysis {
       text: values[i],
       lower: values[i].toLowerCase(),
       key: keyOf(values[i].toLowerCase()),
+      cap: CAPITAL.test(values[i]),
       lemma: lemmas[i],
       pos: pos[i],
       start,

@@ -9,6 +9,7 @@ import type { ArticleContext } from './context.js';
 import { isCountry, isOrg, isPerson } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyEndingAt, type Party } from './parties.js';
+import { PhraseMatcher } from './phrases.js';
 
 const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
 const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
@@ -20,6 +21,8 @@ const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
 /** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
 const ADVERSARIES = new Set(cues.adversaries.map(([a, b]) => `${a}>${b}`));
+const MILITARY_WORDS = new Set(['military', 'weapons', 'defence', 'defense', 'ammunition', 'troops', 'drones', 'arms']);
+const SECURITY_CONTEXT = /security guarantees?|reassurance force|ceasefire|coalition of the willing|peacekeep/i;
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const READY_WORDS = new Set(['ready', 'willing', 'prepared', 'willingness', 'readiness']);
 const PLANNED_WORDS = new Set(['plan', 'plans', 'planned', 'intend', 'intends', 'mull', 'mulls', 'consider', 'considers', 'considering', 'propose', 'proposed', 'proposes', 'preparing', 'prepare', 'prepares', 'expected', 'draft', 'discussing', 'looking', 'could', 'may', 'might', 'aims', 'seeks', 'intention']);
@@ -35,6 +38,9 @@ interface Anchor {
 export function extractCommitments(ctx: ArticleContext): Commitment[] {
   const out: Commitment[] = [];
   const defaults = articleDefaults(ctx);
+  // one pass over the article; each sentence then takes the amounts that fall inside it
+  const amounts = findQuantities(ctx.text);
+  let nextAmount = 0;
   const conversions: Quantity[] = [];
   const state: DonorState = { lastDonor: null, lastSubject: null };
   for (let s = 0; s < ctx.analysis.sentences.length; s++) {
@@ -46,7 +52,9 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       continue;
     }
     const triggers = findTriggers(ctx, sentence.first, sentence.last);
-    const all = findQuantities(sentenceText, sentence.start);
+    while (nextAmount < amounts.length && amounts[nextAmount].start < sentence.start) nextAmount++;
+    const all: Quantity[] = [];
+    while (nextAmount < amounts.length && amounts[nextAmount].end <= sentence.end) all.push(amounts[nextAmount++]);
     conversions.push(...all.filter((q) => q.conversion));
     const quantities = all.filter((q) => !q.conversion);
     const made: Commitment[] = [];
@@ -242,9 +250,8 @@ function articleDefaults(ctx: ArticleContext): Defaults {
   const recipient = recipients[0]?.[0] ?? (counts.has('UA') ? 'UA' : ranked[0]?.[0] ?? null);
   const donor = ranked.find(([code]) => code !== recipient && code !== 'RU')?.[0] ?? null;
   const coalition = [...ctx.orgs.values()].find((o) => o.kind === 'coalition' || /coalition/i.test(o.name))?.name ?? null;
-  const text = ctx.text.toLowerCase();
-  const military = (text.match(/\b(military|weapons|defen[cs]e|ammunition|troops|drones|arms)\b/g) ?? []).length;
-  const securityContext = /security guarantees?|reassurance force|ceasefire|coalition of the willing|peacekeep/.test(text);
+  const military = ctx.words.reduce((n, w) => n + (MILITARY_WORDS.has(w.lower) ? 1 : 0), 0);
+  const securityContext = SECURITY_CONTEXT.test(ctx.text);
   return { recipient, donor, coalition, category: military >= 2 ? 'military' : 'other', securityContext };
 }
 
@@ -252,7 +259,7 @@ export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Def
   if (!p) return null;
   if (p.kind === 'country') return p.name;
   if (p.kind === 'organization') {
-    const org = [...ctx.orgs.values()].find((o) => o.name === p.name);
+    const org = p.key ? ctx.orgs.get(p.key) : undefined;
     if (!org) return p.name;
     if (org.country) return org.country;
     if (org.kind === 'government' || org.kind === 'media') return null;
@@ -511,12 +518,16 @@ function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sente
 
 /** Each category keyword, filed under the first category (in this order) that lists it. */
 const CATEGORY_ORDER: Array<keyof typeof cues.categories> = ['security-guarantee', 'humanitarian', 'political', 'reconstruction', 'financial', 'military'];
-const CATEGORY_OF_KEYWORD = new Map<string, Category>();
-for (const category of CATEGORY_ORDER) for (const k of cues.categories[category]) if (!CATEGORY_OF_KEYWORD.has(k)) CATEGORY_OF_KEYWORD.set(k, category);
-const CATEGORY_KEYWORDS = new RegExp(
-  `\\b(?:${[...CATEGORY_OF_KEYWORD.keys()].sort((x, y) => y.length - x.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
-  'gi',
-);
+const CATEGORY_KEYWORDS = new PhraseMatcher<Category>();
+{
+  const seen = new Set<string>();
+  for (const category of CATEGORY_ORDER) {
+    for (const keyword of cues.categories[category]) if (!seen.has(keyword)) {
+      seen.add(keyword);
+      CATEGORY_KEYWORDS.add(keyword, category);
+    }
+  }
+}
 
 function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Category {
   const s = ctx.text.slice(ctx.words[first].start, ctx.words[last - 1].end).toLowerCase();
@@ -527,18 +538,17 @@ function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: num
   const fallback = defaults.category;
   if (kind === 'troops') return troopCategory(ctx, wordIndexAt(ctx, sStart), wordIndexAt(ctx, sEnd - 1) + 1, defaults);
   // the keyword nearest to the anchor decides; the whole sentence is the window
-  const text = ctx.text.slice(sStart, sEnd);
-  const anchorStart = start - sStart;
-  const anchorEnd = end - sStart;
   let best: Category | null = null;
   let bestDistance = Infinity;
-  for (const m of text.matchAll(CATEGORY_KEYWORDS)) {
-    const at = m.index;
-    const distance = at >= anchorEnd ? at - anchorEnd : at + m[0].length <= anchorStart ? anchorStart - (at + m[0].length) : 0;
+  for (let k = wordIndexAt(ctx, sStart); k < ctx.words.length && ctx.words[k].start < sEnd; k++) {
+    const hit = CATEGORY_KEYWORDS.matchAt(ctx.analysis, k);
+    if (!hit) continue;
+    const distance = hit.start >= end ? hit.start - end : hit.end <= start ? start - hit.end : 0;
     if (distance < bestDistance) {
-      best = CATEGORY_OF_KEYWORD.get(m[0].toLowerCase()) ?? null;
+      best = hit.payload;
       bestDistance = distance;
     }
+    k = hit.last - 1;
   }
   if (best && kind === 'items' && best === 'financial') return fallback;
   return best ?? (kind === 'items' ? 'military' : fallback);

@@ -73,3 +73,25 @@ export function isOrg(m: unknown): m is OrgMention {
 export function isPerson(m: unknown): m is PersonMention {
   return typeof m === 'object' && m !== null && 'person' in m;
 }
+
+/**
+ * Index of the last mention that ends at or before word `k`, or -1. Mention lists are in
+ * text order, so this is a binary search: relation rules look back from every word, and a
+ * scan would make long articles quadratic.
+ */
+export function lastMentionBefore(list: readonly Span[], k: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].last <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Walks back from word `k` over the mentions before it, newest first, until `test` accepts one. */
+export function findMentionBefore<T extends Span>(list: readonly T[], k: number, test: (m: T) => boolean, limit = Infinity): T | undefined {
+  for (let i = lastMentionBefore(list, k), n = 0; i >= 0 && n < limit; i--, n++) if (test(list[i])) return list[i];
+  return undefined;
+}

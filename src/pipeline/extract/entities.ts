@@ -6,9 +6,9 @@ import {
   countries, organizations, titleHeads, titleModifiers, complementWords, honorifics, nameParticles, speechVerbs,
   orgHeads, MONTHS, WEEKDAYS, type OrganizationEntry,
 } from '../../lexicons/index.js';
-import { PhraseMatcher, wordEndIndex } from './phrases.js';
+import { PhraseMatcher } from './phrases.js';
 import type { ArticleContext, CountryMention, OrgMention, OrgRecord, PersonRecord, Span } from './context.js';
-import { isCountry, isOrg } from './context.js';
+import { findMentionBefore, isCountry, isOrg } from './context.js';
 
 interface CountryHit {
   code: string;
@@ -19,16 +19,16 @@ interface OrgHit {
   alias: string;
 }
 
-const countryMatcher = new PhraseMatcher<CountryHit>();
+/** Countries and lexicon organizations in one matcher: the longest phrase wins ("European Union" over "European"). */
+const lexiconMatcher = new PhraseMatcher<CountryHit | OrgHit>();
 for (const c of countries) {
-  for (const n of c.names) countryMatcher.add(n, { code: c.code, form: 'name' });
-  for (const d of c.demonyms) countryMatcher.add(d, { code: c.code, form: 'demonym' });
-  for (const cap of c.capitals) countryMatcher.add(cap, { code: c.code, form: 'capital' });
+  for (const n of c.names) lexiconMatcher.add(n, { code: c.code, form: 'name' });
+  for (const d of c.demonyms) lexiconMatcher.add(d, { code: c.code, form: 'demonym' });
+  for (const cap of c.capitals) lexiconMatcher.add(cap, { code: c.code, form: 'capital' });
 }
-const orgMatcher = new PhraseMatcher<OrgHit>();
 for (const o of organizations) {
-  orgMatcher.add(o.name, { entry: o, alias: o.name });
-  for (const alias of o.aliases) orgMatcher.add(alias, { entry: o, alias });
+  lexiconMatcher.add(o.name, { entry: o, alias: o.name });
+  for (const alias of o.aliases) lexiconMatcher.add(alias, { entry: o, alias });
 }
 
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'visited', 'visit', 'via', 'outside', 'around']);
@@ -51,7 +51,7 @@ const MEDIA_AFTER_PHRASES = ['conveyed by', 'reported by', 'according to', 'told
 const MEDIA_CUE_TAILS = new Set(['by', 'to', 'told', 'with', 'citing', 'outlet', 'newspaper', 'broadcaster', 'agency', 'channel', 'daily', 'magazine']);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'depository', 'outlet', 'newspaper', 'broadcaster', 'agency', 'operator', 'manufacturer', 'producer', 'group']);
 
-const isCap = (w: Word) => /^\p{Lu}/u.test(w.text) && /\p{L}/u.test(w.text);
+const isCap = (w: Word) => w.cap;
 const isAllCaps = (w: Word) => w.text.length > 1 && w.text === w.text.toUpperCase() && /\p{L}{2}/u.test(w.text);
 const isInitial = (w: Word) => /^\p{Lu}\.$/u.test(w.text);
 const isPossessive = (w: Word | undefined) => w !== undefined && (w.lower === "'s" || w.lower === '’s' || w.lower === "'" || w.lower === '’');
@@ -62,7 +62,6 @@ export interface BuildOptions {
 }
 
 export function buildContext(analysis: Analysis, options: BuildOptions): ArticleContext {
-  const endIndex = wordEndIndex(analysis);
   const words = analysis.words;
   const ctx: ArticleContext = {
     analysis,
@@ -77,10 +76,12 @@ export function buildContext(analysis: Analysis, options: BuildOptions): Article
     personMentions: [],
     owner: new Array(words.length).fill(undefined),
   };
-  markLexiconEntities(ctx, endIndex);
+  markLexiconEntities(ctx);
   findPersons(ctx);
   findPatternOrganizations(ctx);
   markPersonMentions(ctx);
+  // lexicon and pattern organizations were found in two passes; relation rules need text order
+  ctx.orgMentions.sort((a, b) => a.first - b.first);
   inferPersonCountries(ctx);
   return ctx;
 }
@@ -110,45 +111,48 @@ function inferPersonCountries(ctx: ArticleContext): void {
     while (h < words.length && titleModifiers.has(words[h].lower)) h++;
     if (!titleHeads.has(words[h]?.lower ?? '')) continue;
     const head = words[h].lower;
-    const earlier = ctx.personMentions.filter((m) => m.last <= k && m.person.role?.toLowerCase().includes(head));
-    const person = earlier[earlier.length - 1]?.person;
+    const person = findMentionBefore(ctx.personMentions, k, (m) => m.person.role?.toLowerCase().includes(head) ?? false)?.person;
     if (person && person.country === null) person.country = o.code;
   }
 }
 
 // ---------- countries and lexicon organizations ----------
 
-function markLexiconEntities(ctx: ArticleContext, endIndex: Map<number, number>): void {
+function markLexiconEntities(ctx: ArticleContext): void {
   const { analysis, words } = ctx;
   for (let i = 0; i < words.length; i++) {
-    const org = orgMatcher.matchAt(analysis, i, endIndex);
-    const country = countryMatcher.matchAt(analysis, i, endIndex);
-    if (org && (!country || org.last >= country.last)) {
-      addOrg(ctx, { first: org.first, last: org.last }, orgRecordFromLexicon(org.payload.entry, org.payload.alias));
-      i = org.last - 1;
-    } else if (country) {
+    const hit = lexiconMatcher.matchAt(analysis, i);
+    if (!hit) continue;
+    const payload = hit.payload;
+    if ('entry' in payload) {
+      addOrg(ctx, { first: hit.first, last: hit.last }, { ...lexiconRecords.get(payload.entry)!, name: payload.alias });
+      i = hit.last - 1;
+    } else {
       const before = words[i - 1];
-      const venue = country.payload.form === 'capital' && before !== undefined && VENUE_PREPOSITIONS.has(before.lower);
-      const m: CountryMention = { first: country.first, last: country.last, code: country.payload.code, form: country.payload.form, venue };
+      const venue = payload.form === 'capital' && before !== undefined && VENUE_PREPOSITIONS.has(before.lower);
+      const m: CountryMention = { first: hit.first, last: hit.last, code: payload.code, form: payload.form, venue };
       ctx.countryMentions.push(m);
       for (let k = m.first; k < m.last; k++) ctx.owner[k] = m;
-      i = country.last - 1;
+      i = hit.last - 1;
     }
   }
 }
 
-function orgRecordFromLexicon(entry: OrganizationEntry, alias: string): Omit<OrgRecord, 'first'> {
-  const acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z0-9.\-]{2,6}$/.test(a)) ?? null;
-  return {
-    key: entry.name.toLowerCase(),
-    name: alias,
-    acronym,
-    kind: entry.kind,
-    members: entry.members,
-    country: entry.country ?? null,
-    rule: 'org.lexicon',
-  };
-}
+/** The registry record of each lexicon organization, built once. */
+const lexiconRecords = new Map<OrganizationEntry, Omit<OrgRecord, 'first'>>(
+  organizations.map((entry) => [
+    entry,
+    {
+      key: entry.name.toLowerCase(),
+      name: entry.name,
+      acronym: [entry.name, ...entry.aliases].find((a) => /^[A-Z0-9.\-]{2,6}$/.test(a)) ?? null,
+      kind: entry.kind,
+      members: entry.members,
+      country: entry.country ?? null,
+      rule: 'org.lexicon',
+    },
+  ]),
+);
 
 function addOrg(ctx: ArticleContext, span: Span, record: Omit<OrgRecord, 'first'>): void {
   for (let k = span.first; k < span.last; k++) if (ctx.owner[k] && !isCountry(ctx.owner[k])) return;
@@ -411,8 +415,7 @@ function possessiveCountry(ctx: ArticleContext, first: number): string | null {
   if (isCountry(owner)) return owner.code;
   if (isOrg(owner)) return ctx.orgs.get(owner.key)?.country ?? null;
   if (words[first - 2]?.lower === 'country') {
-    const earlier = ctx.countryMentions.filter((m) => m.last <= first - 2 && m.form === 'name');
-    return earlier.length > 0 ? earlier[earlier.length - 1].code : null;
+    return findMentionBefore(ctx.countryMentions, first - 2, (m) => m.form === 'name')?.code ?? null;
   }
   return null;
 }

@@ -5,7 +5,7 @@ import type { Meeting } from '../../facts/types.js';
 import { countries, speechVerbs } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
-import { isCountry, isOrg, isPerson } from './context.js';
+import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyBefore } from './parties.js';
 
@@ -110,8 +110,8 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number):
           const o = ctx.owner[j];
           if (isPerson(o) && (j < t - 1 || j > t + 3)) return [o.person.name];
         }
-        const before = ctx.personMentions.filter((m) => m.last <= k);
-        return before.length ? [before[before.length - 1].person.name] : [];
+        const before = findMentionBefore(ctx.personMentions, k, () => true);
+        return before ? [before.person.name] : [];
       }
       continue;
     }

@@ -3,7 +3,7 @@
 // last person holding that office, "Kyiv" → UA).
 import { titleHeads, titleModifiers } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord } from './context.js';
-import { isCountry, isOrg, isPerson } from './context.js';
+import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 
 export interface Party {
   kind: 'person' | 'organization' | 'country' | 'institution' | 'unnamed';
@@ -12,6 +12,8 @@ export interface Party {
   person?: PersonRecord;
   /** State the party acts for, when known (a minister's country, a government seat's state). */
   country: string | null;
+  /** Registry key of an organization party. */
+  key?: string;
   first: number;
   last: number;
 }
@@ -67,11 +69,8 @@ function pronounParty(ctx: ArticleContext, k: number, memory: SpeakerMemory | nu
 }
 
 function lastPersonBefore(ctx: ArticleContext, k: number): Party | null {
-  for (let i = ctx.personMentions.length - 1; i >= 0; i--) {
-    const m = ctx.personMentions[i];
-    if (m.last <= k) return personParty(m.person, k, k + 1);
-  }
-  return null;
+  const m = findMentionBefore(ctx.personMentions, k, () => true);
+  return m ? personParty(m.person, k, k + 1) : null;
 }
 
 export function personParty(p: PersonRecord, first: number, last: number): Party {
@@ -88,7 +87,7 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
   if (pronoun) return pronoun;
   if (isOrg(owner)) {
     const org = ctx.orgs.get(owner.key);
-    if (org) return { kind: 'organization', name: org.name, country: org.country, first: owner.first, last: owner.last };
+    if (org) return { kind: 'organization', name: org.name, country: org.country, key: org.key, first: owner.first, last: owner.last };
   }
   if (isCountry(owner) && owner.form !== 'demonym') return { kind: 'country', name: owner.code, country: owner.code, first: owner.first, last: owner.last };
   // "the Lithuanian foreign minister", "the president", "the defence minister"
@@ -99,7 +98,7 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     const possessive = words.slice(Math.max(0, k - 4), k).find((x) => ['its', 'their'].includes(x.lower));
     if (possessive) {
       const isSubject = (m: { first: number }) => !['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on'].includes(ctx.words[m.first - 1]?.lower ?? '');
-      const state = [...ctx.countryMentions].reverse().find((m) => m.last <= k && m.form === 'name' && ctx.words[m.first].sentence === w.sentence && isSubject(m));
+      const state = findMentionBefore(ctx.countryMentions, k, (m) => m.form === 'name' && ctx.words[m.first].sentence === w.sentence && isSubject(m), 12);
       if (state) {
         const holder = ctx.persons.find((p) => p.country === state.code && (p.role?.toLowerCase() ?? '').includes(w.lower));
         return holder ? personParty(holder, k, k + 1) : { kind: 'country', name: state.code, country: state.code, first: k, last: k + 1 };
@@ -148,30 +147,19 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
 }
 
 function latestOrgWith(ctx: ArticleContext, head: string, k: number): Party | null {
-  for (let i = ctx.orgMentions.length - 1; i >= 0; i--) {
-    const m = ctx.orgMentions[i];
-    if (m.last > k) continue;
-    const org = ctx.orgs.get(m.key);
-    if (org && org.name.toLowerCase().split(/\s+/).includes(head)) return { kind: 'organization', name: org.name, country: org.country, first: m.first, last: m.last };
-  }
-  return null;
+  const m = findMentionBefore(ctx.orgMentions, k, (x) => ctx.orgs.get(x.key)?.name.toLowerCase().split(/\s+/).includes(head) ?? false);
+  const org = m ? ctx.orgs.get(m.key) : undefined;
+  return m && org ? { kind: 'organization', name: org.name, country: org.country, key: org.key, first: m.first, last: m.last } : null;
 }
 
 /** The latest person before word `k` whose role has the head word (and the state, if named). */
 function personByRole(ctx: ArticleContext, head: string, country: string | null, k: number): PersonRecord | null {
-  let best: PersonRecord | null = null;
-  let bestAt = -1;
-  for (const m of ctx.personMentions) {
-    if (m.first >= k) break;
-    const role = m.person.role?.toLowerCase() ?? '';
-    if (!role.includes(head) && !(head === 'diplomat' && role.includes('foreign'))) continue;
-    if (country && m.person.country && m.person.country !== country) continue;
-    if (m.first > bestAt) {
-      best = m.person;
-      bestAt = m.first;
-    }
-  }
-  return best ?? ctx.persons.find((p) => (p.role?.toLowerCase() ?? '').includes(head) && (!country || p.country === country)) ?? null;
+  const holds = (p: PersonRecord) => {
+    const role = p.role?.toLowerCase() ?? '';
+    return (role.includes(head) || (head === 'diplomat' && role.includes('foreign'))) && !(country && p.country && p.country !== country);
+  };
+  const latest = findMentionBefore(ctx.personMentions, k, (m) => holds(m.person));
+  return latest?.person ?? ctx.persons.find((p) => (p.role?.toLowerCase() ?? '').includes(head) && (!country || p.country === country)) ?? null;
 }
 
 /** A name for output: persons by full name, states by ISO code, the rest as written. */

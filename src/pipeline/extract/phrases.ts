@@ -16,7 +16,8 @@ interface Entry<T> {
   payload: T;
 }
 
-const firstKey = (s: string) => keyOf(s.toLowerCase());
+/** Phrases longer than this many words are not looked for. */
+const MAX_PHRASE_WORDS = 12;
 
 /**
  * Finds lexicon phrases in analysed text by comparing characters at word starts, so a
@@ -27,22 +28,22 @@ export class PhraseMatcher<T> {
   private readonly buckets = new Map<string, Entry<T>[]>();
 
   add(phrase: string, payload: T): void {
-    const key = firstKey(phrase);
+    const key = keyOf(phrase.toLowerCase());
     const list = this.buckets.get(key) ?? [];
     list.push({ phrase, lower: phrase.toLowerCase(), caseless: phrase === phrase.toLowerCase(), payload });
     list.sort((a, b) => b.phrase.length - a.phrase.length);
     this.buckets.set(key, list);
   }
 
-  /** Longest phrase starting at word `i` that ends on a word boundary. */
-  matchAt(a: Analysis, i: number, endIndex: Map<number, number>): PhraseHit<T> | undefined {
+  /** Longest phrase starting at word `i` that ends where a word ends. */
+  matchAt(a: Analysis, i: number): PhraseHit<T> | undefined {
     const w = a.words[i];
     const list = this.buckets.get(w.key);
     if (!list) return undefined;
     for (const e of list) {
       const end = w.start + e.phrase.length;
-      const last = endIndex.get(end);
-      if (last === undefined) continue;
+      const last = wordEndingAt(a, i, end);
+      if (last < 0) continue;
       const slice = a.text.slice(w.start, end);
       if (e.caseless ? slice.toLowerCase() === e.lower : slice === e.phrase) {
         return { first: i, last: last + 1, start: w.start, end, payload: e.payload };
@@ -50,24 +51,14 @@ export class PhraseMatcher<T> {
     }
     return undefined;
   }
-
-  /** Every non-overlapping match, left to right. */
-  findAll(a: Analysis, endIndex: Map<number, number>): PhraseHit<T>[] {
-    const hits: PhraseHit<T>[] = [];
-    for (let i = 0; i < a.words.length; i++) {
-      const hit = this.matchAt(a, i, endIndex);
-      if (hit) {
-        hits.push(hit);
-        i = hit.last - 1;
-      }
-    }
-    return hits;
-  }
 }
 
-/** Map from a word's end offset to its index, for boundary checks. */
-export function wordEndIndex(a: Analysis): Map<number, number> {
-  const m = new Map<number, number>();
-  a.words.forEach((w, i) => m.set(w.end, i));
-  return m;
+/** Index of the word from `i` on that ends exactly at `end`, or -1. */
+function wordEndingAt(a: Analysis, i: number, end: number): number {
+  for (let k = i; k < a.words.length && k < i + MAX_PHRASE_WORDS; k++) {
+    const e = a.words[k].end;
+    if (e === end) return k;
+    if (e > end) return -1;
+  }
+  return -1;
 }

@@ -29,27 +29,38 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
   const memory = new SpeakerMemory();
   const directs = findDirectQuotes(ctx);
   const quotes: Array<Quote & { at: number }> = [];
-  const inDirect = (offset: number) => directs.some((d) => offset >= d.start && offset < d.end);
+  const inDirect = (offset: number) => {
+    const q = directs[lastStartingBefore(directs, offset)];
+    return q !== undefined && offset < q.end;
+  };
+  const directByStart = new Map<number, Quote>();
 
   // Direct quotes and reported clauses are attributed in reading order so that "he" finds its antecedent.
   const sentences = ctx.analysis.sentences;
   let d = 0;
+  let mention = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
-    for (const m of ctx.personMentions) if (ctx.words[m.first].sentence === s - 1) memory.lastPersonSubject = m.person;
+    // "he" in this sentence may stand for the last person named before it
+    while (mention < ctx.personMentions.length && ctx.words[ctx.personMentions[mention].first].sentence < s) {
+      memory.lastPersonSubject = ctx.personMentions[mention++].person;
+    }
     while (d < directs.length && directs[d].start < sentence.end) {
-      const q = directs[d++];
-      if (q.start < sentence.start && d > 1) continue;
-      const speaker = directSpeaker(ctx, q, directs, quotes, memory);
+      const index = d++;
+      const q = directs[index];
+      if (q.start < sentence.start && index > 0) continue;
+      const previous = index > 0 ? directByStart.get(directs[index - 1].start) : undefined;
+      const speaker = directSpeaker(ctx, q, directs[index - 1], previous, memory);
       if (speaker) memory.lastSpeaker = speaker;
-      quotes.push({
+      const quote = {
         speaker: speaker?.name ?? null,
         text: ctx.text.slice(q.inner.start, q.inner.end),
         direct: true,
         cue: null,
         evidence: evidenceAt(ctx, q.start, q.end, 'quote.direct'),
-        at: q.start,
-      });
+      };
+      directByStart.set(q.start, quote);
+      quotes.push({ ...quote, at: q.start });
     }
     for (const r of reportedInSentence(ctx, s, memory, inDirect)) {
       quotes.push({ ...r, at: r.evidence.start });
@@ -107,6 +118,18 @@ function findDirectQuotes(ctx: ArticleContext): DirectQuote[] {
   return found;
 }
 
+/** Index of the last quote starting at or before `offset` (quotes are in text order and do not overlap). */
+function lastStartingBefore(quotes: DirectQuote[], offset: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 function findCloser(text: string, from: number, limit: number, opener: string): number {
   const closer = CLOSER[opener] ?? opener;
   for (let k = from; k < limit; k++) {
@@ -142,7 +165,7 @@ function isSpeech(ctx: ArticleContext, k: number): boolean {
   return (speechVerbs.has(w.lemma) || speechVerbs.has(w.lower)) && (w.pos === 'VERB' || w.pos === 'AUX' || /(ed|s)$/.test(w.lower));
 }
 
-function directSpeaker(ctx: ArticleContext, q: DirectQuote, all: DirectQuote[], done: Quote[], memory: SpeakerMemory): Party | null {
+function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | undefined, prevQuote: Quote | undefined, memory: SpeakerMemory): Party | null {
   const words = ctx.words;
   const after = wordAt(ctx, q.end);
   const sentence = words[after]?.sentence ?? -1;
@@ -189,12 +212,7 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, all: DirectQuote[], 
       }
     }
   }
-  const index = all.indexOf(q);
-  const prev = index > 0 ? all[index - 1] : undefined;
-  if (prev && q.paragraph - prev.paragraph <= 2) {
-    const prevQuote = done.find((x) => x.evidence.start === prev.start);
-    if (prevQuote?.speaker && memory.lastSpeaker) return memory.lastSpeaker;
-  }
+  if (prev && q.paragraph - prev.paragraph <= 2 && prevQuote?.speaker && memory.lastSpeaker) return memory.lastSpeaker;
   return null;
 }
 

@@ -71,61 +71,81 @@ function qualifierBefore(text: string, at: number): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-const overlaps = (qs: Quantity[], start: number, end: number) => qs.some((q) => start < q.end && end > q.start);
 
 /** All quantities in `text` (a sentence), with offsets relative to `base`. */
 export function findQuantities(text: string, base = 0): Quantity[] {
-  const found: Quantity[] = [];
   const digits = /\d/.test(text);
-  if (!digits && !NUMBER_WORD_HINT.test(text)) return found;
-  const push = (q: Omit<Quantity, 'conversion'>) => {
-    if (!overlaps(found, q.start, q.end)) found.push({ ...q, conversion: false });
+  if (!digits && !NUMBER_WORD_HINT.test(text)) return [];
+  // Each pattern yields matches in text order; a later pattern's match that overlaps an
+  // earlier one's is dropped ("0.25 percent of GDP" is not also a count).
+  let found: Quantity[] = [];
+  const stage = (matches: Quantity[]) => {
+    found = mergeWithoutOverlap(found, matches);
   };
-  if (digits && /GDP|gross domestic/i.test(text)) for (const m of text.matchAll(GDP)) {
-    const start = base + m.index;
-    push({ kind: 'gdp', value: parseNumber(m[1], true), unit: '%GDP', bareDollar: false, qualifier: qualifierBefore(text, m.index), item: null, start, end: start + m[0].length });
+  const q = (fields: Omit<Quantity, 'conversion'>): Quantity => ({ ...fields, conversion: false });
+  if (digits && /GDP|gross domestic/i.test(text)) {
+    stage([...text.matchAll(GDP)].map((m) => q({
+      kind: 'gdp', value: parseNumber(m[1], true), unit: '%GDP', bareDollar: false, qualifier: qualifierBefore(text, m.index), item: null,
+      start: base + m.index, end: base + m.index + m[0].length,
+    })));
   }
-  if (digits) for (const m of text.matchAll(MONEY_PREFIX)) {
-    const code = symbolToCode.get(m[1]) ?? symbolToCode.get(m[1].toUpperCase());
-    if (!code) continue;
-    const magnitude = m[3] ? MAGNITUDES[m[3].toLowerCase()] : 1;
-    const start = base + m.index;
-    push({
-      kind: 'money', value: parseNumber(m[2], !!m[3]) * magnitude, unit: code, bareDollar: m[1] === '$', qualifier: qualifierBefore(text, m.index),
-      item: null, start, end: start + m[0].length,
-    });
+  if (digits) {
+    const prefixed: Quantity[] = [];
+    for (const m of text.matchAll(MONEY_PREFIX)) {
+      const code = symbolToCode.get(m[1]) ?? symbolToCode.get(m[1].toUpperCase());
+      if (!code) continue;
+      const magnitude = m[3] ? MAGNITUDES[m[3].toLowerCase()] : 1;
+      prefixed.push(q({
+        kind: 'money', value: parseNumber(m[2], !!m[3]) * magnitude, unit: code, bareDollar: m[1] === '$', qualifier: qualifierBefore(text, m.index),
+        item: null, start: base + m.index, end: base + m.index + m[0].length,
+      }));
+    }
+    stage(prefixed);
+    const suffixed: Quantity[] = [];
+    for (const m of text.matchAll(MONEY_SUFFIX)) {
+      const code = wordToCode.get(m[3].toLowerCase());
+      if (!code) continue;
+      const magnitude = m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1;
+      suffixed.push(q({
+        kind: 'money', value: parseNumber(m[1], !!m[2]) * magnitude, unit: code, bareDollar: false, qualifier: qualifierBefore(text, m.index),
+        item: null, start: base + m.index, end: base + m.index + m[0].length,
+      }));
+    }
+    stage(suffixed);
   }
-  if (digits) for (const m of text.matchAll(MONEY_SUFFIX)) {
-    const code = wordToCode.get(m[3].toLowerCase());
-    if (!code) continue;
-    const magnitude = m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1;
-    const start = base + m.index;
-    push({
-      kind: 'money', value: parseNumber(m[1], !!m[2]) * magnitude, unit: code, bareDollar: false, qualifier: qualifierBefore(text, m.index),
-      item: null, start, end: start + m[0].length,
-    });
+  if (COUNTED_HINT.test(text)) {
+    const counted: Quantity[] = [];
+    for (const m of text.matchAll(COUNT)) {
+      const head = m[4].toLowerCase();
+      const troops = troopNouns.has(head);
+      // a year is not a count ("in 2024 tanks" is noise)
+      if (/^(19|20)\d\d$/.test(m[1])) continue;
+      const number = NUMBER_WORDS[m[1].toLowerCase()] ?? parseNumber(m[1], !!m[2]);
+      counted.push(q({
+        kind: troops ? 'troops' : 'items', value: number * (m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1), unit: troops ? 'troops' : 'units',
+        bareDollar: false, qualifier: qualifierBefore(text, m.index), item: troops ? null : `${m[3]}${m[4]}`.trim(),
+        start: base + m.index, end: base + m.index + m[0].length,
+      }));
+    }
+    stage(counted);
   }
-  if (COUNTED_HINT.test(text)) for (const m of text.matchAll(COUNT)) {
-    const head = m[4].toLowerCase();
-    const troops = troopNouns.has(head);
-    if (!troops && !itemNouns.has(head)) continue;
-    // a year or a date is not a count ("2025 drones" is rare; "in 2024 tanks" is noise)
-    if (/^(19|20)\d\d$/.test(m[1])) continue;
-    const raw = m[1].toLowerCase();
-    const number = NUMBER_WORDS[raw] ?? parseNumber(m[1], !!m[2]);
-    const value = number * (m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1);
-    const start = base + m.index;
-    const item = `${m[3]}${m[4]}`.trim();
-    push({
-      kind: troops ? 'troops' : 'items', value, unit: troops ? 'troops' : 'units', bareDollar: false,
-      qualifier: qualifierBefore(text, m.index), item: troops ? null : item, start, end: start + m[0].length,
-    });
-  }
-  found.sort((a, b) => a.start - b.start);
   // "€375 million ($439 million)": the amount in parentheses restates the one before it
   for (let i = 1; i < found.length; i++) {
     const between = text.slice(found[i - 1].end - base, found[i].start - base);
     if (found[i - 1].kind === 'money' && found[i].kind === 'money' && /^\s*\(\s*(?:about|around|some|approximately|roughly|or)?\s*$/.test(between)) found[i].conversion = true;
   }
   return found;
+}
+
+/** Both lists in text order; keeps every `kept` item and each `added` item that overlaps none of them. */
+function mergeWithoutOverlap(kept: Quantity[], added: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  let k = 0;
+  for (const a of added) {
+    while (k < kept.length && kept[k].end <= a.start) out.push(kept[k++]);
+    if (k < kept.length && kept[k].start < a.end) continue;
+    out.push(a);
+  }
+  while (k < kept.length) out.push(kept[k++]);
+  return out;
 }
