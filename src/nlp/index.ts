@@ -4,9 +4,10 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-// Extraction needs sentences and part of speech only: leaving out wink's entity, negation and
-// sentiment passes roughly halves the cost of reading a document.
-const nlp = winkNLP(model, ['sbd', 'pos']);
+// Extraction needs part of speech only: leaving out wink's sentence, entity, negation and
+// sentiment passes roughly halves the cost of reading a document. wink's tokenizer keeps
+// abbreviations whole ("Mr.", "Feb.", "U.S."), so sentences end at a bare ".", "!" or "?".
+const nlp = winkNLP(model, ['pos']);
 const its = nlp.its;
 /** The full default pipeline, for the benchmark's yardstick only. */
 const fullNlp = winkNLP(model);
@@ -51,6 +52,8 @@ export const keyOf = (lower: string) => KEY.exec(lower)?.[0] ?? lower.slice(0, 1
 
 /** wink's tabCRLF tokens: tabs and line breaks that it keeps as tokens. */
 const LINE_BREAK_TOKEN = /^[\t\r\n]+$/;
+const TERMINAL = /^(?:[.!?]+|…)$/;
+const CLOSING = /^["”’'»)\]]+$/;
 const CAPITAL = /^\p{Lu}/u;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u;
@@ -66,46 +69,33 @@ export function analyze(text: string): Analysis {
   // wink's typings reject some of its own `its` helpers (lemma); they work at run time.
   const out = tokens.out as unknown as (f: unknown) => string[];
   const values = out(its.value);
-  const spaces = out(its.precedingSpaces);
   const pos = out(its.pos);
   const lemmas = out(its.lemma);
-  const sentenceOfToken = new Int32Array(values.length);
-  const sentenceSpans: Array<[number, number]> = [];
-  doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
-    const [a, b] = s.out(its.span) as unknown as [number, number];
-    for (let i = a; i <= b; i++) sentenceOfToken[i] = sentenceSpans.length;
-    sentenceSpans.push([a, b]);
-  });
 
   const words: Word[] = [];
   const sentences: Sentence[] = [];
   let offset = 0;
-  let pendingSpace = false;
   let pendingBreak = false;
+  let sentenceEnded = true;
   let paragraph = 0;
-  let lastSentence = -1;
   for (let i = 0; i < values.length; i++) {
-    const space = spaces[i];
-    // wink rebuilds the text losslessly from precedingSpaces + value; guard anyway.
-    let start = offset + space.length;
-    if (!text.startsWith(values[i], start)) {
-      const found = text.indexOf(values[i], offset);
-      if (found >= 0) start = found;
-    }
-    const end = start + values[i].length;
+    const value = values[i];
+    // wink's tokens rebuild the text losslessly; what lies between two tokens is whitespace
+    let start = text.startsWith(value, offset) ? offset : text.indexOf(value, offset);
+    if (start < 0) start = offset;
+    const gap = text.slice(offset, start);
+    const end = start + value.length;
     offset = end;
-    if (space.includes('\n')) pendingBreak = true;
-    if (LINE_BREAK_TOKEN.test(values[i])) {
-      pendingBreak ||= values[i].includes('\n');
-      pendingSpace = true;
+    if (gap.includes('\n')) pendingBreak = true;
+    if (LINE_BREAK_TOKEN.test(value)) {
+      pendingBreak ||= value.includes('\n');
       continue;
     }
+    const spaced = start > 0 && (gap.length > 0 || /\s/.test(text[start - 1]));
     const prev = words[words.length - 1];
-    const glue =
-      prev !== undefined && !pendingSpace && space.length === 0 && prev.end === start &&
-      LETTERS.test(values[i]) && ENDS_WITH_LETTER.test(prev.text);
-    if (glue) {
-      prev.text += values[i];
+    // wink splits some accented letters off a word ("Kęstutis" → K, ę, stutis): join them back
+    if (prev !== undefined && !spaced && !pendingBreak && prev.end === start && LETTERS.test(value) && ENDS_WITH_LETTER.test(prev.text)) {
+      prev.text += value;
       prev.lower = prev.text.toLowerCase();
       prev.key = keyOf(prev.lower);
       prev.lemma = prev.lower;
@@ -113,35 +103,31 @@ export function analyze(text: string): Analysis {
       sentences[sentences.length - 1].end = end;
       continue;
     }
-    // A line break always ends a sentence (headlines and datelines have no full stop)
-    // and starts a paragraph.
-    const s = sentenceOfToken[i];
-    // wink sometimes splits inside "EUR1.8": a sentence never starts without whitespace before it
-    const unspacedSplit = s !== lastSentence && space.length === 0 && !pendingSpace;
-    if (unspacedSplit) lastSentence = s;
-    if (words.length === 0 || (s !== lastSentence && !unspacedSplit) || pendingBreak) {
+    // A line break always ends a sentence (headlines and datelines have no full stop) and starts a paragraph.
+    if (words.length === 0 || pendingBreak || (sentenceEnded && spaced)) {
       if (pendingBreak && words.length > 0) paragraph++;
       sentences.push({ start, end, first: words.length, last: words.length, paragraph });
-      lastSentence = s;
     }
-    const sentence = sentences[sentences.length - 1];
+    const lower = value.toLowerCase();
     words.push({
-      text: values[i],
-      lower: values[i].toLowerCase(),
-      key: keyOf(values[i].toLowerCase()),
-      cap: CAPITAL.test(values[i]),
+      text: value,
+      lower,
+      key: keyOf(lower),
+      cap: CAPITAL.test(value),
       lemma: lemmas[i],
       pos: pos[i],
       start,
       end,
       sentence: sentences.length - 1,
-      spaced: space.length > 0 || pendingSpace,
+      spaced,
       lineStart: pendingBreak,
     });
+    const sentence = sentences[sentences.length - 1];
     sentence.end = end;
     sentence.last = words.length;
-    pendingSpace = false;
     pendingBreak = false;
+    // a full stop, "!" or "?" ends a sentence; quotes and brackets glued to it still belong to it
+    sentenceEnded = TERMINAL.test(value) || (sentenceEnded && !spaced && CLOSING.test(value));
   }
   return { text, words, sentences };
 }

@@ -36,22 +36,27 @@ for (const c of currencies) {
   for (const s of c.symbols) symbolToCode.set(s, c.code);
   for (const w of c.words) wordToCode.set(w, c.code);
 }
-const SYMBOLS = [...symbolToCode.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
+const SYMBOLS_LONGEST_FIRST = [...symbolToCode.keys()].sort((a, b) => b.length - a.length);
 const WORDS = [...wordToCode.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
-// a plain space is no thousands separator here: "500,000 155 mm shells" is two numbers
-const NUM = String.raw`\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
 const MAG = String.raw`thousand|million|mln|mn|billion|bln|bn|trillion|trn|tn|[mbk](?![a-z])`;
-
-// "€ 190m", "US$50 billion", "EUR1.8 billion", "SEK 75bn"
-const MONEY_PREFIX = new RegExp(String.raw`(?<![\p{L}\d])(${SYMBOLS})\s?(${NUM})(?:[\s-]?(${MAG}))?(?![\p{L}\d])`, 'giu');
-// "190 million euros", "15.8-billion-yen", "400,00 euros"
-const MONEY_SUFFIX = new RegExp(String.raw`(?<![\p{L}\d.,])(${NUM})(?:[\s-]?(${MAG}))?[\s-](${WORDS})(?![\p{L}])`, 'giu');
-// "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
-const GDP = new RegExp(String.raw`(?<![\d.])(${NUM})\s?(?:%|percent|per cent)\s+of\s+(?:(?:its|their|the country['’]s|[\p{Lu}][\p{L}]+['’]s?|the)\s+)?(?:annual\s+)?(?:GDP|gross domestic product)`, 'giu');
-// "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
 const COUNTED = [...itemNouns, ...troopNouns].sort((a, b) => b.length - a.length).map(esc).join('|');
-const COUNTED_HINT = new RegExp(`\\b(?:${COUNTED})\\b`, 'i');
-const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,$€£¥])(${NUM}|${Object.keys(NUMBER_WORDS).join('|')})(?:\s(${MAG}))?\s+((?:\d+\s?mm\s+)?(?:(?!(?:to|of|in|on|at|for|by|with|from|and|or|the|a|an|than|per)\s)[\p{L}\d-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`, 'giu');
+
+// Numbers are found first; the words around each one say what it counts. A plain space is
+// no thousands separator here: "500,000 155 mm shells" is two numbers.
+const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)/g;
+const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi');
+// sticky patterns, tried right after a number
+const MAGNITUDE = new RegExp(String.raw`[\s-]?(${MAG})(?![\p{L}\d])`, 'iuy');
+const NOT_GLUED = /(?![\p{L}\d])/uy;
+// "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
+const GDP_AFTER = /\s?(?:%|percent|per cent)\s+of\s+(?:(?:its|their|the country['’]s|[\p{Lu}][\p{L}]+['’]s?|the)\s+)?(?:annual\s+)?(?:GDP|gross domestic product)/iuy;
+// "190 million euros", "15.8-billion-yen", "400,00 euros"
+const CURRENCY_AFTER = new RegExp(String.raw`[\s-](${WORDS})(?![\p{L}])`, 'iuy');
+// "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
+const COUNTED_AFTER = new RegExp(
+  String.raw`\s+((?:\d+\s?mm\s+)?(?:(?!(?:to|of|in|on|at|for|by|with|from|and|or|the|a|an|than|per)\s)[\p{L}\d-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`,
+  'iuy',
+);
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
 export function parseNumber(raw: string, hasMagnitude: boolean): number {
@@ -71,81 +76,97 @@ function qualifierBefore(text: string, at: number): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-
-/** All quantities in `text` (a sentence), with offsets relative to `base`. */
+/** All quantities in `text`, with offsets relative to `base`. */
 export function findQuantities(text: string, base = 0): Quantity[] {
-  const digits = /\d/.test(text);
-  if (!digits && !NUMBER_WORD_HINT.test(text)) return [];
-  // Each pattern yields matches in text order; a later pattern's match that overlaps an
-  // earlier one's is dropped ("0.25 percent of GDP" is not also a count).
-  let found: Quantity[] = [];
-  const stage = (matches: Quantity[]) => {
-    found = mergeWithoutOverlap(found, matches);
-  };
-  const q = (fields: Omit<Quantity, 'conversion'>): Quantity => ({ ...fields, conversion: false });
-  if (digits && /GDP|gross domestic/i.test(text)) {
-    stage([...text.matchAll(GDP)].map((m) => q({
-      kind: 'gdp', value: parseNumber(m[1], true), unit: '%GDP', bareDollar: false, qualifier: qualifierBefore(text, m.index), item: null,
-      start: base + m.index, end: base + m.index + m[0].length,
-    })));
+  const found: Quantity[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const q = readNumber(text, m.index, m[0]);
+    if (q) found.push(q);
   }
-  if (digits) {
-    const prefixed: Quantity[] = [];
-    for (const m of text.matchAll(MONEY_PREFIX)) {
-      const code = symbolToCode.get(m[1]) ?? symbolToCode.get(m[1].toUpperCase());
-      if (!code) continue;
-      const magnitude = m[3] ? MAGNITUDES[m[3].toLowerCase()] : 1;
-      prefixed.push(q({
-        kind: 'money', value: parseNumber(m[2], !!m[3]) * magnitude, unit: code, bareDollar: m[1] === '$', qualifier: qualifierBefore(text, m.index),
-        item: null, start: base + m.index, end: base + m.index + m[0].length,
-      }));
+  if (NUMBER_WORD_HINT.test(text)) {
+    for (const m of text.matchAll(NUMBER_WORD)) {
+      const q = readCount(text, m.index, m.index + m[0].length, NUMBER_WORDS[m[0].toLowerCase()], 1);
+      if (q) found.push(q);
     }
-    stage(prefixed);
-    const suffixed: Quantity[] = [];
-    for (const m of text.matchAll(MONEY_SUFFIX)) {
-      const code = wordToCode.get(m[3].toLowerCase());
-      if (!code) continue;
-      const magnitude = m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1;
-      suffixed.push(q({
-        kind: 'money', value: parseNumber(m[1], !!m[2]) * magnitude, unit: code, bareDollar: false, qualifier: qualifierBefore(text, m.index),
-        item: null, start: base + m.index, end: base + m.index + m[0].length,
-      }));
-    }
-    stage(suffixed);
+    found.sort((a, b) => a.start - b.start);
   }
-  if (COUNTED_HINT.test(text)) {
-    const counted: Quantity[] = [];
-    for (const m of text.matchAll(COUNT)) {
-      const head = m[4].toLowerCase();
-      const troops = troopNouns.has(head);
-      // a year is not a count ("in 2024 tanks" is noise)
-      if (/^(19|20)\d\d$/.test(m[1])) continue;
-      const number = NUMBER_WORDS[m[1].toLowerCase()] ?? parseNumber(m[1], !!m[2]);
-      counted.push(q({
-        kind: troops ? 'troops' : 'items', value: number * (m[2] ? MAGNITUDES[m[2].toLowerCase()] : 1), unit: troops ? 'troops' : 'units',
-        bareDollar: false, qualifier: qualifierBefore(text, m.index), item: troops ? null : `${m[3]}${m[4]}`.trim(),
-        start: base + m.index, end: base + m.index + m[0].length,
-      }));
-    }
-    stage(counted);
-  }
+  const out = withoutOverlaps(found);
   // "€375 million ($439 million)": the amount in parentheses restates the one before it
-  for (let i = 1; i < found.length; i++) {
-    const between = text.slice(found[i - 1].end - base, found[i].start - base);
-    if (found[i - 1].kind === 'money' && found[i].kind === 'money' && /^\s*\(\s*(?:about|around|some|approximately|roughly|or)?\s*$/.test(between)) found[i].conversion = true;
+  for (let i = 1; i < out.length; i++) {
+    const between = text.slice(out[i - 1].end, out[i].start);
+    if (out[i - 1].kind === 'money' && out[i].kind === 'money' && /^\s*\(\s*(?:about|around|some|approximately|roughly|or)?\s*$/.test(between)) out[i].conversion = true;
   }
-  return found;
+  for (const q of out) {
+    q.start += base;
+    q.end += base;
+  }
+  return out;
 }
 
-/** Both lists in text order; keeps every `kept` item and each `added` item that overlaps none of them. */
-function mergeWithoutOverlap(kept: Quantity[], added: Quantity[]): Quantity[] {
-  const out: Quantity[] = [];
-  let k = 0;
-  for (const a of added) {
-    while (k < kept.length && kept[k].end <= a.start) out.push(kept[k++]);
-    if (k < kept.length && kept[k].start < a.end) continue;
-    out.push(a);
+/** What the number at `at` measures: money (a sign, code or currency word), a share of GDP, or a count. */
+function readNumber(text: string, at: number, raw: string): Quantity | undefined {
+  const symbol = symbolBefore(text, at);
+  let end = at + raw.length;
+  MAGNITUDE.lastIndex = end;
+  const mag = MAGNITUDE.exec(text);
+  if (mag) end = MAGNITUDE.lastIndex;
+  const magnitude = mag ? MAGNITUDES[mag[1].toLowerCase()] : 1;
+  const value = parseNumber(raw, mag !== null);
+  if (symbol) {
+    NOT_GLUED.lastIndex = end;
+    if (!NOT_GLUED.test(text)) return undefined;
+    return {
+      kind: 'money', value: value * magnitude, unit: symbol.code, bareDollar: symbol.text === '$', qualifier: qualifierBefore(text, symbol.start),
+      item: null, start: symbol.start, end, conversion: false,
+    };
   }
-  while (k < kept.length) out.push(kept[k++]);
+  // a number glued to letters ("CV90", "F16") is part of a name
+  if (/\p{L}/u.test(text[at - 1] ?? '')) return undefined;
+  const qualifier = qualifierBefore(text, at);
+  GDP_AFTER.lastIndex = at + raw.length;
+  if (!mag && GDP_AFTER.test(text)) {
+    return { kind: 'gdp', value: parseNumber(raw, true), unit: '%GDP', bareDollar: false, qualifier, item: null, start: at, end: GDP_AFTER.lastIndex, conversion: false };
+  }
+  CURRENCY_AFTER.lastIndex = end;
+  const currency = CURRENCY_AFTER.exec(text);
+  const code = currency ? wordToCode.get(currency[1].toLowerCase()) : undefined;
+  if (code) {
+    return { kind: 'money', value: value * magnitude, unit: code, bareDollar: false, qualifier, item: null, start: at, end: CURRENCY_AFTER.lastIndex, conversion: false };
+  }
+  // a year is not a count ("in 2024 tanks" is noise)
+  if (/^(19|20)\d\d$/.test(raw)) return undefined;
+  // "1.5 million rounds": a spelled-out magnitude counts; "5m" before a noun is a measure
+  const spelled = mag !== null && /^\s/.test(mag[0]);
+  return readCount(text, at, spelled ? end : at + raw.length, value, spelled ? magnitude : 1);
+}
+
+function readCount(text: string, at: number, from: number, number: number, magnitude: number): Quantity | undefined {
+  COUNTED_AFTER.lastIndex = from;
+  const m = COUNTED_AFTER.exec(text);
+  if (!m) return undefined;
+  const troops = troopNouns.has(m[2].toLowerCase());
+  return {
+    kind: troops ? 'troops' : 'items', value: number * magnitude, unit: troops ? 'troops' : 'units', bareDollar: false,
+    qualifier: qualifierBefore(text, at), item: troops ? null : `${m[1]}${m[2]}`.trim(), start: at, end: COUNTED_AFTER.lastIndex, conversion: false,
+  };
+}
+
+/** A currency sign or code right before a number ("€190m", "US$ 50", "EUR1.8"), not the tail of a word. */
+function symbolBefore(text: string, at: number): { code: string; text: string; start: number } | undefined {
+  const before = text.slice(Math.max(0, at - 5), at);
+  const trimmed = before.endsWith(' ') ? before.slice(0, -1) : before;
+  for (const sym of SYMBOLS_LONGEST_FIRST) {
+    if (!trimmed.endsWith(sym)) continue;
+    const start = at - (before.length - trimmed.length) - sym.length;
+    if (/[\p{L}\d]/u.test(text[start - 1] ?? '')) continue;
+    return { code: symbolToCode.get(sym)!, text: sym, start };
+  }
+  return undefined;
+}
+
+/** Keeps the earlier of two overlapping quantities. */
+function withoutOverlaps(sorted: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of sorted) if (out.length === 0 || out[out.length - 1].end <= q.start) out.push(q);
   return out;
 }
