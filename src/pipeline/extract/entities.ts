@@ -52,8 +52,8 @@ const MEDIA_CUE_TAILS = new Set(['by', 'to', 'told', 'with', 'citing', 'outlet',
 const COMPANY_NOUNS = new Set(['company', 'firm', 'depository', 'outlet', 'newspaper', 'broadcaster', 'agency', 'operator', 'manufacturer', 'producer', 'group']);
 
 const isCap = (w: Word) => w.cap;
-const isAllCaps = (w: Word) => w.text.length > 1 && w.text === w.text.toUpperCase() && /\p{L}{2}/u.test(w.text);
-const isInitial = (w: Word) => /^\p{Lu}\.$/u.test(w.text);
+const isAllCaps = (w: Word) => w.cap && w.text.length > 1 && w.text === w.text.toUpperCase() && /\p{L}{2}/u.test(w.text);
+const isInitial = (w: Word) => w.cap && /^\p{Lu}\.$/u.test(w.text);
 const isPossessive = (w: Word | undefined) => w !== undefined && (w.lower === "'s" || w.lower === '’s' || w.lower === "'" || w.lower === '’');
 
 export interface BuildOptions {
@@ -157,12 +157,13 @@ const lexiconRecords = new Map<OrganizationEntry, Omit<OrgRecord, 'first'>>(
 function addOrg(ctx: ArticleContext, span: Span, record: Omit<OrgRecord, 'first'>): void {
   for (let k = span.first; k < span.last; k++) if (ctx.owner[k] && !isCountry(ctx.owner[k])) return;
   const key = record.rule === 'org.lexicon' ? record.key : orgKey(record.name);
-  let existing = ctx.orgs.get(key);
-  if (!existing) {
-    existing = { ...record, key, first: span };
-    ctx.orgs.set(key, existing);
+  if (!ctx.orgs.has(key)) {
+    ctx.orgs.set(key, {
+      key, name: record.name, acronym: record.acronym, kind: record.kind, members: record.members, country: record.country, rule: record.rule,
+      first: { first: span.first, last: span.last },
+    });
   }
-  const m: OrgMention = { ...span, key };
+  const m: OrgMention = { first: span.first, last: span.last, key };
   ctx.orgMentions.push(m);
   for (let k = span.first; k < span.last; k++) ctx.owner[k] = m;
 }
@@ -304,14 +305,14 @@ function findPersons(ctx: ArticleContext): void {
       }
     }
     // Honorific: "Mr Healey".
-    if (honorifics.has(w.lower) && isCap(w)) {
+    if (w.cap && honorifics.has(w.lower)) {
       const name = nameRunAt(ctx, w.text.endsWith('.') || words[h + 1]?.text !== '.' ? h + 1 : h + 2, 3);
       if (name) take({ name, role: null, country: null, rule: 'person.honorific' });
     }
   }
 
   for (let i = 0; i < words.length; i++) {
-    if (taken.has(i) || !isNameWord(ctx, i)) continue;
+    if (!words[i].cap || taken.has(i) || !isNameWord(ctx, i)) continue;
     if (i > 0 && isNameWord(ctx, i - 1) && !taken.has(i - 1) && words[i].spaced) continue; // not the start of a run
     const name = nameRunAt(ctx, i);
     if (!name) continue;
