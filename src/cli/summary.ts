@@ -5,14 +5,14 @@ type Output = ReturnType<typeof toContract>;
 /** The readable form of an article's facts: one line each, with the words that state it. */
 export function formatSummary(o: Output): string {
   const lines: string[] = [];
-  const section = (title: string, rows: string[]) => {
-    lines.push(`${title} (${rows.length})`);
+  const section = (title: string, rows: string[], count = rows.length) => {
+    lines.push(`${title} (${count})`);
     for (const r of rows) lines.push(`  ${r}`);
     lines.push('');
   };
   const ev = (x: { evidence: string; start: number; end: number }) => `    └ [${x.start}–${x.end}] "${x.evidence.length > 160 ? `${x.evidence.slice(0, 157)}…` : x.evidence}"`;
   section('Persons', o.persons.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}${p.country ? ` (${p.country})` : ''}`));
-  section('Countries', o.countries.length ? [o.countries.join(' ')] : []);
+  section('Countries', o.countries.length ? [o.countries.join(' ')] : [], o.countries.length);
   section('Organizations', o.organizations.map((x) => x.name));
   section('Quotes', o.quotes.map((q) => `${q.speaker ?? '(unattributed)'} ${q.direct ? 'said' : 'said (reported)'}: ${q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text}`));
   section(

@@ -46,7 +46,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last);
       const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last);
       const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
-      const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' ? lastPlace : null);
+      const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' || t.kind === 'press conference' ? lastPlace : null);
       const evidence = evidenceAt(ctx, sentence.start, sentence.end, `meeting.${t.kind.replace(' ', '-')}`);
       const participants = (list: string[]) => [...new Set(list.filter((p) => p.length > 0))];
       if (subject.length > 0 && objects.length > 1 && t.kind !== 'summit') {
