@@ -20,11 +20,22 @@ export interface Party {
 
 const INSTITUTION_HEADS = new Set(['ministry', 'government', 'military', 'army', 'office', 'administration', 'cabinet', 'authorities', 'parliament', 'presidency', 'statement', 'spokesperson', 'spokesman', 'commission', 'council']);
 const UNNAMED_HEADS = new Set(['sources', 'source', 'officials', 'official', 'diplomats', 'diplomat', 'media', 'outlets', 'reports', 'analysts', 'experts', 'people']);
-const SKIP_BACK = new Set(['also', 'has', 'had', 'have', 'then', 'later', 'again', 'further', 'reportedly', 'previously', 'already', 'once', 'recently', 'separately', 'subsequently', 'repeatedly', 'earlier', 'later', 'will', 'would', 'is', 'was', 'are', 'were', 'be', 'being', 'been', 'not', 'publicly', 'firmly', 'clearly', 'officially']);
+const SKIP_BACK = new Set([
+  'also', 'has', 'had', 'have', 'then', 'later', 'again', 'further', 'reportedly', 'previously', 'already', 'once', 'recently', 'separately',
+  'subsequently', 'repeatedly', 'earlier', 'will', 'would', 'is', 'was', 'are', 'were', 'be', 'being', 'been', 'not', 'publicly', 'firmly',
+  'clearly', 'officially', 'to', 'quick', 'keen', 'eager', 'careful', 'went', 'on', 'sought', 'tried', 'wanted',
+]);
 
 export class SpeakerMemory {
   lastSpeaker: Party | null = null;
   lastPersonSubject: PersonRecord | null = null;
+  /** The last organization or state that spoke: "it said" refers to it even after a person spoke. */
+  lastInstitution: Party | null = null;
+
+  spoke(party: Party): void {
+    this.lastSpeaker = party;
+    if (party.kind === 'organization' || party.kind === 'country' || party.kind === 'institution') this.lastInstitution = party;
+  }
 }
 
 /** The party whose mention ends right before word `v`, skipping auxiliaries and adverbs. */
@@ -33,6 +44,16 @@ export function partyBefore(ctx: ArticleContext, v: number, memory: SpeakerMemor
   let k = v - 1;
   while (k >= 0 && SKIP_BACK.has(words[k].lower) && words[k].sentence === words[v].sentence) k--;
   if (k < 0 || words[k].sentence !== words[v].sentence) return null;
+  // "Marta Kos, European Commissioner for Enlargement, has announced": the subject is before the apposition
+  if (words[k].text === ',') {
+    for (let c = k - 1; c >= Math.max(0, k - 12) && words[c].sentence === words[v].sentence; c--) {
+      if (words[c].text !== ',') continue;
+      const subject = partyEndingAt(ctx, c - 1, memory);
+      if (subject) return subject;
+      break;
+    }
+    return null;
+  }
   return partyEndingAt(ctx, k, memory);
 }
 
@@ -62,8 +83,8 @@ function pronounParty(ctx: ArticleContext, k: number, memory: SpeakerMemory | nu
     if (p) return personParty(p, k, k + 1);
     return lastPersonBefore(ctx, k);
   }
-  if ((w.lower === 'it' || w.lower === 'they') && memory?.lastSpeaker && memory.lastSpeaker.kind !== 'person') {
-    return { ...memory.lastSpeaker, first: k, last: k + 1 };
+  if ((w.lower === 'it' || w.lower === 'they') && memory?.lastInstitution) {
+    return { ...memory.lastInstitution, first: k, last: k + 1 };
   }
   return null;
 }

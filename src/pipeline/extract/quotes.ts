@@ -2,7 +2,7 @@
 // ("X said (that) …", "…, X said", "According to X, …"), each with its speaker.
 import type { Quote } from '../../facts/types.js';
 import { reportedSpeechVerbs, speechVerbs, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
-import type { ArticleContext } from './context.js';
+import { isPerson, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, SpeakerMemory, type Party } from './parties.js';
 
@@ -51,7 +51,7 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
       if (q.start < sentence.start && index > 0) continue;
       const previous = index > 0 ? directByStart.get(directs[index - 1].start) : undefined;
       const speaker = directSpeaker(ctx, q, directs[index - 1], previous, memory);
-      if (speaker) memory.lastSpeaker = speaker;
+      if (speaker) memory.spoke(speaker);
       const quote = {
         speaker: speaker?.name ?? null,
         text: ctx.text.slice(q.inner.start, q.inner.end),
@@ -219,6 +219,72 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | 
 // ---------- reported speech ----------
 
 function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): Quote[] {
+  const out = [...attributedBack(ctx, s, memory), ...reportedClauses(ctx, s, memory, inDirect)];
+  out.push(...participleClauses(ctx, s, memory, inDirect, out));
+  return out;
+}
+
+const BACK_ATTRIBUTION = /^(?:This|That|It|The (?:news|report|information))\s+(?:was|has been|had been)\s+(?:first\s+)?(?:reported|announced|stated|said|confirmed|conveyed)\s+by\s/;
+const IMPERSONAL = /^It\s+(?:was|has been|had been|is)\s+(?:previously\s+|earlier\s+|also\s+|widely\s+)?(?:reported|announced|said|stated|known|understood)\s+that\s/;
+
+/** "This was reported by Reuters." names the source of the sentence before; "It was reported that …" has none. */
+function attributedBack(ctx: ArticleContext, s: number, memory: SpeakerMemory): Quote[] {
+  const sentence = ctx.analysis.sentences[s];
+  const text = ctx.text.slice(sentence.start, sentence.end);
+  const impersonal = IMPERSONAL.exec(text);
+  if (impersonal) {
+    const start = sentence.start + impersonal[0].length;
+    const end = trimEnd(ctx, start, sentence.end);
+    return [{ speaker: null, text: ctx.text.slice(start, end), direct: false, cue: 'reported', evidence: evidenceAt(ctx, start, end, 'quote.impersonal') }];
+  }
+  const back = BACK_ATTRIBUTION.exec(text);
+  if (!back || s === 0) return [];
+  const source = partyAfter(ctx, wordAt(ctx, sentence.start + back[0].length), memory);
+  const previous = ctx.analysis.sentences[s - 1];
+  if (!source || source.kind === 'unnamed' || previous.paragraph !== sentence.paragraph) return [];
+  const end = trimEnd(ctx, previous.start, previous.end);
+  return [{ speaker: source.name, text: ctx.text.slice(previous.start, end), direct: false, cue: 'reported by', evidence: evidenceAt(ctx, previous.start, end, 'quote.attributed-back') }];
+}
+
+function trimEnd(ctx: ArticleContext, start: number, end: number): number {
+  while (end > start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
+  return end;
+}
+
+const PARTICIPLE_CUES = new Set(['say', 'add', 'vow', 'stress', 'note', 'warn', 'insist', 'argue', 'claim', 'emphasize', 'emphasise', 'explain', 'underline', 'state']);
+
+/** "…, adding that the initiative will last three years", "…, vowing the UK's support was ironclad": the speaker is the clause's. */
+function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean, found: Quote[]): Quote[] {
+  const words = ctx.words;
+  const sentence = ctx.analysis.sentences[s];
+  const out: Quote[] = [];
+  for (let v = sentence.first + 2; v < sentence.last - 3; v++) {
+    const w = words[v];
+    if (!w.lower.endsWith('ing') || !PARTICIPLE_CUES.has(w.lemma) || words[v - 1].text !== ',' || inDirect(w.start)) continue;
+    let k = v + 1;
+    if (words[k].lower === 'that') k++;
+    if (!hasVerb(ctx, k, sentence.last)) continue;
+    const speaker = sentenceSpeaker(ctx, sentence.first, v, memory, found);
+    const start = words[k].start;
+    const end = trimEnd(ctx, start, sentence.end);
+    if ((ctx.text.slice(start, end).match(/[\p{L}\d]+/gu) ?? []).length < 4) continue;
+    out.push({ speaker, text: ctx.text.slice(start, end), direct: false, cue: w.lower, evidence: evidenceAt(ctx, start, end, 'quote.participle') });
+  }
+  return out;
+}
+
+/** Who speaks in a sentence: the speaker already found in it, else the first person it names before `v`. */
+function sentenceSpeaker(ctx: ArticleContext, first: number, v: number, memory: SpeakerMemory, found: Quote[]): string | null {
+  const inSentence = found.find((q) => q.speaker !== null);
+  if (inSentence) return inSentence.speaker;
+  for (let k = first; k < v; k++) {
+    const o = ctx.owner[k];
+    if (isPerson(o)) return o.person.name;
+  }
+  return memory.lastSpeaker?.name ?? null;
+}
+
+function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): Quote[] {
   const words = ctx.words;
   const sentence = ctx.analysis.sentences[s];
   const out: Quote[] = [];
@@ -230,7 +296,7 @@ function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemor
     const text = ctx.text.slice(start, end);
     const count = (text.match(/[\p{L}\d]+/gu) ?? []).length;
     if (count < 4 || /^["“«„]/.test(text)) return;
-    if (speaker) memory.lastSpeaker = speaker;
+    if (speaker) memory.spoke(speaker);
     out.push({ speaker: speaker?.name ?? null, text, direct: false, cue, evidence: evidenceAt(ctx, start, end, rule) });
   };
 
@@ -245,7 +311,7 @@ function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemor
     } else if (comma >= sentence.last - 1 && words[k - 1].text === ',') {
       const endClause = words[k - 1].start;
       const start = Math.max(startOffset, sentence.start);
-      if (party) memory.lastSpeaker = party;
+      if (party) memory.spoke(party);
       const text = ctx.text.slice(start, endClause);
       if ((text.match(/[\p{L}\d]+/gu) ?? []).length >= 4 && !/^["“«„]/.test(text)) {
         out.push({ speaker: party?.name ?? null, text, direct: false, cue: 'according to', evidence: evidenceAt(ctx, start, endClause, 'quote.according-to') });
@@ -269,7 +335,7 @@ function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemor
         const start = Math.max(startOffset, sentence.start);
         const text = ctx.text.slice(start, clauseEnd);
         if (!/^["“«„]/.test(text.trim()) && (text.match(/[\p{L}\d]+/gu) ?? []).length >= 4 && !inDirect(start)) {
-          if (party) memory.lastSpeaker = party;
+          if (party) memory.spoke(party);
           out.push({ speaker: party?.name ?? null, text, direct: false, cue: w.lower, evidence: evidenceAt(ctx, start, clauseEnd, 'quote.reported-after') });
         }
         return out;
@@ -283,7 +349,7 @@ function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemor
         const clauseEnd = prev.start;
         const text = ctx.text.slice(start, clauseEnd);
         if (!/^["“«„]/.test(text.trim()) && (text.match(/[\p{L}\d]+/gu) ?? []).length >= 4) {
-          memory.lastSpeaker = party;
+          memory.spoke(party);
           out.push({ speaker: party.name, text, direct: false, cue: w.lower, evidence: evidenceAt(ctx, start, clauseEnd, 'quote.reported-inverted') });
           return out;
         }
