@@ -23,6 +23,8 @@ const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'stat
 const ADVERSARIES = new Set(cues.adversaries.map(([a, b]) => `${a}>${b}`));
 const MILITARY_WORDS = new Set(['military', 'weapons', 'defence', 'defense', 'ammunition', 'troops', 'drones', 'arms']);
 const SECURITY_CONTEXT = /security guarantees?|reassurance force|ceasefire|coalition of the willing|peacekeep/i;
+/** No article context: for donors named outright. */
+const NO_DEFAULTS: Defaults = { recipient: null, donor: null, coalition: null, category: 'other', securityContext: false };
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const READY_WORDS = new Set(['ready', 'willing', 'prepared', 'willingness', 'readiness']);
 const PLANNED_WORDS = new Set(['plan', 'plans', 'planned', 'intend', 'intends', 'mull', 'mulls', 'consider', 'considers', 'considering', 'propose', 'proposed', 'proposes', 'preparing', 'prepare', 'prepares', 'expected', 'draft', 'discussing', 'looking', 'could', 'may', 'might', 'aims', 'seeks', 'intention']);
@@ -66,7 +68,12 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
       const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
-      const donors = donorOfQuantity(ctx, q) ?? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
+      const found =
+        donorOfQuantity(ctx, q) ?? ownerBefore(ctx, wordIndexAt(ctx, q.start)) ??
+        (trigger !== undefined ? possessiveDonor(ctx, trigger, sentence.first, sentence.last) : null) ??
+        findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
+      // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it
+      const donors = found.length > 1 ? found.filter((d) => d !== defaults.recipient) : found;
       const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
       const period = periodOf(ctx, q, sentence.start, sentence.end);
@@ -76,7 +83,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
           donor,
           recipient,
           amount: q.value,
-          unit: q.kind === 'money' ? currencyFor(q, donor) : q.unit,
+          unit: q.kind === 'money' ? currencyFor(q, donors, donor) : q.unit,
           period,
           category: categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults),
           status,
@@ -247,7 +254,8 @@ function articleDefaults(ctx: ArticleContext): Defaults {
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const recipients = [...asRecipient.entries()].sort((a, b) => b[1] - a[1]);
-  const recipient = recipients[0]?.[0] ?? (counts.has('UA') ? 'UA' : ranked[0]?.[0] ?? null);
+  // with no state named as receiving ("to X", "for X"), the most named state is as likely a donor: only Ukraine is assumed
+  const recipient = recipients[0]?.[0] ?? (counts.has('UA') ? 'UA' : null);
   const donor = ranked.find(([code]) => code !== recipient && code !== 'RU')?.[0] ?? null;
   const coalition = [...ctx.orgs.values()].find((o) => o.kind === 'coalition' || /coalition/i.test(o.name))?.name ?? null;
   const military = ctx.words.reduce((n, w) => n + (MILITARY_WORDS.has(w.lower) ? 1 : 0), 0);
@@ -319,7 +327,26 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
   const words = ctx.words;
   // "Ukraine would receive …": the donor is whoever announces it, or "from X"
   if (words[v].lemma === 'receive') return receivedFrom(ctx, v, first, last, state, defaults);
-  // a possessive or a demonym before a support noun: "Estonia's contribution", "British support", "U.S. military assistance"
+  const possessive = possessiveDonor(ctx, v, first, last);
+  if (possessive) return possessive;
+  return subjectDonors(ctx, v, first, last, state, defaults, strict);
+}
+
+/** "Norway's contribution", "the G7's $50 billion": the state or group named in a possessive right before word `v`. */
+function ownerBefore(ctx: ArticleContext, v: number): string[] | null {
+  const words = ctx.words;
+  if (words[v - 1]?.lower !== "'s" && words[v - 1]?.lower !== '’s') return null;
+  const o = ctx.owner[v - 2];
+  if (!o || !(isCountry(o) || isOrg(o))) return null;
+  const donor = isCountry(o) ? o.code : donorOfParty(ctx, partyEndingAt(ctx, o.last - 1, null), NO_DEFAULTS);
+  return donor ? [donor] : null;
+}
+
+/** A possessive or a demonym before a support noun or an amount: "Estonia's contribution", "British support", "the G7's $50 billion". */
+function possessiveDonor(ctx: ArticleContext, v: number, first: number, last: number): string[] | null {
+  const words = ctx.words;
+  const owner = ownerBefore(ctx, v);
+  if (owner) return owner;
   for (let k = Math.min(last - 1, v + 5); k >= Math.max(first, v - 6); k--) {
     if (!SUPPORT_NOUN_DONOR.has(words[k].lower) && !READY_WORDS.has(words[k].lower)) continue;
     for (let j = k - 1; j >= Math.max(first, k - 4); j--) {
@@ -332,6 +359,11 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
       if (!['military', 'financial', 'humanitarian', 'continued', 'steadfast', "'s", '’s', 'new', 'additional', 'further', 'long-term', 'security', 'defence', 'defense'].includes(words[j].lower)) break;
     }
   }
+  return null;
+}
+
+function subjectDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict: boolean): string[] {
+  const words = ctx.words;
   // passive: "to be built by Estonia", "implemented by Lithuania and Denmark"
   for (let k = v + 1; k < Math.min(last, v + 6); k++) {
     if (words[k].lower === 'by') {
@@ -460,6 +492,8 @@ function findRecipient(ctx: ArticleContext, v: number, first: number, last: numb
     }
   }
   for (let k = v + 1; k < last; k++) {
+    // ", while Norway's contribution …" starts another clause
+    if (words[k].text === ',' && ['while', 'whereas', 'but'].includes(words[k + 1]?.lower ?? '')) break;
     const o = ctx.owner[k];
     if (!isCountry(o) || insideQuantity(k)) continue;
     const before = words[o.first - 1]?.lower ?? '';
@@ -469,14 +503,15 @@ function findRecipient(ctx: ArticleContext, v: number, first: number, last: numb
       k = o.last - 1;
       continue;
     }
-    if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before) || after === "'s" || after === '’s' || o.form === 'demonym') return code;
+    if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before) || (o.form === 'demonym' && !SUPPORT_NOUN_DONOR.has(after))) return code;
     k = o.last - 1;
   }
   return defaults.recipient && !donors.includes(defaults.recipient) ? defaults.recipient : null;
 }
 
-function currencyFor(q: Quantity, donor: string | null): string {
-  if (q.bareDollar && donor && DOLLAR_COUNTRIES[donor]) return DOLLAR_COUNTRIES[donor];
+/** A bare "$" pledged by one state with its own dollar is that dollar; a joint pledge in "$" stays USD. */
+function currencyFor(q: Quantity, donors: Array<string | null>, donor: string | null): string {
+  if (q.bareDollar && donors.length === 1 && donor && DOLLAR_COUNTRIES[donor]) return DOLLAR_COUNTRIES[donor];
   return q.unit;
 }
 
@@ -491,7 +526,8 @@ function statusAt(ctx: ArticleContext, v: number, first: number): Status {
   const lemmaStatus = statusOfLemma.get(w.lemma);
   if (lemmaStatus === 'planned') return 'planned';
   const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'already'].includes(x));
-  const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x));
+  // "to send" (a headline's future, a purpose) is not a delivery
+  const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x)) || words[v - 1]?.lower === 'to';
   if (lemmaStatus === 'delivered' && !future) return 'delivered';
   // passive past: "was built", "have been allocated"
   const aux = window[window.length - 2];
@@ -511,7 +547,7 @@ function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sente
   const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 45)).toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
   if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return 'annual';
-  if (CUMULATIVE.test(before) || CUMULATIVE.test(near.slice(0, 20)) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
+  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
   if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
   return 'one-off';
 }

@@ -99,8 +99,8 @@ function inferPersonCountries(ctx: ArticleContext): void {
     if (titleStart < 0 || !speechVerbs.has(words[p.first.last]?.lemma ?? '')) continue;
     for (let k = sentence.first; k < sentence.first + titleStart; k++) {
       const o = ctx.owner[k];
-      if (!o) continue;
-      if (isCountry(o) && o.form === 'name') p.country = o.code;
+      if (!o || (ctx.dateline && words[k].start < ctx.dateline.end)) continue;
+      if (isCountry(o) && o.form !== 'demonym') p.country = o.code;
       break;
     }
   }

@@ -41,6 +41,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       return dates.get(planned) ?? null;
     };
     for (const t of triggers) {
+      if (negatedBefore(ctx, t.at, sentence.first)) continue;
       const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
       const planned = PLANNED_BEFORE.test(before) || PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last);
@@ -55,13 +56,32 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
         for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date, kind: t.kind, planned, evidence });
       } else {
         const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
-        const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || t.kind === 'summit' || t.kind === 'meeting');
+        // one party alone: its own press conference, or a named gathering it attends ("the NATO defence ministers' meeting")
+        const named = ctx.words.slice(Math.max(sentence.first, t.at - 4), t.at).some((w) => w.pos === 'PROPN' || w.cap) || ctx.words[t.at + 1]?.lower === 'of';
+        const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || ((t.kind === 'summit' || t.kind === 'meeting') && named));
         if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: mayHaveDate ? dateOf(planned) : null, kind: t.kind, planned, evidence });
       }
     }
     if (place) lastPlace = place;
   }
   return dedupe(out);
+}
+
+/** Verbs that carry a meeting noun: "held talks", "had a call", "holding talks". */
+const LIGHT_VERBS = new Set(['hold', 'have', 'conduct', 'attend', 'join', 'host']);
+
+/** Index of "with" within `n` words after `k` ("meeting last month with Trump"), or -1. */
+function withWithin(words: ArticleContext['words'], k: number, n: number): number {
+  for (let j = k + 1; j <= k + n && j < words.length; j++) {
+    if (words[j].lower === 'with') return j;
+    if (/^[,.;:]$/.test(words[j].text)) break;
+  }
+  return -1;
+}
+
+function negatedBefore(ctx: ArticleContext, t: number, first: number): boolean {
+  for (let k = Math.max(first, t - 3); k < t; k++) if (['not', "n't", 'never', 'no'].includes(ctx.words[k].lower)) return true;
+  return false;
 }
 
 function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[] {
@@ -71,7 +91,7 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     const w = words[k];
     const next = words[k + 1]?.lower ?? '';
     if (w.lemma === 'meet' && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false });
-    else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && next === 'with') found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: k + 2, visit: false });
+    else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && withWithin(words, k, 4) > 0) found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
     else if ((w.lower === 'conference' || w.lower === 'briefing') && (['press', 'news', 'joint'].includes(words[k - 1]?.lower ?? '') || next === 'with')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
     else if (w.lemma === 'host' && w.pos === 'VERB') found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
@@ -99,6 +119,9 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number):
     const owner = ctx.owner[k];
     if (!owner) {
       if (['with', 'that', 'which'].includes(words[k].lower)) break;
+      // a meeting named by a noun takes its subject from its own clause, unless a verb holds it ("holding talks")
+      const held = LIGHT_VERBS.has(words[t - 1]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 2]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 3]?.lemma ?? '');
+      if (words[t].pos === 'NOUN' && !held && found.length === 0 && (words[k].text === ',' || (words[k].pos === 'VERB' && k < t - 1 && !speechVerbs.has(words[k].lemma)))) break;
       // "…, the Latvian foreign minister said at a briefing with …": the speaker attends
       if (found.length === 0 && speechVerbs.has(words[k].lemma) && words[k].pos === 'VERB') {
         const speaker = partyBefore(ctx, k, null);
@@ -117,7 +140,7 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number):
     }
     const prep = words[owner.first - 1]?.lower ?? '';
     if (isPerson(owner)) found.unshift(owner.person.name);
-    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && !['in', 'to', 'of', 'for', 'from', 'against'].includes(prep)) found.unshift(owner.code);
+    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && !['in', 'to', 'of', 'for', 'from', 'against', 'by', 'with', 'on'].includes(prep)) found.unshift(owner.code);
     else if (isOrg(owner) && !['of', 'in', 'at', 'to', 'on'].includes(prep) && found.length === 0 && ctx.words[t].pos === 'VERB') {
       const org = ctx.orgs.get(owner.key);
       if (org && org.kind !== 'government' && org.kind !== 'media') found.unshift(org.name);

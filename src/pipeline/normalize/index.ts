@@ -102,17 +102,30 @@ function isFurniture(line: string): boolean {
 
 const DATELINE = /^\s*([A-Z][A-Z .'’-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]+\.? \d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—•:]\s+|\n)/;
 
-/** "VILNIUS - …", "Kyiv • UNN", "WASHINGTON (dpa-AFX) - …" or a first line holding only a city in capitals. */
+/**
+ * "VILNIUS - …", "Kyiv • UNN", "WASHINGTON (dpa-AFX) - …", "TOKYO, March 12 (Reuters) - …", or a
+ * first line holding only a city in capitals. After a headline, the dateline opens one of the next lines.
+ */
 function findDateline(text: string): Dateline | null {
-  const m = DATELINE.exec(text.slice(0, 200));
-  if (!m) return null;
-  const place = m[1].trim();
-  const caps = place === place.toUpperCase();
-  // A mixed-case word before a dash is a dateline only with a bullet ("Kyiv • UNN").
-  if (!caps && !/•/.test(m[0])) return null;
-  if (caps && m[0].endsWith('\n') && place.split(' ').length > 3) return null;
-  const start = m.index + m[0].indexOf(m[1]);
-  return { place: titleCase(place), start, end: m.index + m[0].length };
+  let lineStart = 0;
+  for (let line = 0; line < 5 && lineStart < 1000; line++) {
+    const m = DATELINE.exec(text.slice(lineStart, lineStart + 200));
+    if (m) {
+      const place = m[1].trim();
+      const caps = place === place.toUpperCase();
+      const ownLine = m[0].endsWith('\n');
+      // a mixed-case word before a dash is a dateline only with a bullet ("Kyiv • UNN")
+      const ok = caps ? !(ownLine && (line > 0 || place.split(' ').length > 3)) : /•/.test(m[0]) && line === 0;
+      if (ok) {
+        const start = lineStart + m.index + m[0].indexOf(m[1]);
+        return { place: titleCase(place), start, end: lineStart + m.index + m[0].length };
+      }
+    }
+    const next = text.indexOf('\n', lineStart);
+    if (next < 0) break;
+    lineStart = next + 1;
+  }
+  return null;
 }
 
 function titleCase(s: string): string {
