@@ -111,7 +111,7 @@ function inferPersonCountries(ctx: ArticleContext): void {
     while (h < words.length && titleModifiers.has(words[h].lower)) h++;
     if (!titleHeads.has(words[h]?.lower ?? '')) continue;
     const head = words[h].lower;
-    const person = findMentionBefore(ctx.personMentions, k, (m) => m.person.role?.toLowerCase().includes(head) ?? false)?.person;
+    const person = findMentionBefore(ctx.personMentions, k, (m) => m.person.role?.toLowerCase().includes(head) ?? false, 60)?.person;
     if (person && person.country === null) person.country = o.code;
   }
 }

@@ -26,6 +26,9 @@ const SKIP_BACK = new Set([
   'clearly', 'officially', 'to', 'quick', 'keen', 'eager', 'careful', 'went', 'on', 'sought', 'tried', 'wanted',
 ]);
 
+/** How many mentions back a description ("the minister", "the ministry") may reach: a few paragraphs, and no scan of a whole long article. */
+const LOOKBACK = 60;
+
 export class SpeakerMemory {
   lastSpeaker: Party | null = null;
   lastPersonSubject: PersonRecord | null = null;
@@ -168,7 +171,7 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
 }
 
 function latestOrgWith(ctx: ArticleContext, head: string, k: number): Party | null {
-  const m = findMentionBefore(ctx.orgMentions, k, (x) => ctx.orgs.get(x.key)?.name.toLowerCase().split(/\s+/).includes(head) ?? false);
+  const m = findMentionBefore(ctx.orgMentions, k, (x) => ctx.orgs.get(x.key)?.name.toLowerCase().split(/\s+/).includes(head) ?? false, LOOKBACK);
   const org = m ? ctx.orgs.get(m.key) : undefined;
   return m && org ? { kind: 'organization', name: org.name, country: org.country, key: org.key, first: m.first, last: m.last } : null;
 }
@@ -179,7 +182,7 @@ function personByRole(ctx: ArticleContext, head: string, country: string | null,
     const role = p.role?.toLowerCase() ?? '';
     return (role.includes(head) || (head === 'diplomat' && role.includes('foreign'))) && !(country && p.country && p.country !== country);
   };
-  const latest = findMentionBefore(ctx.personMentions, k, (m) => holds(m.person));
+  const latest = findMentionBefore(ctx.personMentions, k, (m) => holds(m.person), LOOKBACK);
   return latest?.person ?? ctx.persons.find((p) => (p.role?.toLowerCase() ?? '').includes(head) && (!country || p.country === country)) ?? null;
 }
 
