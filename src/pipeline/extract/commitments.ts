@@ -5,8 +5,7 @@
 import type { Category, Commitment, Period, Status } from '../../facts/types.js';
 import { cues, negations, pledgeNouns, reportedSpeechVerbs, statusOfLemma } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
-import type { ArticleContext } from './context.js';
-import { isCountry, isOrg, isPerson } from './context.js';
+import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyEndingAt, type Party } from './parties.js';
 import { PhraseMatcher } from './phrases.js';
@@ -591,17 +590,6 @@ function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: num
 }
 
 // ---------- spans ----------
-
-function wordIndexAt(ctx: ArticleContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.words.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.words[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 function notSupport(ctx: ArticleContext, q: Quantity): boolean {
   const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');

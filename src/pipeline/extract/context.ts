@@ -75,19 +75,28 @@ export function isPerson(m: unknown): m is PersonMention {
 }
 
 /**
- * Index of the last mention that ends at or before word `k`, or -1. Mention lists are in
- * text order, so this is a binary search: relation rules look back from every word, and a
- * scan would make long articles quadratic.
+ * Index of the last item whose `key` is at most `value` in a list sorted by that key, or -1.
+ * Relation rules look back from every word: a binary search keeps long articles linear.
  */
-export function lastMentionBefore(list: readonly Span[], k: number): number {
+export function lastAtOrBefore<T>(list: readonly T[], key: (item: T) => number, value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].last <= k) lo = mid + 1;
+    if (key(list[mid]) <= value) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
+}
+
+/** Index of the last mention that ends at or before word `k`, or -1 (mention lists are in text order). */
+export function lastMentionBefore(list: readonly Span[], k: number): number {
+  return lastAtOrBefore(list, (m) => m.last, k);
+}
+
+/** Index of the word that holds character `offset` (the last word starting at or before it). */
+export function wordIndexAt(ctx: ArticleContext, offset: number): number {
+  return Math.max(0, lastAtOrBefore(ctx.words, (w) => w.start, offset));
 }
 
 /** Walks back from word `k` over the mentions before it, newest first, until `test` accepts one. */

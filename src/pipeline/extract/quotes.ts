@@ -2,7 +2,7 @@
 // ("X said (that) …", "…, X said", "According to X, …"), each with its speaker.
 import type { Quote } from '../../facts/types.js';
 import { reportedSpeechVerbs, speechVerbs, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
-import { isPerson, type ArticleContext } from './context.js';
+import { isPerson, lastAtOrBefore, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, SpeakerMemory, type Party } from './parties.js';
 
@@ -30,7 +30,7 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
   const directs = findDirectQuotes(ctx);
   const quotes: Array<Quote & { at: number }> = [];
   const inDirect = (offset: number) => {
-    const q = directs[lastStartingBefore(directs, offset)];
+    const q = directs[lastAtOrBefore(directs, (d) => d.start, offset)];
     return q !== undefined && offset < q.end;
   };
   const directByStart = new Map<number, Quote>();
@@ -118,18 +118,6 @@ function findDirectQuotes(ctx: ArticleContext): DirectQuote[] {
   return found;
 }
 
-/** Index of the last quote starting at or before `offset` (quotes are in text order and do not overlap). */
-function lastStartingBefore(quotes: DirectQuote[], offset: number): number {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 function findCloser(text: string, from: number, limit: number, opener: string): number {
   const closer = CLOSER[opener] ?? opener;
   for (let k = from; k < limit; k++) {
@@ -146,16 +134,9 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** The first word starting at or after `offset`. */
 function wordAt(ctx: ArticleContext, offset: number): number {
-  // first word starting at or after offset (binary search)
-  let lo = 0;
-  let hi = ctx.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.words[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lastAtOrBefore(ctx.words, (w) => w.start, offset - 1) + 1;
 }
 
 function isSpeech(ctx: ArticleContext, k: number): boolean {
