@@ -1,0 +1,207 @@
+// ingestArticle(): one article → pipeline → store, in one transaction. The CLI, the queue
+// worker and the API all call this one function.
+import { createHash } from 'node:crypto';
+import type { Commitment } from '../facts/types.js';
+import { checkText } from '../pipeline/article.js';
+import { detectLanguage, NormalizeError } from '../pipeline/normalize/index.js';
+import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
+import { bandKeys, COPY_THRESHOLD, signature, similarity } from '../ledger/stories.js';
+import { advancedStatus, earliest, foldWindow, sameCommitment } from '../ledger/fold.js';
+import type { FactStore } from '../store/index.js';
+import { addMember, findArticleByHashOrUrl, insertFacts, upsertOrganization, upsertPerson, type Db, type NewFact } from '../store/repositories.js';
+
+export interface ArticleSource {
+  text: string;
+  url?: string | null;
+  source?: string | null;
+  published?: string | null;
+  title?: string | null;
+}
+
+export type IngestOutcome =
+  | { status: 'ingested'; articleId: number; storyId: number; facts: number; commitments: number }
+  | { status: 'duplicate'; articleId: number }
+  | { status: 'failed'; error: string };
+
+/** sha256 of the normalized text: the identity of an article, and the queue's job id. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** The URL without tracking parameters, fragment, "www." and trailing slash. */
+export function canonicalUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|mc_|ref$|cmp$)/i.test(key)) u.searchParams.delete(key);
+    const host = u.hostname.toLowerCase().replace(/^www\./, '');
+    const path = u.pathname.replace(/\/+$/, '');
+    return `${u.protocol}//${host}${path}${u.search}`;
+  } catch {
+    return null;
+  }
+}
+
+export async function ingestArticle(store: FactStore, input: ArticleSource, now: Date = new Date()): Promise<IngestOutcome> {
+  const problem = checkText(input.text);
+  if (problem) return { status: 'failed', error: problem };
+  let result: PipelineResult;
+  try {
+    result = runPipeline({ text: input.text, published: input.published ?? null });
+  } catch (err) {
+    return { status: 'failed', error: err instanceof NormalizeError ? err.message : `extraction failed: ${(err as Error).message}` };
+  }
+  const text = result.normalized.text;
+  const hash = contentHash(text);
+  const canonical = canonicalUrl(input.url);
+  const language = detectLanguage(text);
+  const english = language === 'en';
+  try {
+    return await store.db.transaction().execute(async (trx) => {
+      const existing = await findArticleByHashOrUrl(trx, hash, canonical);
+      if (existing) return { status: 'duplicate', articleId: existing.id } as const;
+      const sig = signature(text);
+      const storyId = await storyFor(trx, sig, input.title ?? result.normalized.title ?? firstLine(text), now);
+      const article = await trx
+        .insertInto('articles')
+        .values({
+          content_hash: hash, canonical_url: canonical, url: input.url ?? null, source: input.source ?? hostOf(input.url), title: input.title ?? result.normalized.title ?? firstLine(text),
+          published: validDate(input.published), language, place: result.normalized.dateline?.place ?? null, text, extractor_version: result.extractorVersion,
+          story_id: storyId, signature: JSON.stringify(sig), ingested_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('story_bands').values(bandKeys(sig).map((band) => ({ band, article_id: article.id }))).execute();
+      const facts = english ? factsOf(result) : [];
+      const ids = await insertFacts(trx, article.id, result.extractorVersion, facts);
+      if (english) await registerEntities(trx, article.id, result);
+      const announced = validDate(input.published) ?? now.toISOString().slice(0, 10);
+      let commitments = 0;
+      for (let i = 0; i < facts.length; i++) {
+        if (facts[i].type !== 'commitment') continue;
+        await foldCommitment(trx, ids[i], article.id, facts[i].data as unknown as Commitment, announced, now);
+        commitments++;
+      }
+      return { status: 'ingested', articleId: article.id, storyId, facts: facts.length, commitments } as const;
+    });
+  } catch (err) {
+    // a concurrent worker stored the same article first: the unique keys make this a duplicate
+    const again = await findArticleByHashOrUrl(store.db, hash, canonical).catch(() => undefined);
+    if (again) return { status: 'duplicate', articleId: again.id };
+    throw err;
+  }
+}
+
+function factsOf(r: PipelineResult): NewFact[] {
+  const out: NewFact[] = [];
+  const add = (type: NewFact['type'], fact: { evidence: { start: number; end: number; text: string; rule: string } }, data: object) =>
+    out.push({ type, data: data as Record<string, unknown>, start: fact.evidence.start, end: fact.evidence.end, evidence: fact.evidence.text, rule: fact.evidence.rule });
+  const strip = <T extends { evidence: unknown }>({ evidence: _e, ...rest }: T) => rest;
+  for (const p of r.persons) add('person', p, strip(p));
+  for (const c of r.countries) add('country', c, strip(c));
+  for (const o of r.organizations) add('organization', o, strip(o));
+  for (const q of r.quotes) add('quote', q, strip(q));
+  for (const c of r.commitments) add('commitment', c, strip(c));
+  for (const s of r.sanctions) add('sanction', s, strip(s));
+  for (const m of r.meetings) add('meeting', m, strip(m));
+  return out;
+}
+
+/** The story of a new article: the story of a near-copy found through shared bands, else a new one. */
+async function storyFor(db: Db, sig: number[], title: string | null, now: Date): Promise<number> {
+  const candidates = await db
+    .selectFrom('story_bands')
+    .innerJoin('articles', 'articles.id', 'story_bands.article_id')
+    .select(['articles.id', 'articles.story_id', 'articles.signature'])
+    .where('story_bands.band', 'in', bandKeys(sig))
+    .distinct()
+    .limit(50)
+    .execute();
+  let best: { storyId: number; score: number } | null = null;
+  for (const c of candidates) {
+    if (c.story_id === null) continue;
+    const score = similarity(sig, JSON.parse(c.signature) as number[]);
+    if (score >= COPY_THRESHOLD && (!best || score > best.score)) best = { storyId: c.story_id, score };
+  }
+  if (best) return best.storyId;
+  const story = await db.insertInto('stories').values({ title, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+  return story.id;
+}
+
+/** Persons and organizations of the article; a state that pledges as part of a coalition becomes its member. */
+async function registerEntities(db: Db, articleId: number, r: PipelineResult): Promise<void> {
+  for (const p of r.persons) await upsertPerson(db, { name: p.name, role: p.role, country: p.country });
+  const orgIds = new Map<string, number>();
+  for (const o of r.organizations) {
+    const id = await upsertOrganization(db, { name: o.name, acronym: o.acronym, kind: o.kind });
+    if (id !== undefined) orgIds.set(o.name, id);
+  }
+  for (const c of r.commitments) {
+    if (!c.donor || !/^[A-Z]{2}$/.test(c.donor)) continue;
+    const sentence = sentenceAround(r.normalized.text, c.evidence.start, c.evidence.end);
+    for (const o of r.organizations) {
+      const id = orgIds.get(o.name);
+      if (id !== undefined && (o.kind === 'coalition' || /coalition|initiative|format/i.test(o.name)) && sentence.toLowerCase().includes(o.name.toLowerCase())) {
+        await addMember(db, { organization_id: id, country: c.donor, article_id: articleId, evidence: sentence });
+      }
+    }
+  }
+}
+
+async function foldCommitment(db: Db, factId: number, articleId: number, c: Commitment, announced: string, now: Date): Promise<void> {
+  const window = foldWindow(announced);
+  let q = db.selectFrom('ledger_commitments').selectAll();
+  q = c.donor === null ? q.where('donor', 'is', null) : q.where('donor', '=', c.donor);
+  q = c.recipient === null ? q.where('recipient', 'is', null) : q.where('recipient', '=', c.recipient);
+  q = c.unit === null ? q.where('unit', 'is', null) : q.where('unit', '=', c.unit);
+  if (window) q = q.where((eb) => eb.or([eb('announced', 'is', null), eb.between('announced', window.from, window.to)]));
+  const candidates = await q.execute();
+  const reported = { donor: c.donor, recipient: c.recipient, unit: c.unit, amount: c.amount, category: c.category, status: c.status, announced };
+  const match = candidates.find((l) => sameCommitment(l, reported));
+  const updatedAt = now.toISOString();
+  let ledgerId: number;
+  if (match) {
+    ledgerId = match.id;
+    await db
+      .updateTable('ledger_commitments')
+      .set({ status: advancedStatus(match.status, c.status), announced: earliest(match.announced, announced), updated_at: updatedAt, item: match.item ?? c.item, period: match.period ?? c.period })
+      .where('id', '=', match.id)
+      .execute();
+  } else {
+    const row = await db
+      .insertInto('ledger_commitments')
+      .values({
+        donor: c.donor, recipient: c.recipient, amount: c.amount, unit: c.unit, period: c.period, category: c.category, status: c.status, item: c.item,
+        announced, updated_at: updatedAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ledgerId = row.id;
+  }
+  await db.insertInto('commitment_sources').values({ ledger_id: ledgerId, fact_id: factId, article_id: articleId }).execute();
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('.', start) + 1, text.lastIndexOf('\n', start) + 1, 0);
+  const stops = [text.indexOf('.', end), text.indexOf('\n', end)].filter((i) => i >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) + 1 : text.length).trim();
+}
+
+function validDate(d: string | null | undefined): string | null {
+  return d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : null;
+}
+
+function firstLine(text: string): string | null {
+  const line = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? null;
+  return line && line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

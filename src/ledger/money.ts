@@ -1,0 +1,49 @@
+// Every ledger commitment in euros, and as a share of the donor's GDP: currencies at the
+// ECB's yearly average rate, %GDP with the World Bank's nominal GDP, like the Kiel tracker.
+import fx from '../lexicons/fx-eur.json' with { type: 'json' };
+import gdp from '../lexicons/gdp.json' with { type: 'json' };
+
+const rates = fx.rates as Record<string, Record<string, number>>;
+const gdpUsd = gdp.gdp as Record<string, Record<string, number>>;
+
+const nearestYear = (years: number[], year: number) => Math.min(Math.max(year, years[0]), years[years.length - 1]);
+
+/** Units of `currency` per euro in `year` (the nearest year the table has), or undefined when unknown. */
+export function eurRate(currency: string, year: number): number | undefined {
+  if (currency === 'EUR') return 1;
+  return rates[currency]?.[String(nearestYear(fx.years, year))];
+}
+
+/** The donor's nominal GDP in euros for `year`, or undefined when the table lacks the state. */
+export function gdpEur(country: string, year: number): number | undefined {
+  const y = nearestYear(gdp.years, year);
+  const usd = gdpUsd[country]?.[String(y)];
+  const rate = eurRate('USD', y);
+  return usd === undefined || rate === undefined ? undefined : (usd * 1e9) / rate;
+}
+
+export interface Valuation {
+  eur: number | null;
+  /** Percent of the donor's GDP. */
+  gdpShare: number | null;
+}
+
+/**
+ * Values a commitment. `year` is the year of the announcement; `gdpYear`, when given,
+ * fixes the GDP base year instead (the Kiel tracker's fixed-base option).
+ */
+export function valueCommitment(
+  c: { donor: string | null; amount: number | null; unit: string | null },
+  year: number,
+  gdpYear?: number,
+): Valuation {
+  if (c.amount === null || c.unit === null) return { eur: null, gdpShare: null };
+  const base = c.donor ? gdpEur(c.donor, gdpYear ?? year) : undefined;
+  if (c.unit === '%GDP') {
+    return { eur: base === undefined ? null : (c.amount / 100) * base, gdpShare: c.amount };
+  }
+  const rate = /^[A-Z]{3}$/.test(c.unit) ? eurRate(c.unit, year) : undefined;
+  if (rate === undefined) return { eur: null, gdpShare: null };
+  const eur = c.amount / rate;
+  return { eur, gdpShare: base === undefined ? null : (100 * eur) / base };
+}

@@ -1,0 +1,74 @@
+// The ledger as analysts read it: folded commitments with their EUR value, share of the
+// donor's GDP and every source that reports them.
+import type { Db } from '../store/repositories.js';
+import { valueCommitment } from './money.js';
+
+export interface LedgerFilter {
+  donor?: string;
+  recipient?: string;
+  category?: string;
+  status?: string;
+  since?: string;
+  until?: string;
+  /** Fixed GDP base year for %GDP values, instead of the year of the announcement. */
+  gdpYear?: number;
+  limit?: number;
+}
+
+export interface LedgerSource {
+  articleId: number;
+  url: string | null;
+  evidence: string;
+}
+
+export interface LedgerRow {
+  id: number;
+  donor: string | null;
+  recipient: string | null;
+  amount: number | null;
+  unit: string | null;
+  eur: number | null;
+  gdpShare: number | null;
+  period: string | null;
+  category: string;
+  status: string;
+  item: string | null;
+  announced: string | null;
+  sources: LedgerSource[];
+}
+
+export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<LedgerRow[]> {
+  let q = db.selectFrom('ledger_commitments').selectAll();
+  if (filter.donor) q = q.where('donor', '=', filter.donor);
+  if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
+  if (filter.category) q = q.where('category', '=', filter.category);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.since) q = q.where('announced', '>=', filter.since);
+  if (filter.until) q = q.where('announced', '<=', filter.until);
+  const rows = await q.orderBy('announced', 'desc').orderBy('id').limit(filter.limit ?? 100_000).execute();
+  const sources = new Map<number, LedgerSource[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const found = await db
+      .selectFrom('commitment_sources')
+      .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
+      .innerJoin('articles', 'articles.id', 'commitment_sources.article_id')
+      .select(['commitment_sources.ledger_id', 'articles.id as articleId', 'articles.url', 'facts.evidence'])
+      .where('commitment_sources.ledger_id', 'in', ids)
+      .orderBy('articles.id')
+      .execute();
+    for (const s of found) {
+      const list = sources.get(s.ledger_id) ?? [];
+      list.push({ articleId: s.articleId, url: s.url, evidence: s.evidence });
+      sources.set(s.ledger_id, list);
+    }
+  }
+  return rows.map((r) => {
+    const year = Number((r.announced ?? r.updated_at).slice(0, 4));
+    const { eur, gdpShare } = valueCommitment(r, year, filter.gdpYear);
+    return {
+      id: r.id, donor: r.donor, recipient: r.recipient, amount: r.amount, unit: r.unit, eur, gdpShare, period: r.period, category: r.category,
+      status: r.status, item: r.item, announced: r.announced, sources: sources.get(r.id) ?? [],
+    };
+  });
+}

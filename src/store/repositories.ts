@@ -1,0 +1,75 @@
+// Repositories: functions over a Kysely handle or transaction. They return `T | undefined`
+// honestly and hold no dialect-specific SQL.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, FactType } from './schema.js';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findArticleByHashOrUrl(db: Db, hash: string, canonicalUrl: string | null) {
+  let q = db.selectFrom('articles').select(['id', 'story_id']).where('content_hash', '=', hash);
+  if (canonicalUrl) q = db.selectFrom('articles').select(['id', 'story_id']).where((eb) => eb.or([eb('content_hash', '=', hash), eb('canonical_url', '=', canonicalUrl)]));
+  return q.executeTakeFirst();
+}
+
+export interface NewFact {
+  type: FactType;
+  data: Record<string, unknown>;
+  start: number;
+  end: number;
+  evidence: string;
+  rule: string;
+}
+
+/** Inserts facts in batches; returns their ids in order. */
+export async function insertFacts(db: Db, articleId: number, extractorVersion: string, facts: NewFact[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < facts.length; i += 200) {
+    const rows = await db
+      .insertInto('facts')
+      .values(
+        facts.slice(i, i + 200).map((f) => ({
+          article_id: articleId, type: f.type, data: JSON.stringify(f.data), start: f.start, end: f.end, evidence: f.evidence, rule: f.rule,
+          extractor_version: extractorVersion,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function upsertPerson(db: Db, p: { name: string; role: string | null; country: string | null }): Promise<void> {
+  await db
+    .insertInto('persons')
+    .values(p)
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+export async function upsertOrganization(db: Db, o: { name: string; acronym: string | null; kind: string | null }): Promise<number | undefined> {
+  await db.insertInto('organizations').values(o).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await db.selectFrom('organizations').select('id').where('name', '=', o.name).executeTakeFirst();
+  return row?.id;
+}
+
+export async function addMember(db: Db, m: { organization_id: number; country: string; article_id: number; evidence: string }): Promise<void> {
+  await db
+    .insertInto('organization_members')
+    .values({ ...m, source: 'fact' })
+    .onConflict((oc) => oc.columns(['organization_id', 'country']).doNothing())
+    .execute();
+}
+
+export interface Counts {
+  articles: number;
+  stories: number;
+  facts: number;
+  commitments: number;
+}
+
+export async function counts(db: Db): Promise<Counts> {
+  const count = async (table: 'articles' | 'stories' | 'facts' | 'ledger_commitments') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { articles: await count('articles'), stories: await count('stories'), facts: await count('facts'), commitments: await count('ledger_commitments') };
+}
