@@ -3,21 +3,38 @@ const USAGE = `pledgewatch — a source-linked ledger of international support c
 Usage:
   pledgewatch extract FILE|- [--json] [--published YYYY-MM-DD]   facts of one article (text or HTML)
   pledgewatch extract --jsonl < articles.jsonl                    batch: one JSON line in, one JSON line out
+  pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private]
+                                                                   store articles (.txt .html .json .jsonl, folders, URLs, RSS/Atom feeds)
+  pledgewatch ledger [--donor LT] [--recipient UA] [--category …] [--status …] [--since DATE] [--until DATE] [--gdp-year 2021] [--json]
+  pledgewatch export commitments --format csv|json|xlsx [ledger filters] > ledger.csv
+  pledgewatch reprocess [--all]                                   re-extract stored articles after the extractor changed
+  pledgewatch worker [--concurrency N]                            process queued articles (needs REDIS_URL)
   pledgewatch help
 
 Options:
-  --json                 one JSON document instead of the readable summary
+  --json                 machine-readable output
   --jsonl                read {"id","url","source","published","text"} lines on stdin
   --published DATE       publication date; relative dates ("on Tuesday") are resolved against it
+  --db PATH|URL          a SQLite file or a postgres:// URL (default: DATABASE_URL, else ./data/pledgewatch.db)
 `;
 
 /** Runs a command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // commands are loaded on demand: the language model takes most of a second to read
     case 'extract':
-      // loaded on demand: the language model takes most of a second to read
       return (await import('./extract.js')).runExtractCommand(rest);
+    case 'ingest':
+      return (await import('./ingest.js')).runIngestCommand(rest);
+    case 'ledger':
+      return (await import('./ledger.js')).runLedgerCommand(rest);
+    case 'export':
+      return (await import('./export.js')).runExportCommand(rest);
+    case 'reprocess':
+      return (await import('./reprocess.js')).runReprocessCommand(rest);
+    case 'worker':
+      return (await import('./worker.js')).runWorkerCommand(rest);
     case undefined:
     case 'help':
     case '--help':

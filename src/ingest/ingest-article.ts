@@ -93,7 +93,7 @@ export async function ingestArticle(store: FactStore, input: ArticleSource, now:
   }
 }
 
-function factsOf(r: PipelineResult): NewFact[] {
+export function factsOf(r: PipelineResult): NewFact[] {
   const out: NewFact[] = [];
   const add = (type: NewFact['type'], fact: { evidence: { start: number; end: number; text: string; rule: string } }, data: object) =>
     out.push({ type, data: data as Record<string, unknown>, start: fact.evidence.start, end: fact.evidence.end, evidence: fact.evidence.text, rule: fact.evidence.rule });
@@ -130,7 +130,7 @@ async function storyFor(db: Db, sig: number[], title: string | null, now: Date):
 }
 
 /** Persons and organizations of the article; a state that pledges as part of a coalition becomes its member. */
-async function registerEntities(db: Db, articleId: number, r: PipelineResult): Promise<void> {
+export async function registerEntities(db: Db, articleId: number, r: PipelineResult): Promise<void> {
   for (const p of r.persons) await upsertPerson(db, { name: p.name, role: p.role, country: p.country });
   const orgIds = new Map<string, number>();
   for (const o of r.organizations) {
@@ -149,7 +149,7 @@ async function registerEntities(db: Db, articleId: number, r: PipelineResult): P
   }
 }
 
-async function foldCommitment(db: Db, factId: number, articleId: number, c: Commitment, announced: string, now: Date): Promise<void> {
+export async function foldCommitment(db: Db, factId: number, articleId: number, c: Commitment, announced: string, now: Date): Promise<void> {
   const window = foldWindow(announced);
   let q = db.selectFrom('ledger_commitments').selectAll();
   q = c.donor === null ? q.where('donor', 'is', null) : q.where('donor', '=', c.donor);

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { config } from '../config.js';
+import { ingestArticle } from '../ingest/ingest-article.js';
+import { countFiles, readSources } from '../ingest/sources.js';
+import { enqueueArticle, ingestQueue, redisConnection } from '../queue/index.js';
+import { fail, Progress, storeFromOption } from './common.js';
+
+export async function runIngestCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        queue: { type: 'boolean' },
+        'allow-private': { type: 'boolean' },
+        'timeout-ms': { type: 'string' },
+      },
+    });
+  } catch (err) {
+    return fail('ingest', (err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) return fail('ingest', 'name files, folders, article URLs or feed URLs to ingest');
+  const fetchOptions = { allowPrivate: values['allow-private'] ?? false, timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined };
+  const summary = { ingested: 0, duplicates: 0, failed: 0, errors: [] as Array<{ source: string; error: string }> };
+  const progress = new Progress(positionals.some((p) => /^https?:/.test(p)) ? null : await countFiles(positionals));
+  const report = (label: string, error: string) => {
+    summary.failed++;
+    summary.errors.push({ source: label, error });
+    if (!values.json) process.stderr.write(`\r\u001b[Kpledgewatch ingest: ${label}: ${error}\n`);
+  };
+
+  if (values.queue) {
+    if (!config.redisUrl) return fail('ingest', '--queue needs REDIS_URL (redis://host:port)');
+    const connection = redisConnection(config.redisUrl);
+    const queue = ingestQueue(connection);
+    try {
+      await queue.waitUntilReady();
+      let n = 0;
+      for await (const item of readSources(positionals, fetchOptions)) {
+        n++;
+        if ('error' in item) report(item.label, item.error);
+        else if (await enqueueArticle(queue, item.article)) summary.ingested++;
+        else summary.duplicates++;
+        progress.update(n, `queued ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}`);
+      }
+    } catch (err) {
+      return fail('ingest', `queue unavailable at ${config.redisUrl}: ${(err as Error).message}`, 1);
+    } finally {
+      progress.end();
+      await queue.close();
+      connection.disconnect();
+    }
+    process.stdout.write(values.json ? `${JSON.stringify({ queued: summary.ingested, duplicates: summary.duplicates, failed: summary.failed, errors: summary.errors })}\n` : `queued ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}\n`);
+    return 0;
+  }
+
+  const store = await storeFromOption(values.db, 'ingest');
+  if (!store) return 1;
+  try {
+    let n = 0;
+    for await (const item of readSources(positionals, fetchOptions)) {
+      n++;
+      if ('error' in item) report(item.label, item.error);
+      else {
+        const outcome = await ingestArticle(store, item.article);
+        if (outcome.status === 'ingested') summary.ingested++;
+        else if (outcome.status === 'duplicate') summary.duplicates++;
+        else report(item.label, outcome.error);
+      }
+      progress.update(n, `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}`);
+    }
+  } finally {
+    progress.end();
+    await store.close();
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}\n`);
+  return 0;
+}

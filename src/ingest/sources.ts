@@ -1,0 +1,170 @@
+// What `ingest` reads: files (.txt .html .json .jsonl), folders of them (recursively),
+// article URLs and RSS/Atom feeds. Each item is an article or the reason it could not be read.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { ArticleInputSchema } from '../facts/types.js';
+import type { ArticleSource } from './ingest-article.js';
+import { decodeUtf8, FetchError, safeFetch, type FetchOptions } from './fetch.js';
+
+export type SourceItem = { label: string; article: ArticleSource } | { label: string; error: string };
+
+const FILE_TYPES = new Set(['.txt', '.html', '.htm', '.json', '.jsonl']);
+
+/** Every article named by the inputs, in order; a bad file, line or URL becomes an error item and the rest goes on. */
+export async function* readSources(inputs: string[], fetchOptions: FetchOptions = {}): AsyncGenerator<SourceItem> {
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) yield* readUrl(input, fetchOptions);
+    else yield* readPath(input);
+  }
+}
+
+/** How many files the inputs hold, for a progress bar (URLs and JSON lines are counted as they come). */
+export async function countFiles(inputs: string[]): Promise<number> {
+  let n = 0;
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) continue;
+    for await (const _ of walk(input)) n++;
+  }
+  return n;
+}
+
+async function* walk(path: string): AsyncGenerator<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    yield path; // reported when read
+    return;
+  }
+  if (!info.isDirectory()) {
+    yield path;
+    return;
+  }
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const full = join(path, e.name);
+    if (e.isDirectory()) yield* walk(full);
+    else if (FILE_TYPES.has(extname(e.name).toLowerCase())) yield full;
+  }
+}
+
+async function* readPath(input: string): AsyncGenerator<SourceItem> {
+  for await (const file of walk(input)) {
+    let text: string;
+    try {
+      text = decodeUtf8(await readFile(file), file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      yield { label: file, error: code ? `cannot read: ${code}` : (err as Error).message };
+      continue;
+    }
+    const ext = extname(file).toLowerCase();
+    if (ext === '.jsonl') {
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (lines[i].trim() === '') continue;
+        yield record(`${file}:${i + 1}`, lines[i]);
+      }
+    } else if (ext === '.json') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        yield { label: file, error: 'not JSON' };
+        continue;
+      }
+      const list = Array.isArray(parsed) ? parsed : [parsed];
+      for (let i = 0; i < list.length; i++) yield fromObject(list.length > 1 ? `${file}[${i}]` : file, list[i]);
+    } else {
+      yield { label: file, article: { text } };
+    }
+  }
+}
+
+function record(label: string, line: string): SourceItem {
+  try {
+    return fromObject(label, JSON.parse(line));
+  } catch {
+    return { label, error: 'not JSON' };
+  }
+}
+
+function fromObject(label: string, value: unknown): SourceItem {
+  const parsed = ArticleInputSchema.safeParse(value);
+  if (!parsed.success) return { label, error: `invalid article: ${parsed.error.issues[0].path.join('.') || 'input'}: ${parsed.error.issues[0].message}` };
+  const { text, url, source, published } = parsed.data;
+  const title = typeof (value as { title?: unknown }).title === 'string' ? (value as { title: string }).title : null;
+  return { label, article: { text, url: url ?? null, source: source ?? null, published: published ?? null, title } };
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+
+async function* readUrl(url: string, options: FetchOptions): AsyncGenerator<SourceItem> {
+  let page;
+  try {
+    page = await safeFetch(url, options);
+  } catch (err) {
+    yield { label: url, error: err instanceof FetchError ? err.message : String(err) };
+    return;
+  }
+  if (!isFeed(page.contentType, page.body)) {
+    yield { label: url, article: { text: page.body, url: page.url } };
+    return;
+  }
+  let items: FeedItem[];
+  try {
+    items = feedItems(page.body);
+  } catch (err) {
+    yield { label: url, error: `not a readable feed: ${(err as Error).message}` };
+    return;
+  }
+  for (const item of items) {
+    const label = item.link ?? `${url}#${item.title ?? '?'}`;
+    if (item.content && item.content.length > 400) {
+      yield { label, article: { text: item.content, url: item.link, title: item.title, published: item.published } };
+    } else if (item.link) {
+      try {
+        const article = await safeFetch(item.link, options);
+        yield { label, article: { text: article.body, url: article.url, title: item.title, published: item.published } };
+      } catch (err) {
+        yield { label, error: err instanceof FetchError ? err.message : String(err) };
+      }
+    } else {
+      yield { label, error: 'feed item has neither a link nor content' };
+    }
+  }
+}
+
+function isFeed(contentType: string, body: string): boolean {
+  return /rss|atom|xml/i.test(contentType) || /^\s*(<\?xml[^>]*>\s*)?<(rss|feed)\b/i.test(body.slice(0, 500));
+}
+
+interface FeedItem {
+  title: string | null;
+  link: string | null;
+  published: string | null;
+  content: string | null;
+}
+
+/** RSS 2.0 items or Atom entries; items without a usable link or content are kept to be reported. */
+export function feedItems(body: string): FeedItem[] {
+  const doc = xml.parse(body) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const rss = doc.rss?.channel?.item;
+  const atom = doc.feed?.entry;
+  const raw = rss ?? atom;
+  if (raw === undefined) throw new Error('no RSS items or Atom entries');
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.map((it) => {
+    const link = typeof it.link === 'string' ? it.link : it.link?.['@href'] ?? (Array.isArray(it.link) ? it.link[0]?.['@href'] : null) ?? null;
+    const date = it.pubDate ?? it.published ?? it.updated ?? it['dc:date'] ?? null;
+    const parsedDate = date ? new Date(String(date)) : null;
+    const content = it['content:encoded'] ?? it.content?.['#text'] ?? (typeof it.content === 'string' ? it.content : null) ?? it.description ?? it.summary ?? null;
+    return {
+      title: typeof it.title === 'string' ? it.title : it.title?.['#text'] ?? null,
+      link: typeof link === 'string' && /^https?:/.test(link) ? link : null,
+      published: parsedDate && !Number.isNaN(parsedDate.getTime()) ? parsedDate.toISOString().slice(0, 10) : null,
+      content: typeof content === 'string' ? content : null,
+    };
+  });
+}

@@ -1,0 +1,53 @@
+// The optional queue: `ingest --queue` enqueues, `worker` consumes with ingestArticle().
+// The job id is the article's content hash, so an article sent twice is processed once; a
+// worker killed mid-job leaves the job to be retried, and the transaction makes that safe.
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { normalize } from '../pipeline/normalize/index.js';
+import { contentHash, ingestArticle, type ArticleSource, type IngestOutcome } from '../ingest/ingest-article.js';
+import type { FactStore } from '../store/index.js';
+
+export const QUEUE_NAME = 'pledgewatch-ingest';
+
+export const IngestJobSchema = z.object({
+  text: z.string().min(1),
+  url: z.string().nullish(),
+  source: z.string().nullish(),
+  published: z.string().nullish(),
+  title: z.string().nullish(),
+});
+export type IngestJob = z.infer<typeof IngestJobSchema>;
+
+export function redisConnection(url: string): Redis {
+  // BullMQ needs blocking commands without a retry limit
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
+}
+
+export function ingestQueue(connection: Redis): Queue<IngestJob> {
+  return new Queue<IngestJob>(QUEUE_NAME, { connection, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false } });
+}
+
+/** Enqueues one article; returns false when a job for the same content is already known. */
+export async function enqueueArticle(queue: Queue<IngestJob>, article: ArticleSource): Promise<boolean> {
+  const job = IngestJobSchema.parse(article);
+  const id = contentHash(normalize(job.text).text);
+  const existing = await queue.getJob(id);
+  if (existing) return false;
+  await queue.add('article', job, { jobId: id });
+  return true;
+}
+
+export function startWorker(store: FactStore, connection: Redis, concurrency: number, onDone?: (outcome: IngestOutcome, job: Job<IngestJob>) => void): Worker<IngestJob, IngestOutcome> {
+  const worker = new Worker<IngestJob, IngestOutcome>(
+    QUEUE_NAME,
+    async (job) => {
+      const payload = IngestJobSchema.parse(job.data);
+      const outcome = await ingestArticle(store, payload);
+      onDone?.(outcome, job);
+      return outcome;
+    },
+    { connection, concurrency, lockDuration: 30_000, stalledInterval: 15_000 },
+  );
+  return worker;
+}
