@@ -110,7 +110,8 @@ function unquantified(ctx: ArticleContext, triggers: number[], first: number, la
     if (!unquantifiedTrigger(ctx, t, first, last) || isNegated(ctx, t) || isHypothetical(ctx, t, first)) continue;
     const donors = findDonors(ctx, t, first, last, state, defaults, true);
     if (donors.length === 0) continue;
-    const recipient = findRecipient(ctx, t, first, last, donors, defaults, []);
+    // joining a coalition with no state named as helped: the coalition itself receives the commitment
+    const recipient = findRecipient(ctx, t, first, last, donors, defaults, []) ?? coalitionAfter(ctx, t, last);
     if (recipient === null || donors.includes(recipient)) continue;
     const start = ctx.words[supportNounBefore(ctx, t, first) ?? t].start;
     const end = clauseEnd(ctx, t, last);
@@ -124,6 +125,17 @@ function unquantified(ctx: ArticleContext, triggers: number[], first: number, la
     }));
   }
   return [];
+}
+
+function coalitionAfter(ctx: ArticleContext, t: number, last: number): string | null {
+  for (let k = t + 1; k < last; k++) {
+    const o = ctx.owner[k];
+    if (isOrg(o)) {
+      const org = ctx.orgs.get(o.key);
+      if (org && (org.kind === 'coalition' || /coalition|initiative/i.test(org.name))) return org.name;
+    }
+  }
+  return null;
 }
 
 /** One commitment per stated amount: repeats (a headline and its body) and restated conversions fold away. */
