@@ -30,6 +30,7 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
     const timer = setTimeout(() => controller.abort(), o.timeoutMs);
     try {
       const response = await fetch(target, { redirect: 'manual', signal: controller.signal, headers: { 'user-agent': 'pledgewatch/0.1 (+news ledger)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5' } });
+      if (!response.ok) await response.body?.cancel().catch(() => undefined); // free the connection
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get('location');
         if (!location) throw new FetchError(`${current}: redirect without a location`);
@@ -63,7 +64,10 @@ function parseHttpUrl(url: string): URL {
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new FetchError(`${url}: larger than ${maxBytes} bytes`);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new FetchError(`${url}: larger than ${maxBytes} bytes`);
+  }
   if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
