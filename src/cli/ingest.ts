@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';
-import { ingestArticle } from '../ingest/ingest-article.js';
+import { ingestArticles, type ArticleSource } from '../ingest/ingest-article.js';
 import { countFiles, readSources } from '../ingest/sources.js';
 import { enqueueArticle, ingestQueue, redisConnection } from '../queue/index.js';
 import { fail, Progress, storeFromOption } from './common.js';
+
+/** Articles stored per transaction: each is whole or absent, and the batch shares one commit. */
+const BATCH = 25;
 
 export async function runIngestCommand(args: string[]): Promise<number> {
   let parsed;
@@ -62,17 +65,24 @@ export async function runIngestCommand(args: string[]): Promise<number> {
   if (!store) return 1;
   try {
     let n = 0;
+    let batch: Array<{ label: string; article: ArticleSource }> = [];
+    const flush = async () => {
+      const outcomes = await ingestArticles(store, batch.map((b) => b.article));
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'ingested') summary.ingested++;
+        else if (outcome.status === 'duplicate') summary.duplicates++;
+        else report(batch[i].label, outcome.error);
+      });
+      batch = [];
+      progress.update(n, `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}`);
+    };
     for await (const item of readSources(positionals, fetchOptions)) {
       n++;
       if ('error' in item) report(item.label, item.error);
-      else {
-        const outcome = await ingestArticle(store, item.article);
-        if (outcome.status === 'ingested') summary.ingested++;
-        else if (outcome.status === 'duplicate') summary.duplicates++;
-        else report(item.label, outcome.error);
-      }
-      progress.update(n, `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}`);
+      else batch.push(item);
+      if (batch.length >= BATCH) await flush();
     }
+    if (batch.length > 0) await flush();
   } finally {
     progress.end();
     await store.close();

@@ -8,7 +8,7 @@ import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
 import { bandKeys, COPY_THRESHOLD, signature, similarity } from '../ledger/stories.js';
 import { advancedStatus, earliest, foldWindow, sameCommitment } from '../ledger/fold.js';
 import type { FactStore } from '../store/index.js';
-import { addMember, findArticleByHashOrUrl, insertFacts, upsertOrganization, upsertPerson, type Db, type NewFact } from '../store/repositories.js';
+import { addMember, findArticleByHashOrUrl, insertFacts, upsertOrganizations, upsertPersons, type Db, type NewFact } from '../store/repositories.js';
 
 export interface ArticleSource {
   text: string;
@@ -44,53 +44,94 @@ export function canonicalUrl(url: string | null | undefined): string | null {
 }
 
 export async function ingestArticle(store: FactStore, input: ArticleSource, now: Date = new Date()): Promise<IngestOutcome> {
-  const problem = checkText(input.text);
-  if (problem) return { status: 'failed', error: problem };
-  let result: PipelineResult;
+  return (await ingestArticles(store, [input], now))[0];
+}
+
+interface Prepared {
+  input: ArticleSource;
+  result: PipelineResult;
+  hash: string;
+  canonical: string | null;
+}
+
+/**
+ * Extracts a batch of articles, then stores them in one transaction: each article with all
+ * its facts or not at all, and one commit for the batch (a commit costs more than an article's
+ * inserts). If the batch cannot commit — another worker stored one of its articles first —
+ * each article is stored in a transaction of its own.
+ */
+export async function ingestArticles(store: FactStore, inputs: ArticleSource[], now: Date = new Date()): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = new Array(inputs.length);
+  const prepared: Array<[number, Prepared]> = [];
+  inputs.forEach((input, i) => {
+    const p = prepare(input);
+    if ('error' in p) outcomes[i] = { status: 'failed', error: p.error };
+    else prepared.push([i, p]);
+  });
+  if (prepared.length === 0) return outcomes;
   try {
-    result = runPipeline({ text: input.text, published: input.published ?? null });
+    const stored = await store.db.transaction().execute(async (trx) => {
+      const out: IngestOutcome[] = [];
+      for (const [, p] of prepared) out.push(await storePrepared(trx, p, now));
+      return out;
+    });
+    prepared.forEach(([i], k) => (outcomes[i] = stored[k]));
   } catch (err) {
-    return { status: 'failed', error: err instanceof NormalizeError ? err.message : `extraction failed: ${(err as Error).message}` };
+    if (prepared.length === 1) {
+      // a concurrent worker stored the same article first: the unique keys make this a duplicate
+      const [i, p] = prepared[0];
+      const again = await findArticleByHashOrUrl(store.db, p.hash, p.canonical).catch(() => undefined);
+      if (again) outcomes[i] = { status: 'duplicate', articleId: again.id };
+      else throw err;
+    } else {
+      for (const [i, p] of prepared) outcomes[i] = (await ingestArticles(store, [p.input], now))[0];
+    }
   }
+  return outcomes;
+}
+
+function prepare(input: ArticleSource): Prepared | { error: string } {
+  const problem = checkText(input.text);
+  if (problem) return { error: problem };
+  try {
+    const result = runPipeline({ text: input.text, published: input.published ?? null });
+    return { input, result, hash: contentHash(result.normalized.text), canonical: canonicalUrl(input.url) };
+  } catch (err) {
+    return { error: err instanceof NormalizeError ? err.message : `extraction failed: ${(err as Error).message}` };
+  }
+}
+
+async function storePrepared(trx: Db, p: Prepared, now: Date): Promise<IngestOutcome> {
+  const { input, result, hash, canonical } = p;
+  const existing = await findArticleByHashOrUrl(trx, hash, canonical);
+  if (existing) return { status: 'duplicate', articleId: existing.id };
   const text = result.normalized.text;
-  const hash = contentHash(text);
-  const canonical = canonicalUrl(input.url);
   const language = detectLanguage(text);
   const english = language === 'en';
-  try {
-    return await store.db.transaction().execute(async (trx) => {
-      const existing = await findArticleByHashOrUrl(trx, hash, canonical);
-      if (existing) return { status: 'duplicate', articleId: existing.id } as const;
-      const sig = signature(text);
-      const storyId = await storyFor(trx, sig, input.title ?? result.normalized.title ?? firstLine(text), now);
-      const article = await trx
-        .insertInto('articles')
-        .values({
-          content_hash: hash, canonical_url: canonical, url: input.url ?? null, source: input.source ?? hostOf(input.url), title: input.title ?? result.normalized.title ?? firstLine(text),
-          published: validDate(input.published), language, place: result.normalized.dateline?.place ?? null, text, extractor_version: result.extractorVersion,
-          story_id: storyId, signature: JSON.stringify(sig), ingested_at: now.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('story_bands').values(bandKeys(sig).map((band) => ({ band, article_id: article.id }))).execute();
-      const facts = english ? factsOf(result) : [];
-      const ids = await insertFacts(trx, article.id, result.extractorVersion, facts);
-      if (english) await registerEntities(trx, article.id, result);
-      const announced = validDate(input.published) ?? now.toISOString().slice(0, 10);
-      let commitments = 0;
-      for (let i = 0; i < facts.length; i++) {
-        if (facts[i].type !== 'commitment') continue;
-        await foldCommitment(trx, ids[i], article.id, facts[i].data as unknown as Commitment, announced, now);
-        commitments++;
-      }
-      return { status: 'ingested', articleId: article.id, storyId, facts: facts.length, commitments } as const;
-    });
-  } catch (err) {
-    // a concurrent worker stored the same article first: the unique keys make this a duplicate
-    const again = await findArticleByHashOrUrl(store.db, hash, canonical).catch(() => undefined);
-    if (again) return { status: 'duplicate', articleId: again.id };
-    throw err;
+  const sig = signature(text);
+  const title = input.title ?? result.normalized.title ?? firstLine(text);
+  const storyId = await storyFor(trx, sig, title, now);
+  const article = await trx
+    .insertInto('articles')
+    .values({
+      content_hash: hash, canonical_url: canonical, url: input.url ?? null, source: input.source ?? hostOf(input.url), title,
+      published: validDate(input.published), language, place: result.normalized.dateline?.place ?? null, text, extractor_version: result.extractorVersion,
+      story_id: storyId, signature: JSON.stringify(sig), ingested_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('story_bands').values(bandKeys(sig).map((band) => ({ band, article_id: article.id }))).execute();
+  const facts = english ? factsOf(result) : [];
+  const ids = await insertFacts(trx, article.id, result.extractorVersion, facts);
+  if (english) await registerEntities(trx, article.id, result);
+  const announced = validDate(input.published) ?? now.toISOString().slice(0, 10);
+  let commitments = 0;
+  for (let i = 0; i < facts.length; i++) {
+    if (facts[i].type !== 'commitment') continue;
+    await foldCommitment(trx, ids[i], article.id, facts[i].data as unknown as Commitment, announced, now);
+    commitments++;
   }
+  return { status: 'ingested', articleId: article.id, storyId, facts: facts.length, commitments };
 }
 
 export function factsOf(r: PipelineResult): NewFact[] {
@@ -131,12 +172,8 @@ async function storyFor(db: Db, sig: number[], title: string | null, now: Date):
 
 /** Persons and organizations of the article; a state that pledges as part of a coalition becomes its member. */
 export async function registerEntities(db: Db, articleId: number, r: PipelineResult): Promise<void> {
-  for (const p of r.persons) await upsertPerson(db, { name: p.name, role: p.role, country: p.country });
-  const orgIds = new Map<string, number>();
-  for (const o of r.organizations) {
-    const id = await upsertOrganization(db, { name: o.name, acronym: o.acronym, kind: o.kind });
-    if (id !== undefined) orgIds.set(o.name, id);
-  }
+  await upsertPersons(db, r.persons.map((p) => ({ name: p.name, role: p.role, country: p.country })));
+  const orgIds = await upsertOrganizations(db, r.organizations.map((o) => ({ name: o.name, acronym: o.acronym, kind: o.kind })));
   for (const c of r.commitments) {
     if (!c.donor || !/^[A-Z]{2}$/.test(c.donor)) continue;
     const sentence = sentenceAround(r.normalized.text, c.evidence.start, c.evidence.end);

@@ -39,18 +39,19 @@ export async function insertFacts(db: Db, articleId: number, extractorVersion: s
   return ids;
 }
 
-export async function upsertPerson(db: Db, p: { name: string; role: string | null; country: string | null }): Promise<void> {
-  await db
-    .insertInto('persons')
-    .values(p)
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
+export async function upsertPersons(db: Db, persons: Array<{ name: string; role: string | null; country: string | null }>): Promise<void> {
+  const unique = [...new Map(persons.map((p) => [p.name, p])).values()];
+  if (unique.length === 0) return;
+  await db.insertInto('persons').values(unique).onConflict((oc) => oc.column('name').doNothing()).execute();
 }
 
-export async function upsertOrganization(db: Db, o: { name: string; acronym: string | null; kind: string | null }): Promise<number | undefined> {
-  await db.insertInto('organizations').values(o).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db.selectFrom('organizations').select('id').where('name', '=', o.name).executeTakeFirst();
-  return row?.id;
+/** Inserts the organizations not yet known; returns every one's id by name. */
+export async function upsertOrganizations(db: Db, orgs: Array<{ name: string; acronym: string | null; kind: string | null }>): Promise<Map<string, number>> {
+  const unique = [...new Map(orgs.map((o) => [o.name, o])).values()];
+  if (unique.length === 0) return new Map();
+  await db.insertInto('organizations').values(unique).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', unique.map((o) => o.name)).execute();
+  return new Map(rows.map((r) => [r.name, r.id]));
 }
 
 export async function addMember(db: Db, m: { organization_id: number; country: string; article_id: number; evidence: string }): Promise<void> {

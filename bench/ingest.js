@@ -1,0 +1,70 @@
+// npm run bench:ingest — end-to-end ingest of generated articles (bench/generate.js):
+//   1. into SQLite, in one process (target ≥ 300 articles/s)
+//   2. into PostgreSQL through the queue, with one worker process and then two (two must be faster)
+// PostgreSQL and Redis come from BENCH_DATABASE_URL and BENCH_REDIS_URL; without them step 2 is skipped.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openStore } from '../dist/store/index.js';
+import { ingestArticles } from '../dist/ingest/ingest-article.js';
+import { counts } from '../dist/store/repositories.js';
+import { enqueueArticle, ingestQueue, redisConnection } from '../dist/queue/index.js';
+import { generateArticle } from './generate.js';
+
+const N = Number(process.env.BENCH_ARTICLES ?? 20_000);
+const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
+
+async function sqliteInProcess() {
+  const file = join(mkdtempSync(join(tmpdir(), 'pw-bench-')), 'bench.db');
+  const store = await openStore(file);
+  const t = process.hrtime.bigint();
+  // batches of 25, as `pledgewatch ingest` stores them
+  for (let i = 0; i < N; i += 25) await ingestArticles(store, Array.from({ length: Math.min(25, N - i) }, (_, k) => generateArticle(i + k)));
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  const c = await counts(store.db);
+  await store.close();
+  console.log(`SQLite, one process: ${N} articles in ${s.toFixed(1)} s = ${(N / s).toFixed(0)} articles/s (target ≥ 300); stored ${c.articles} articles, ${c.commitments} ledger commitments`);
+}
+
+async function postgresWorkers(workers, dbUrl, redisUrl) {
+  const reset = await openStore(dbUrl);
+  await sql`drop schema public cascade`.execute(reset.db);
+  await sql`create schema public`.execute(reset.db);
+  await reset.close();
+  (await openStore(dbUrl)).close(); // migrate once before the workers start
+  const connection = redisConnection(redisUrl);
+  const queue = ingestQueue(connection);
+  await queue.obliterate({ force: true });
+  for (let i = 0; i < N; i++) await enqueueArticle(queue, generateArticle(i));
+  const t = process.hrtime.bigint();
+  const procs = Array.from({ length: workers }, () =>
+    spawn(process.execPath, [CLI, 'worker', '--db', dbUrl, '--concurrency', '1'], { env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'ignore', 'ignore'] }),
+  );
+  for (;;) {
+    const c = await queue.getJobCounts('completed', 'failed');
+    if (c.completed + c.failed >= N) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  for (const p of procs) p.kill('SIGTERM');
+  await queue.close();
+  connection.disconnect();
+  const store = await openStore(dbUrl);
+  const c = await counts(store.db);
+  await store.close();
+  console.log(`PostgreSQL, ${workers} worker${workers > 1 ? 's' : ''}: ${N} articles in ${s.toFixed(1)} s = ${(N / s).toFixed(0)} articles/s; stored ${c.articles} articles, ${c.commitments} ledger commitments`);
+  return s;
+}
+
+await sqliteInProcess();
+const dbUrl = process.env.BENCH_DATABASE_URL;
+const redisUrl = process.env.BENCH_REDIS_URL;
+if (dbUrl && redisUrl) {
+  const one = await postgresWorkers(1, dbUrl, redisUrl);
+  const two = await postgresWorkers(2, dbUrl, redisUrl);
+  console.log(`two workers vs one: ${(one / two).toFixed(2)}× faster`);
+} else {
+  console.log('PostgreSQL runs skipped: set BENCH_DATABASE_URL and BENCH_REDIS_URL');
+}
