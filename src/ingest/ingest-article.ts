@@ -110,7 +110,7 @@ async function storePrepared(trx: Db, p: Prepared, now: Date): Promise<IngestOut
   const english = language === 'en';
   const sig = signature(text);
   const title = input.title ?? result.normalized.title ?? firstLine(text);
-  const storyId = await storyFor(trx, sig, title, now);
+  const { storyId, bands } = await storyFor(trx, sig, title, now);
   const article = await trx
     .insertInto('articles')
     .values({
@@ -120,7 +120,7 @@ async function storePrepared(trx: Db, p: Prepared, now: Date): Promise<IngestOut
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('story_bands').values(bandKeys(sig).map((band) => ({ band, article_id: article.id }))).execute();
+  if (bands.length > 0) await trx.insertInto('story_bands').values(bands.map((band) => ({ band, article_id: article.id }))).execute();
   const facts = english ? factsOf(result) : [];
   const ids = await insertFacts(trx, article.id, result.extractorVersion, facts);
   if (english) await registerEntities(trx, article.id, result);
@@ -149,25 +149,46 @@ export function factsOf(r: PipelineResult): NewFact[] {
   return out;
 }
 
-/** The story of a new article: the story of a near-copy found through shared bands, else a new one. */
-async function storyFor(db: Db, sig: number[], title: string | null, now: Date): Promise<number> {
-  const candidates = await db
+/**
+ * A band shared by this many articles carries boilerplate (a recurring sign-off, a template),
+ * not the identity of a story: it gets no more entries and finds no candidates. This keeps
+ * the candidate search bounded however many articles are stored.
+ */
+const HOT_BAND = 20;
+
+/** The story of a new article: the story of a near-copy found through shared bands, else a new one. Files the article's bands. */
+async function storyFor(db: Db, articleSig: number[], title: string | null, now: Date): Promise<{ storyId: number; bands: string[] }> {
+  const keys = bandKeys(articleSig);
+  const rows = await db
     .selectFrom('story_bands')
     .innerJoin('articles', 'articles.id', 'story_bands.article_id')
-    .select(['articles.id', 'articles.story_id', 'articles.signature'])
-    .where('story_bands.band', 'in', bandKeys(sig))
-    .distinct()
-    .limit(50)
+    .select(['story_bands.band', 'articles.id', 'articles.story_id'])
+    .where('story_bands.band', 'in', keys)
     .execute();
-  let best: { storyId: number; score: number } | null = null;
-  for (const c of candidates) {
-    if (c.story_id === null) continue;
-    const score = similarity(sig, JSON.parse(c.signature) as number[]);
-    if (score >= COPY_THRESHOLD && (!best || score > best.score)) best = { storyId: c.story_id, score };
+  const perBand = new Map<string, number>();
+  const shared = new Map<number, { storyId: number | null; bands: number }>();
+  for (const r of rows) {
+    perBand.set(r.band, (perBand.get(r.band) ?? 0) + 1);
+    const entry = shared.get(r.id) ?? { storyId: r.story_id, bands: 0 };
+    entry.bands++;
+    shared.set(r.id, entry);
   }
-  if (best) return best.storyId;
+  // the articles sharing most bands are the likely copies; their signatures decide
+  const likely = [...shared.entries()].sort((a, b) => b[1].bands - a[1].bands).slice(0, 5);
+  let best: { storyId: number; score: number } | null = null;
+  if (likely.length > 0) {
+    const sigs = await db.selectFrom('articles').select(['id', 'signature']).where('id', 'in', likely.map(([id]) => id)).execute();
+    for (const s of sigs) {
+      const storyId = shared.get(s.id)?.storyId;
+      if (storyId === null || storyId === undefined) continue;
+      const score = similarity(articleSig, JSON.parse(s.signature) as number[]);
+      if (score >= COPY_THRESHOLD && (!best || score > best.score)) best = { storyId, score };
+    }
+  }
+  const bands = keys.filter((k) => (perBand.get(k) ?? 0) < HOT_BAND);
+  if (best) return { storyId: best.storyId, bands };
   const story = await db.insertInto('stories').values({ title, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
-  return story.id;
+  return { storyId: story.id, bands };
 }
 
 /** Persons and organizations of the article; a state that pledges as part of a coalition becomes its member. */
