@@ -213,7 +213,8 @@ export async function foldCommitment(db: Db, factId: number, articleId: number, 
   q = c.donor === null ? q.where('donor', 'is', null) : q.where('donor', '=', c.donor);
   q = c.recipient === null ? q.where('recipient', 'is', null) : q.where('recipient', '=', c.recipient);
   q = c.unit === null ? q.where('unit', 'is', null) : q.where('unit', '=', c.unit);
-  if (window) q = q.where((eb) => eb.or([eb('announced', 'is', null), eb.between('announced', window.from, window.to)]));
+  // ingestion always dates a commitment (publication, else ingestion day): the index serves this range
+  if (window) q = q.where('announced', '>=', window.from).where('announced', '<=', window.to);
   const candidates = await q.execute();
   const reported = { donor: c.donor, recipient: c.recipient, unit: c.unit, amount: c.amount, category: c.category, status: c.status, announced };
   const match = candidates.find((l) => sameCommitment(l, reported));
