@@ -10,9 +10,9 @@ import { counts } from '../src/store/repositories.js';
 import type { FactStore } from '../src/store/index.js';
 import { DIALECTS, freshStore } from './store-helpers.js';
 
-const LEDGER_FIXTURES = join(import.meta.dirname, 'fixtures-ledger');
+const DEMO = join(import.meta.dirname, '..', 'examples', 'demo');
 const sixReports = (): ArticleSource[] =>
-  readFileSync(join(LEDGER_FIXTURES, 'one-pledge.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  readFileSync(join(DEMO, 'finland-air-defence.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
 async function ingestAll(store: FactStore, articles: ArticleSource[]) {
   const outcomes = [];

@@ -1,6 +1,7 @@
 const USAGE = `pledgewatch — a source-linked ledger of international support commitments, from news
 
 Usage:
+  pledgewatch demo                                                 load the demo articles into ./data/pledgewatch.db and show the ledger
   pledgewatch extract FILE|- [--json] [--published YYYY-MM-DD]   facts of one article (text or HTML)
   pledgewatch extract --jsonl < articles.jsonl                    batch: one JSON line in, one JSON line out
   pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private]
@@ -25,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     // commands are loaded on demand: the language model takes most of a second to read
     case 'extract':
       return (await import('./extract.js')).runExtractCommand(rest);
+    case 'demo':
+      return (await import('./demo.js')).runDemoCommand(rest);
     case 'ingest':
       return (await import('./ingest.js')).runIngestCommand(rest);
     case 'ledger':

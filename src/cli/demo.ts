@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestArticles } from '../ingest/ingest-article.js';
+import { readSources } from '../ingest/sources.js';
+import { ledgerRows } from '../ledger/query.js';
+import { fail, storeFromOption } from './common.js';
+
+/** The demo articles shipped with the package (written for it). */
+const DEMO = join(import.meta.dirname, '..', '..', 'examples', 'demo');
+
+/** Loads the demo articles into the default database and shows the ledger they make. */
+export async function runDemoCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args, options: { db: { type: 'string' } } }).values;
+  } catch (err) {
+    return fail('demo', (err as Error).message);
+  }
+  const store = await storeFromOption(values.db, 'demo');
+  if (!store) return 1;
+  try {
+    const articles = [];
+    for await (const item of readSources([DEMO])) if ('article' in item) articles.push(item.article);
+    const outcomes = await ingestArticles(store, articles);
+    const ingested = outcomes.filter((o) => o.status === 'ingested').length;
+    process.stdout.write(`demo: ${articles.length} articles from ${DEMO} (${ingested} new)\n\n`);
+    for (const r of await ledgerRows(store.db)) {
+      const amount = r.amount === null ? 'unquantified' : `${r.amount.toLocaleString('en')} ${r.unit ?? ''}`.trim();
+      const eur = r.eur === null ? '' : ` ≈ €${(r.eur / 1e6).toFixed(1)}m`;
+      process.stdout.write(`${r.donor ?? '?'} → ${r.recipient ?? '?'}  ${amount}${eur}  ${r.category}, ${r.status}  (${r.sources.length} source${r.sources.length === 1 ? '' : 's'})\n`);
+      process.stdout.write(`    "${r.sources[0]?.evidence ?? ''}"\n`);
+    }
+    process.stdout.write(`\nNext: npx pledgewatch ledger --donor FI · npx pledgewatch export commitments --format csv > ledger.csv\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
