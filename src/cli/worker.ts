@@ -6,7 +6,7 @@ import { fail, storeFromOption } from './common.js';
 export async function runWorkerCommand(args: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args, options: { db: { type: 'string' }, concurrency: { type: 'string', default: '2' } } }).values;
+    values = parseArgs({ args, options: { db: { type: 'string' }, concurrency: { type: 'string', default: '8' } } }).values;
   } catch (err) {
     return fail('worker', (err as Error).message);
   }

@@ -5,7 +5,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { normalize } from '../pipeline/normalize/index.js';
-import { contentHash, ingestArticle, type ArticleSource, type IngestOutcome } from '../ingest/ingest-article.js';
+import { contentHash, ingestArticles, type ArticleSource, type IngestOutcome } from '../ingest/ingest-article.js';
 import type { FactStore } from '../store/index.js';
 
 export const QUEUE_NAME = 'pledgewatch-ingest';
@@ -38,12 +38,48 @@ export async function enqueueArticle(queue: Queue<IngestJob>, article: ArticleSo
   return true;
 }
 
+/**
+ * Gathers the jobs a worker runs at the same time into one transaction: a commit costs the
+ * database more than an article's inserts, so sharing it is what lets workers add up.
+ * Each article is still whole or absent; a job killed with its batch is retried.
+ */
+class Batcher {
+  private pending: Array<{ article: IngestJob; resolve: (o: IngestOutcome) => void; reject: (e: unknown) => void }> = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: FactStore,
+    private readonly size: number,
+    private readonly waitMs = 20,
+  ) {}
+
+  add(article: IngestJob): Promise<IngestOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ article, resolve, reject });
+      if (this.pending.length >= this.size) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.waitMs);
+    });
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    ingestArticles(this.store, batch.map((b) => b.article)).then(
+      (outcomes) => batch.forEach((b, i) => b.resolve(outcomes[i])),
+      (err) => batch.forEach((b) => b.reject(err)),
+    );
+  }
+}
+
 export function startWorker(store: FactStore, connection: Redis, concurrency: number, onDone?: (outcome: IngestOutcome, job: Job<IngestJob>) => void): Worker<IngestJob, IngestOutcome> {
+  const batcher = new Batcher(store, concurrency);
   const worker = new Worker<IngestJob, IngestOutcome>(
     QUEUE_NAME,
     async (job) => {
-      const payload = IngestJobSchema.parse(job.data);
-      const outcome = await ingestArticle(store, payload);
+      const outcome = await batcher.add(IngestJobSchema.parse(job.data));
       onDone?.(outcome, job);
       return outcome;
     },
