@@ -7,7 +7,7 @@ import { cues, negations, pledgeNouns, reportedSpeechVerbs, statusOfLemma } from
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
-import { partyEndingAt, type Party } from './parties.js';
+import { partyBefore, partyEndingAt, type Party } from './parties.js';
 import { PhraseMatcher } from './phrases.js';
 
 const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
@@ -140,16 +140,16 @@ function coalitionAfter(ctx: ArticleContext, t: number, last: number): string | 
 
 /** One commitment per stated amount: repeats (a headline and its body) and restated conversions fold away. */
 function dedupe(commitments: Commitment[], conversions: Quantity[]): Commitment[] {
-  const seen = new Set<string>();
-  const out: Commitment[] = [];
+  const kept = new Map<string, Commitment>();
   for (const c of commitments) {
     if (c.amount !== null && conversions.some((q) => q.unit === c.unit && Math.abs(q.value - c.amount!) <= 0.01 * q.value)) continue;
     const key = c.amount === null ? `${c.donor}|${c.recipient}|${c.evidence.start}` : `${c.donor}|${c.recipient}|${c.amount}|${c.unit}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
+    const first = kept.get(key);
+    if (!first) kept.set(key, c);
+    // a headline says "£1.5bn"; the body adds "over the next two years": keep the first mention, with the fuller period
+    else if (first.period === 'one-off' && c.period !== 'one-off') first.period = c.period;
   }
-  return out;
+  return [...kept.values()];
 }
 
 // ---------- triggers ----------
@@ -390,7 +390,15 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !isOrg(ctx.owner[k - 1]))) {
     return [defaults.coalition ?? canonicalGroup(ctx.text.slice(words[Math.max(first, k - 1)].start, words[k].end))];
   }
-  if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower) && state.lastSubject) return [state.lastSubject];
+  if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower)) {
+    // "the Czech government said it had delivered …": the pronoun is the speaker
+    const cue = words[k - 1]?.lower === 'that' ? k - 2 : k - 1;
+    if (cue >= first && reportedSpeechVerbs.has(words[cue].lemma)) {
+      const speaker = donorOfParty(ctx, partyBefore(ctx, cue, null), defaults);
+      if (speaker) return [speaker];
+    }
+    if (state.lastSubject) return [state.lastSubject];
+  }
   for (let j = k; j >= first && j >= k - 12; j--) {
     const owner = ctx.owner[j];
     if (owner === undefined) {
@@ -552,13 +560,15 @@ const cueRegex = (list: string[]) => new RegExp(`\\b(?:${list.map((c) => c.repla
 const ANNUAL = cueRegex(cues.annualCues);
 const CUMULATIVE = cueRegex(cues.cumulativeCues);
 const MULTI_YEAR = cueRegex(cues.multiYearCues);
+/** "since February 2022", "since 2014": a running total. */
+const SINCE_DATE = /\bsince (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?:19|20)\d\d\b/;
 const NEXT_YEARS = /\b(?:over|for|during|in) the (?:next|coming) (?:\w+ )?years\b/;
 
 function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Period {
-  const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 45)).toLowerCase();
+  const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 60)).toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
   if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return 'annual';
-  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
+  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
   if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
   return 'one-off';
 }

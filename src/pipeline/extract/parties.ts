@@ -32,11 +32,15 @@ const LOOKBACK = 60;
 export class SpeakerMemory {
   lastSpeaker: Party | null = null;
   lastPersonSubject: PersonRecord | null = null;
+  /** Sentence indexes of the last quote's speaker and of the last sentence subject, to tell which is more recent. */
+  speakerSentence = -1;
+  subjectSentence = -1;
   /** The last organization or state that spoke: "it said" refers to it even after a person spoke. */
   lastInstitution: Party | null = null;
 
-  spoke(party: Party): void {
+  spoke(party: Party, sentence = -1): void {
     this.lastSpeaker = party;
+    if (sentence >= 0) this.speakerSentence = sentence;
     if (party.kind === 'organization' || party.kind === 'country' || party.kind === 'institution') this.lastInstitution = party;
   }
 }
@@ -82,7 +86,9 @@ export function partyAfter(ctx: ArticleContext, k: number, memory: SpeakerMemory
 function pronounParty(ctx: ArticleContext, k: number, memory: SpeakerMemory | null): Party | null {
   const w = ctx.words[k];
   if ((w.lower === 'he' || w.lower === 'she' || w.lower === 'him' || w.lower === 'her') && memory) {
-    const p = memory.lastSpeaker?.person ?? memory.lastPersonSubject;
+    // a person newly made the subject of a sentence takes "he" from a speaker quoted before it
+    const subjectIsNewer = memory.lastPersonSubject !== null && memory.subjectSentence > memory.speakerSentence;
+    const p = (subjectIsNewer ? memory.lastPersonSubject : memory.lastSpeaker?.person) ?? memory.lastPersonSubject;
     if (p) return personParty(p, k, k + 1);
     return lastPersonBefore(ctx, k);
   }

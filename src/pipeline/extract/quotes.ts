@@ -2,7 +2,7 @@
 // ("X said (that) …", "…, X said", "According to X, …"), each with its speaker.
 import type { Quote } from '../../facts/types.js';
 import { reportedSpeechVerbs, speechVerbs, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
-import { isPerson, lastAtOrBefore, type ArticleContext } from './context.js';
+import { isPerson, lastAtOrBefore, type ArticleContext, type PersonRecord } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, SpeakerMemory, type Party } from './parties.js';
 
@@ -41,9 +41,15 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
   let mention = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
-    // "he" in this sentence may stand for the last person named before it
+    // "he" in this sentence may stand for the subject of the sentence before: its first person named
+    let subjectOfPrevious: PersonRecord | null = null;
     while (mention < ctx.personMentions.length && ctx.words[ctx.personMentions[mention].first].sentence < s) {
-      memory.lastPersonSubject = ctx.personMentions[mention++].person;
+      const m = ctx.personMentions[mention++];
+      if (ctx.words[m.first].sentence === s - 1 && subjectOfPrevious === null) subjectOfPrevious = m.person;
+    }
+    if (subjectOfPrevious) {
+      memory.lastPersonSubject = subjectOfPrevious;
+      memory.subjectSentence = s - 1;
     }
     while (d < directs.length && directs[d].start < sentence.end) {
       const index = d++;
@@ -51,7 +57,8 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
       if (q.start < sentence.start && index > 0) continue;
       const previous = index > 0 ? directByStart.get(directs[index - 1].start) : undefined;
       const speaker = directSpeaker(ctx, q, directs[index - 1], previous, memory);
-      if (speaker) memory.spoke(speaker);
+      // a quote may run over several sentences: its speaker is as recent as its end
+      if (speaker) memory.spoke(speaker, ctx.words[Math.max(0, wordAt(ctx, q.end) - 1)]?.sentence ?? s);
       const quote = {
         speaker: speaker?.name ?? null,
         text: ctx.text.slice(q.inner.start, q.inner.end),
