@@ -10,6 +10,8 @@ Usage:
   pledgewatch export commitments --format csv|json|xlsx [ledger filters] > ledger.csv
   pledgewatch reprocess [--all]                                   re-extract stored articles after the extractor changed
   pledgewatch worker [--concurrency N]                            process queued articles (needs REDIS_URL)
+  pledgewatch serve [--host 127.0.0.1] [--port 8787]              JSON API with OpenAPI docs at /docs
+  pledgewatch token create --role viewer|reviewer|admin           an API token (needed to serve beyond loopback)
   pledgewatch help
 
 Options:
@@ -36,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./export.js')).runExportCommand(rest);
     case 'reprocess':
       return (await import('./reprocess.js')).runReprocessCommand(rest);
+    case 'serve':
+      return (await import('./serve.js')).runServeCommand(rest);
+    case 'token':
+      return (await import('./token.js')).runTokenCommand(rest);
     case 'worker':
       return (await import('./worker.js')).runWorkerCommand(rest);
     case undefined:

@@ -13,6 +13,10 @@ export interface LedgerFilter {
   /** Fixed GDP base year for %GDP values, instead of the year of the announcement. */
   gdpYear?: number;
   limit?: number;
+  /** Only commitments with at least one accepted (or edited) source fact. */
+  reviewedOnly?: boolean;
+  /** Leave out the sources (for totals). */
+  withoutSources?: boolean;
 }
 
 export interface LedgerSource {
@@ -45,9 +49,20 @@ export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<Led
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.since) q = q.where('announced', '>=', filter.since);
   if (filter.until) q = q.where('announced', '<=', filter.until);
+  if (filter.reviewedOnly) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('commitment_sources')
+          .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
+          .select('facts.id')
+          .whereRef('commitment_sources.ledger_id', '=', 'ledger_commitments.id')
+          .where('facts.review_status', 'in', ['accepted', 'edited']),
+      ),
+    );
+  }
   const rows = await q.orderBy('announced', 'desc').orderBy('id').limit(filter.limit ?? 100_000).execute();
   const sources = new Map<number, LedgerSource[]>();
-  for (let i = 0; i < rows.length; i += 500) {
+  for (let i = 0; i < (filter.withoutSources ? 0 : rows.length); i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const found = await db
       .selectFrom('commitment_sources')
@@ -71,4 +86,24 @@ export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<Led
       status: r.status, item: r.item, announced: r.announced, sources: sources.get(r.id) ?? [],
     };
   });
+}
+
+export interface SummaryRow {
+  key: string;
+  commitments: number;
+  eur: number;
+}
+
+/** Totals for charts: EUR and number of commitments by donor, category or month of announcement. */
+export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
+  const rows = await ledgerRows(db, { ...filter, withoutSources: true });
+  const totals = new Map<string, SummaryRow>();
+  for (const r of rows) {
+    const key = (by === 'donor' ? r.donor : by === 'category' ? r.category : r.announced?.slice(0, 7)) ?? 'unknown';
+    const t = totals.get(key) ?? { key, commitments: 0, eur: 0 };
+    t.commitments++;
+    t.eur += r.eur ?? 0;
+    totals.set(key, t);
+  }
+  return [...totals.values()].sort((a, b) => b.eur - a.eur || a.key.localeCompare(b.key));
 }

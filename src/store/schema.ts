@@ -106,7 +106,17 @@ export interface CommitmentSourcesTable {
   article_id: number;
 }
 
+export type Role = 'viewer' | 'reviewer' | 'admin';
+
+export interface ApiTokensTable {
+  hash: string;
+  name: string;
+  role: Role;
+  created_at: string;
+}
+
 export interface Database {
+  api_tokens: ApiTokensTable;
   articles: ArticlesTable;
   stories: StoriesTable;
   story_bands: StoryBandsTable;

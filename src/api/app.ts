@@ -1,0 +1,88 @@
+// app.ts builds the Fastify application; server.ts listens. Tests use app.inject().
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FactStore } from '../store/index.js';
+import type { Role } from '../store/schema.js';
+import { allows, roleOfToken, tokenCount } from './auth.js';
+import { AppError, ERRORS } from './errors.js';
+import { ledgerRoutes } from './routes/ledger.js';
+import { articleRoutes } from './routes/articles.js';
+import { factRoutes } from './routes/facts.js';
+import { exportRoutes } from './routes/export.js';
+
+export interface AppOptions {
+  store: FactStore;
+  /** Largest request body, in bytes. */
+  bodyLimit?: number;
+  /** Write requests per minute per client. */
+  writesPerMinute?: number;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The least role that may call the route. */
+    role?: Role;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 6_000_000 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'pledgewatch API', description: 'A reviewed, source-linked ledger of international support commitments.', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(rateLimit, {
+    global: false,
+    max: options.writesPerMinute ?? 120,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  app.setErrorHandler((err: unknown, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({ field: `${err.validationContext ?? ''}${v.instancePath.replace(/\//g, '.')}`, reason: v.message ?? 'invalid' }));
+      return reply.status(400).send({ error: { code: 'VALIDATION', message: ERRORS.VALIDATION.message, fields } });
+    }
+    if (err instanceof AppError) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413) return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message } });
+    if (status === 429) return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: ERRORS.RATE_LIMITED.message } });
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'VALIDATION', message: (err as Error).message } });
+    }
+    request.log.error(err);
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message } }));
+
+  // Access: open while no token exists (the server then only listens on loopback); else a bearer token with the route's role.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const needed = request.routeOptions.config.role;
+    if (!needed) return;
+    if ((await tokenCount(options.store.db)) === 0) return;
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new AppError('UNAUTHORIZED');
+    const role = await roleOfToken(options.store.db, token);
+    if (!role) throw new AppError('UNAUTHORIZED', 'unknown API token');
+    if (!allows(role, needed)) throw new AppError('FORBIDDEN');
+  });
+
+  await app.register(ledgerRoutes(options.store));
+  await app.register(articleRoutes(options.store));
+  await app.register(factRoutes(options.store));
+  await app.register(exportRoutes(options.store));
+  return app;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { FetchError, safeFetch } from '../../ingest/fetch.js';
+import { ingestArticle } from '../../ingest/ingest-article.js';
+import type { FactStore } from '../../store/index.js';
+import { AppError } from '../errors.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
+const NewArticle = z
+  .object({
+    text: z.string().min(1).max(5_000_000).optional().describe('plain text or HTML'),
+    url: z.url().optional().describe('fetched with the same guards as the CLI'),
+    published: isoDate.optional(),
+    source: z.string().max(200).optional(),
+    title: z.string().max(500).optional(),
+  })
+  .refine((a) => (a.text === undefined) !== (a.url === undefined), { message: 'give either text or url', path: ['text'] });
+
+export const FactSchema = z.object({
+  id: z.number(), type: z.string(), data: z.record(z.string(), z.unknown()), start: z.number(), end: z.number(), evidence: z.string(), rule: z.string(),
+  reviewStatus: z.string(), reviewedBy: z.string().nullable(), reviewedAt: z.string().nullable(),
+});
+const ArticleSummary = z.object({
+  id: z.number(), title: z.string().nullable(), url: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable(),
+  storyId: z.number().nullable(), ingestedAt: z.string(),
+});
+/** The text is data: it is sent as a JSON string, never as markup to render. */
+const ArticleDetail = ArticleSummary.extend({ text: z.string(), language: z.string().nullable(), place: z.string().nullable(), facts: z.array(FactSchema) });
+
+type FactRow = { id: number; type: string; data: string; start: number; end: number; evidence: string; rule: string; review_status: string; reviewed_by: string | null; reviewed_at: string | null; edited_data: string | null };
+export const factOut = (f: FactRow) => ({
+  id: f.id, type: f.type, data: JSON.parse(f.edited_data ?? f.data) as Record<string, unknown>, start: f.start, end: f.end, evidence: f.evidence, rule: f.rule,
+  reviewStatus: f.review_status, reviewedBy: f.reviewed_by, reviewedAt: f.reviewed_at,
+});
+
+async function articleDetail(store: FactStore, id: number) {
+  const a = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!a) return undefined;
+  const facts = await store.db.selectFrom('facts').selectAll().where('article_id', '=', id).orderBy('start').orderBy('id').execute();
+  return {
+    id: a.id, title: a.title, url: a.url, source: a.source, published: a.published, storyId: a.story_id, ingestedAt: a.ingested_at, text: a.text,
+    language: a.language, place: a.place, facts: facts.map(factOut),
+  };
+}
+
+export const articleRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+  app.post('/api/articles', {
+    config: { role: 'reviewer', rateLimit: {} },
+    schema: { tags: ['articles'], summary: 'Ingest an article (text, HTML or URL); returns it with its facts', body: NewArticle, response: { 200: ArticleDetail, 201: ArticleDetail } },
+  }, async (request, reply) => {
+    const body = request.body;
+    let text = body.text;
+    let url: string | null = null;
+    if (body.url) {
+      try {
+        const page = await safeFetch(body.url);
+        text = page.body;
+        url = page.url;
+      } catch (err) {
+        throw new AppError('ARTICLE_UNREADABLE', err instanceof FetchError ? err.message : 'the URL could not be fetched');
+      }
+    }
+    const outcome = await ingestArticle(store, { text: text ?? '', url, published: body.published ?? null, source: body.source ?? null, title: body.title ?? null });
+    if (outcome.status === 'failed') throw new AppError('ARTICLE_UNREADABLE', outcome.error);
+    const detail = await articleDetail(store, outcome.articleId);
+    if (!detail) throw new AppError('INTERNAL');
+    return reply.status(outcome.status === 'ingested' ? 201 : 200).send(detail);
+  });
+
+  app.get('/api/articles', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['articles'], summary: 'Stored articles, newest first, paged by cursor',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.coerce.number().int().positive().optional() }),
+      response: { 200: z.object({ items: z.array(ArticleSummary), nextCursor: z.number().nullable() }) },
+    },
+  }, async (request) => {
+    let q = store.db.selectFrom('articles').select(['id', 'title', 'url', 'source', 'published', 'story_id', 'ingested_at']).orderBy('id', 'desc').limit(request.query.limit + 1);
+    if (request.query.cursor) q = q.where('id', '<', request.query.cursor);
+    const rows = await q.execute();
+    const page = rows.slice(0, request.query.limit);
+    return {
+      items: page.map((a) => ({ id: a.id, title: a.title, url: a.url, source: a.source, published: a.published, storyId: a.story_id, ingestedAt: a.ingested_at })),
+      nextCursor: rows.length > request.query.limit ? page[page.length - 1].id : null,
+    };
+  });
+
+  app.get('/api/articles/:id', {
+    config: { role: 'viewer' },
+    schema: { tags: ['articles'], summary: 'An article: normalized text and facts with offsets', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: ArticleDetail } },
+  }, async (request) => {
+    const detail = await articleDetail(store, request.params.id);
+    if (!detail) throw new AppError('NOT_FOUND', `no article ${request.params.id}`);
+    return detail;
+  });
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Commitment } from '../../facts/types.js';
+import { foldCommitment } from '../../ingest/ingest-article.js';
+import type { FactStore } from '../../store/index.js';
+import { AppError } from '../errors.js';
+import { FactSchema, factOut } from './articles.js';
+
+const FACT_TYPES = ['person', 'country', 'organization', 'quote', 'commitment', 'sanction', 'meeting'] as const;
+const STATUSES = ['pending', 'accepted', 'rejected', 'edited'] as const;
+const Review = z.object({
+  action: z.enum(['accept', 'reject', 'edit']),
+  actor: z.string().min(1).max(120).describe('who reviews'),
+  fields: z.record(z.string(), z.unknown()).optional().describe('corrected fields, with action edit'),
+}).refine((r) => r.action !== 'edit' || (r.fields && Object.keys(r.fields).length > 0), { message: 'edit needs the corrected fields', path: ['fields'] });
+const HistoryEntry = z.object({ id: z.number(), action: z.string(), actor: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() });
+
+export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/facts', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['facts'], summary: 'Facts, filtered and paged by cursor',
+      querystring: z.object({
+        type: z.enum(FACT_TYPES).optional(), status: z.enum(STATUSES).optional(), article: z.coerce.number().int().positive().optional(),
+        person: z.string().min(2).max(120).optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.coerce.number().int().positive().optional(),
+      }),
+      response: { 200: z.object({ items: z.array(FactSchema.extend({ articleId: z.number() })), nextCursor: z.number().nullable() }) },
+    },
+  }, async (request) => {
+    const q0 = request.query;
+    let q = store.db.selectFrom('facts').selectAll().orderBy('id').limit(q0.limit + 1);
+    if (q0.type) q = q.where('type', '=', q0.type);
+    if (q0.status) q = q.where('review_status', '=', q0.status);
+    if (q0.article) q = q.where('article_id', '=', q0.article);
+    if (q0.cursor) q = q.where('id', '>', q0.cursor);
+    // names and codes are matched inside the fact's JSON, as written
+    if (q0.person) q = q.where('data', 'like', `%${JSON.stringify(q0.person).slice(1, -1).replace(/[%_]/g, '')}%`);
+    if (q0.country) q = q.where('data', 'like', `%"${q0.country.toUpperCase()}"%`);
+    const rows = await q.execute();
+    const page = rows.slice(0, q0.limit);
+    return { items: page.map((f) => ({ ...factOut(f), articleId: f.article_id })), nextCursor: rows.length > q0.limit ? page[page.length - 1].id : null };
+  });
+
+  app.post('/api/facts/:id/review', {
+    config: { role: 'reviewer', rateLimit: {} },
+    schema: { tags: ['facts'], summary: 'Accept, reject or edit a fact; logged with who and when', params: z.object({ id: z.coerce.number().int().positive() }), body: Review, response: { 200: FactSchema } },
+  }, async (request) => {
+    const { action, actor, fields } = request.body;
+    const at = new Date().toISOString();
+    const updated = await store.db.transaction().execute(async (trx) => {
+      const fact = await trx.selectFrom('facts').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      if (!fact) return undefined;
+      const before = JSON.parse(fact.edited_data ?? fact.data) as Record<string, unknown>;
+      const after = action === 'edit' ? { ...before, ...fields } : before;
+      const status = action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'edited';
+      await trx
+        .updateTable('facts')
+        .set({ review_status: status, reviewed_by: actor, reviewed_at: at, edited_data: action === 'edit' ? JSON.stringify(after) : fact.edited_data })
+        .where('id', '=', fact.id)
+        .execute();
+      await trx.insertInto('review_log').values({ fact_id: fact.id, action, actor, at, before: JSON.stringify(before), after: JSON.stringify(after) }).execute();
+      if (fact.type === 'commitment' && (action === 'edit' || action === 'reject')) {
+        // the ledger follows the review: a rejected pledge leaves it, an edited one is folded again
+        await trx.deleteFrom('commitment_sources').where('fact_id', '=', fact.id).execute();
+        if (action === 'edit') {
+          const article = await trx.selectFrom('articles').select(['published', 'ingested_at']).where('id', '=', fact.article_id).executeTakeFirstOrThrow();
+          await foldCommitment(trx, fact.id, fact.article_id, after as unknown as Commitment, article.published ?? article.ingested_at.slice(0, 10), new Date(at));
+        }
+        await trx.deleteFrom('ledger_commitments').where('id', 'not in', trx.selectFrom('commitment_sources').select('ledger_id')).execute();
+      }
+      return trx.selectFrom('facts').selectAll().where('id', '=', fact.id).executeTakeFirstOrThrow();
+    });
+    if (!updated) throw new AppError('NOT_FOUND', `no fact ${request.params.id}`);
+    return factOut(updated);
+  });
+
+  app.get('/api/facts/:id/history', {
+    config: { role: 'viewer' },
+    schema: { tags: ['facts'], summary: 'The review log of a fact, oldest first', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: z.array(HistoryEntry) } },
+  }, async (request) => {
+    const fact = await store.db.selectFrom('facts').select('id').where('id', '=', request.params.id).executeTakeFirst();
+    if (!fact) throw new AppError('NOT_FOUND', `no fact ${request.params.id}`);
+    const log = await store.db.selectFrom('review_log').selectAll().where('fact_id', '=', fact.id).orderBy('id').execute();
+    return log.map((l) => ({ id: l.id, action: l.action, actor: l.actor, at: l.at, before: l.before ? JSON.parse(l.before) : null, after: l.after ? JSON.parse(l.after) : null }));
+  });
+};

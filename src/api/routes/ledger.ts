@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ledgerRows, ledgerSummary } from '../../ledger/query.js';
+import type { FactStore } from '../../store/index.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
+export const LedgerQuery = z.object({
+  donor: z.string().min(1).max(120).optional(),
+  recipient: z.string().min(1).max(120).optional(),
+  category: z.enum(['military', 'financial', 'humanitarian', 'security-guarantee', 'political', 'reconstruction', 'other']).optional(),
+  status: z.enum(['pledged', 'delivered', 'planned', 'ready']).optional(),
+  since: isoDate.optional(),
+  until: isoDate.optional(),
+  reviewed: z.enum(['only', 'all']).default('all'),
+  'gdp-year': z.coerce.number().int().min(1990).max(2100).optional(),
+});
+
+const Source = z.object({ articleId: z.number(), url: z.string().nullable(), evidence: z.string() });
+export const LedgerRowSchema = z.object({
+  id: z.number(), donor: z.string().nullable(), recipient: z.string().nullable(), amount: z.number().nullable(), unit: z.string().nullable(),
+  eur: z.number().nullable(), gdpShare: z.number().nullable(), period: z.string().nullable(), category: z.string(), status: z.string(),
+  item: z.string().nullable(), announced: z.string().nullable(), sources: z.array(Source),
+});
+
+export function filterOf(q: z.infer<typeof LedgerQuery>) {
+  const code = (v: string | undefined) => (v && /^[a-z]{2}$/.test(v) ? v.toUpperCase() : v);
+  return {
+    donor: code(q.donor), recipient: code(q.recipient), category: q.category, status: q.status, since: q.since, until: q.until,
+    reviewedOnly: q.reviewed === 'only', gdpYear: q['gdp-year'],
+  };
+}
+
+export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/ledger/commitments', {
+    config: { role: 'viewer' },
+    schema: { tags: ['ledger'], summary: 'Folded commitments with EUR value, %GDP and sources', querystring: LedgerQuery, response: { 200: z.array(LedgerRowSchema) } },
+  }, async (request) => ledgerRows(store.db, filterOf(request.query)));
+
+  app.get('/api/ledger/summary', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['ledger'], summary: 'Totals for charts',
+      querystring: LedgerQuery.extend({ by: z.enum(['donor', 'category', 'month']) }),
+      response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number() })) },
+    },
+  }, async (request) => ledgerSummary(store.db, request.query.by, filterOf(request.query)));
+};

@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { ExposureError, startServer } from '../api/server.js';
+import { fail, storeFromOption } from './common.js';
+
+export async function runServeCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args, options: { db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8787' } } }).values;
+  } catch (err) {
+    return fail('serve', (err as Error).message);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail('serve', '--port must be a port number');
+  const store = await storeFromOption(values.db, 'serve');
+  if (!store) return 1;
+  try {
+    const app = await startServer(store, values.host, port);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await app.close();
+    return 0;
+  } catch (err) {
+    return fail('serve', err instanceof ExposureError ? err.message : `cannot listen: ${(err as Error).message}`, 1);
+  } finally {
+    await store.close();
+  }
+}
