@@ -1,0 +1,161 @@
+// Every route through app.inject(): happy path, invalid input, unauthorized, forbidden, not found.
+// Runs on SQLite, and on PostgreSQL when PLEDGEWATCH_TEST_DATABASE_URL is set.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/api/app.js';
+import { createToken } from '../src/api/auth.js';
+import { ingestArticles, type ArticleSource } from '../src/ingest/ingest-article.js';
+import type { FactStore } from '../src/store/index.js';
+import { DIALECTS, freshStore } from './store-helpers.js';
+
+const DEMO = join(import.meta.dirname, '..', 'examples', 'demo', 'finland-air-defence.jsonl');
+const reports = (): ArticleSource[] => readFileSync(DEMO, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const ARTICLE = 'Norway will send 12 howitzers to Ukraine, Defence Minister Ola Berg said on Monday.';
+
+for (const dialect of DIALECTS) {
+  describe(`API on ${dialect.name}`, () => {
+    let store: FactStore;
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      store = await freshStore(dialect.url());
+      await ingestArticles(store, reports());
+      app = await buildApp({ store, writesPerMinute: 1000 });
+    });
+    afterAll(async () => {
+      await app.close();
+      await store.close();
+    });
+
+    describe('open on loopback while no token exists', () => {
+      it('GET /api/ledger/commitments filters and values the ledger', async () => {
+        const res = await app.inject({ url: '/api/ledger/commitments?donor=fi' });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject([{ donor: 'FI', recipient: 'UA', amount: 200e6, eur: 200e6, sources: expect.any(Array) }]);
+        expect(res.json()[0].sources).toHaveLength(6);
+        expect((await app.inject({ url: '/api/ledger/commitments?since=2030-01-01' })).json()).toEqual([]);
+      });
+
+      it('GET /api/ledger/commitments rejects a malformed filter with the field and reason', async () => {
+        const res = await app.inject({ url: '/api/ledger/commitments?since=yesterday' });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'querystring.since', reason: expect.stringMatching(/date/) }] });
+      });
+
+      it('GET /api/ledger/summary totals by donor, category or month; reviewed=only counts accepted facts', async () => {
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6 }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=month' })).json()).toEqual([{ key: '2025-04', commitments: 1, eur: 200e6 }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=planet' })).statusCode).toBe(400);
+      });
+
+      it('POST /api/articles stores text and returns it with its facts; a repeat is not stored twice', async () => {
+        const res = await app.inject({ method: 'POST', url: '/api/articles', payload: { text: ARTICLE, published: '2025-05-05' } });
+        expect(res.statusCode).toBe(201);
+        const body = res.json();
+        expect(body.text).toBe(ARTICLE);
+        const commitment = body.facts.find((f: { type: string }) => f.type === 'commitment');
+        expect(commitment).toMatchObject({ data: { donor: 'NO', amount: 12 }, reviewStatus: 'pending' });
+        expect(ARTICLE.slice(commitment.start, commitment.end)).toBe(commitment.evidence);
+        const again = await app.inject({ method: 'POST', url: '/api/articles', payload: { text: ARTICLE } });
+        expect(again.statusCode).toBe(200);
+        expect(again.json().id).toBe(body.id);
+      });
+
+      it('POST /api/articles refuses bad input and private URLs', async () => {
+        expect((await app.inject({ method: 'POST', url: '/api/articles', payload: {} })).json().error.code).toBe('VALIDATION');
+        expect((await app.inject({ method: 'POST', url: '/api/articles', payload: { text: 'x', url: 'https://example.org' } })).statusCode).toBe(400);
+        const priv = await app.inject({ method: 'POST', url: '/api/articles', payload: { url: 'http://127.0.0.1:1/a' } });
+        expect(priv.statusCode).toBe(422);
+        expect(priv.json().error).toMatchObject({ code: 'ARTICLE_UNREADABLE', message: expect.stringMatching(/private, loopback/) });
+        expect((await app.inject({ method: 'POST', url: '/api/articles', payload: { text: '\u0000\u0001' } })).json().error.code).toBe('ARTICLE_UNREADABLE');
+      });
+
+      it('GET /api/articles pages by cursor; GET /api/articles/:id gives text and facts, or 404', async () => {
+        const first = (await app.inject({ url: '/api/articles?limit=2' })).json();
+        expect(first.items).toHaveLength(2);
+        const second = (await app.inject({ url: `/api/articles?limit=2&cursor=${first.nextCursor}` })).json();
+        expect(second.items[0].id).toBeLessThan(first.items[1].id);
+        const detail = await app.inject({ url: `/api/articles/${first.items[0].id}` });
+        expect(detail.statusCode).toBe(200);
+        expect(detail.json().facts.length).toBeGreaterThan(0);
+        expect((await app.inject({ url: '/api/articles/999999' })).json().error.code).toBe('NOT_FOUND');
+        expect((await app.inject({ url: '/api/articles/abc' })).statusCode).toBe(400);
+      });
+
+      it('GET /api/facts filters by type, article, person and country', async () => {
+        const res = (await app.inject({ url: '/api/facts?type=commitment&country=FI&limit=3' })).json();
+        expect(res.items.length).toBeGreaterThan(0);
+        expect(res.items.every((f: { type: string }) => f.type === 'commitment')).toBe(true);
+        const people = (await app.inject({ url: '/api/facts?type=quote&person=Aino%20Laakso' })).json();
+        expect(people.items.length).toBeGreaterThan(0);
+        expect((await app.inject({ url: '/api/facts?type=opinion' })).statusCode).toBe(400);
+      });
+
+      it('POST /api/facts/:id/review logs every action; an edited commitment re-folds the ledger', async () => {
+        const fact = (await app.inject({ url: '/api/facts?type=commitment&country=FI&limit=1' })).json().items[0];
+        const accepted = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'accept', actor: 'analyst@example.org' } });
+        expect(accepted.json()).toMatchObject({ reviewStatus: 'accepted', reviewedBy: 'analyst@example.org' });
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6 }]);
+        const edited = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'edit', actor: 'editor', fields: { amount: 250e6 } } });
+        expect(edited.json()).toMatchObject({ reviewStatus: 'edited', data: { amount: 250e6 } });
+        const ledger = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
+        expect(ledger.map((r: { amount: number; sources: unknown[] }) => [r.amount, r.sources.length]).sort()).toEqual([[200e6, 5], [250e6, 1]]);
+        const history = (await app.inject({ url: `/api/facts/${fact.id}/history` })).json();
+        expect(history.map((h: { action: string; actor: string }) => [h.action, h.actor])).toEqual([['accept', 'analyst@example.org'], ['edit', 'editor']]);
+        expect(history[1]).toMatchObject({ before: { amount: 200e6 }, after: { amount: 250e6 } });
+      });
+
+      it('POST /api/facts/:id/review checks its input and the fact', async () => {
+        expect((await app.inject({ method: 'POST', url: '/api/facts/1/review', payload: { action: 'edit', actor: 'x' } })).json().error).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'body.fields' }] });
+        expect((await app.inject({ method: 'POST', url: '/api/facts/999999/review', payload: { action: 'accept', actor: 'x' } })).statusCode).toBe(404);
+        expect((await app.inject({ url: '/api/facts/999999/history' })).statusCode).toBe(404);
+      });
+
+      it('GET /api/export/commitments.(csv|json|xlsx)', async () => {
+        const csv = await app.inject({ url: '/api/export/commitments.csv?donor=FI' });
+        expect(csv.headers['content-type']).toMatch(/text\/csv/);
+        expect(csv.body.split('\r\n')[0]).toMatch(/^donor,recipient,announced/);
+        expect((await app.inject({ url: '/api/export/commitments.json' })).json().length).toBeGreaterThan(0);
+        expect((await app.inject({ url: '/api/export/commitments.xlsx' })).rawPayload.subarray(0, 2).toString()).toBe('PK');
+        expect((await app.inject({ url: '/api/export/commitments.pdf' })).statusCode).toBe(400);
+      });
+
+      it('documents every route in OpenAPI and answers unknown routes with the catalog', async () => {
+        const doc = (await app.inject({ url: '/docs/json' })).json();
+        expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/ledger/commitments', '/api/ledger/summary', '/api/articles', '/api/articles/{id}', '/api/facts', '/api/facts/{id}/review', '/api/facts/{id}/history', '/api/export/commitments.{format}']));
+        expect((await app.inject({ url: '/api/nowhere' })).json()).toEqual({ error: { code: 'NOT_FOUND', message: 'not found' } });
+      });
+    });
+
+    describe('with tokens', () => {
+      let viewer: string;
+      let reviewer: string;
+      beforeAll(async () => {
+        viewer = await createToken(store.db, 'v', 'viewer');
+        reviewer = await createToken(store.db, 'r', 'reviewer');
+      });
+      const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+
+      it('answers 401 without a token or with an unknown one', async () => {
+        expect((await app.inject({ url: '/api/ledger/commitments' })).json().error.code).toBe('UNAUTHORIZED');
+        expect((await app.inject({ url: '/api/articles', headers: auth('pw_nope') })).statusCode).toBe(401);
+        expect((await app.inject({ method: 'POST', url: '/api/articles', payload: { text: ARTICLE } })).statusCode).toBe(401);
+      });
+
+      it('lets viewers read and forbids them to write', async () => {
+        expect((await app.inject({ url: '/api/ledger/summary?by=category', headers: auth(viewer) })).statusCode).toBe(200);
+        const write = await app.inject({ method: 'POST', url: '/api/facts/1/review', headers: auth(viewer), payload: { action: 'accept', actor: 'v' } });
+        expect(write.statusCode).toBe(403);
+        expect(write.json().error.code).toBe('FORBIDDEN');
+        expect((await app.inject({ method: 'POST', url: '/api/articles', headers: auth(viewer), payload: { text: ARTICLE } })).statusCode).toBe(403);
+      });
+
+      it('lets reviewers review and ingest', async () => {
+        expect((await app.inject({ method: 'POST', url: '/api/facts/1/review', headers: auth(reviewer), payload: { action: 'reject', actor: 'r' } })).statusCode).toBe(200);
+        expect((await app.inject({ method: 'POST', url: '/api/articles', headers: auth(reviewer), payload: { text: `${ARTICLE} Again.` } })).statusCode).toBe(201);
+      });
+    });
+  });
+}
