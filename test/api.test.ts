@@ -122,9 +122,34 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ url: '/api/export/commitments.pdf' })).statusCode).toBe(400);
       });
 
+      it('GET /api/persons/:id gives roles, quotes and meetings; 404 and 400 otherwise', async () => {
+        const person = await store.db.selectFrom('persons').select('id').where('name', '=', 'Aino Laakso').executeTakeFirstOrThrow();
+        const res = (await app.inject({ url: `/api/persons/${person.id}` })).json();
+        expect(res).toMatchObject({ name: 'Aino Laakso', roles: expect.arrayContaining(['Defence Minister']) });
+        expect(res.quotes.length).toBeGreaterThan(0);
+        expect((await app.inject({ url: '/api/persons/999999' })).statusCode).toBe(404);
+        expect((await app.inject({ url: '/api/persons/x' })).statusCode).toBe(400);
+      });
+
+      it('GET /api/organizations/:id gives members and their commitments', async () => {
+        const org = await store.db.selectFrom('organizations').select('id').where('name', '=', 'Nordic-Baltic Eight').executeTakeFirstOrThrow();
+        const res = (await app.inject({ url: `/api/organizations/${org.id}` })).json();
+        expect(res.members.map((m: { country: string }) => m.country)).toContain('FI');
+        expect(res.commitments.some((c: { donor: string }) => c.donor === 'FI')).toBe(true);
+        expect((await app.inject({ url: '/api/organizations/999999' })).statusCode).toBe(404);
+      });
+
+      it('GET /api/search finds articles and quotes', async () => {
+        const hits = (await app.inject({ url: '/api/search?q=air%20defence' })).json();
+        expect(hits.some((h: { kind: string }) => h.kind === 'article')).toBe(true);
+        expect(hits.some((h: { kind: string }) => h.kind === 'quote')).toBe(true);
+        expect((await app.inject({ url: '/api/search?q=zzzyxq' })).json()).toEqual([]);
+        expect((await app.inject({ url: '/api/search?q=a' })).statusCode).toBe(400);
+      });
+
       it('documents every route in OpenAPI and answers unknown routes with the catalog', async () => {
         const doc = (await app.inject({ url: '/docs/json' })).json();
-        expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/ledger/commitments', '/api/ledger/summary', '/api/articles', '/api/articles/{id}', '/api/facts', '/api/facts/{id}/review', '/api/facts/{id}/history', '/api/export/commitments.{format}']));
+        expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/ledger/commitments', '/api/ledger/summary', '/api/articles', '/api/articles/{id}', '/api/facts', '/api/facts/{id}/review', '/api/facts/{id}/history', '/api/export/commitments.{format}', '/api/persons/{id}', '/api/organizations/{id}', '/api/search']));
         expect((await app.inject({ url: '/api/nowhere' })).json()).toEqual({ error: { code: 'NOT_FOUND', message: 'not found' } });
       });
     });

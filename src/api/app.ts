@@ -12,6 +12,7 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { articleRoutes } from './routes/articles.js';
 import { factRoutes } from './routes/facts.js';
 import { exportRoutes } from './routes/export.js';
+import { entityRoutes } from './routes/entities.js';
 
 export interface AppOptions {
   store: FactStore;
@@ -84,5 +85,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(articleRoutes(options.store));
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));
+  await app.register(entityRoutes(options.store));
   return app;
 }

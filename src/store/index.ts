@@ -6,7 +6,7 @@ import { connect, type Capabilities } from './dialects/index.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 
-export { StoreUnavailableError, isPostgresUrl } from './dialects/index.js';
+export { StoreUnavailableError, isPostgresUrl, searchText, type SearchHit } from './dialects/index.js';
 export type { Database } from './schema.js';
 
 export interface FactStore {

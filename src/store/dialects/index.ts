@@ -1,5 +1,5 @@
 // The only place that knows which database is behind the store.
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface Capabilities {
@@ -50,4 +50,36 @@ export async function connect(url: string): Promise<Connection> {
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export interface SearchHit {
+  kind: 'article' | 'quote';
+  id: number;
+  articleId: number;
+  snippet: string;
+}
+
+/** Full-text search over articles and quotes, best matches first: FTS5 on SQLite, tsvector on PostgreSQL. */
+export async function searchText(db: Kysely<Database>, capabilities: Capabilities, query: string, limit: number): Promise<SearchHit[]> {
+  const words = query.match(/[\p{L}\d]+/gu) ?? [];
+  if (words.length === 0) return [];
+  if (capabilities.name === 'postgres') {
+    const q = words.join(' & ');
+    const rows = await sql<{ kind: 'article' | 'quote'; id: number; article_id: number; snippet: string; rank: number }>`
+      (select 'article' as kind, id, id as article_id, left(text, 200) as snippet,
+              ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text), to_tsquery('english', ${q})) as rank
+         from articles where to_tsvector('english', coalesce(title, '') || ' ' || text) @@ to_tsquery('english', ${q}))
+      union all
+      (select 'quote' as kind, id, article_id, evidence as snippet, ts_rank(to_tsvector('english', evidence), to_tsquery('english', ${q})) as rank
+         from facts where type = 'quote' and to_tsvector('english', evidence) @@ to_tsquery('english', ${q}))
+      order by rank desc limit ${limit}`.execute(db);
+    return rows.rows.map((r) => ({ kind: r.kind, id: r.id, articleId: r.article_id, snippet: r.snippet }));
+  }
+  const match = words.map((w) => `"${w}"`).join(' ');
+  const rows = await sql<{ kind: 'article' | 'quote'; ref: number; snippet: string }>`
+    select kind, ref, snippet(search_fts, 2, '', '', '…', 24) as snippet from search_fts where search_fts match ${match} order by rank limit ${limit}`.execute(db);
+  const quoteIds = rows.rows.filter((r) => r.kind === 'quote').map((r) => Number(r.ref));
+  const owners = quoteIds.length ? await db.selectFrom('facts').select(['id', 'article_id']).where('id', 'in', quoteIds).execute() : [];
+  const articleOf = new Map(owners.map((o) => [o.id, o.article_id]));
+  return rows.rows.map((r) => ({ kind: r.kind, id: Number(r.ref), articleId: r.kind === 'article' ? Number(r.ref) : articleOf.get(Number(r.ref)) ?? 0, snippet: r.snippet }));
 }

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ledgerRows } from '../../ledger/query.js';
+import { searchText, type FactStore } from '../../store/index.js';
+import { AppError } from '../errors.js';
+import { LedgerRowSchema } from './ledger.js';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+const Mention = z.object({ factId: z.number(), articleId: z.number(), text: z.string(), evidence: z.string() });
+
+export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/persons/:id', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['entities'], summary: 'A person with roles, quotes and meetings', params: Id,
+      response: { 200: z.object({ id: z.number(), name: z.string(), country: z.string().nullable(), roles: z.array(z.string()), quotes: z.array(Mention), meetings: z.array(Mention) }) },
+    },
+  }, async (request) => {
+    const person = await store.db.selectFrom('persons').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+    if (!person) throw new AppError('NOT_FOUND', `no person ${request.params.id}`);
+    const needle = `%${JSON.stringify(person.name).slice(1, -1).replace(/[%_]/g, '')}%`;
+    const facts = await store.db.selectFrom('facts').select(['id', 'article_id', 'type', 'data', 'evidence']).where('type', 'in', ['person', 'quote', 'meeting']).where('data', 'like', needle).orderBy('id').limit(500).execute();
+    const roles = new Set<string>();
+    const quotes = [];
+    const meetings = [];
+    for (const f of facts) {
+      const data = JSON.parse(f.data) as { name?: string; role?: string | null; speaker?: string | null; text?: string; participants?: string[] };
+      if (f.type === 'person' && data.name === person.name && data.role) roles.add(data.role);
+      if (f.type === 'quote' && data.speaker === person.name) quotes.push({ factId: f.id, articleId: f.article_id, text: data.text ?? '', evidence: f.evidence });
+      if (f.type === 'meeting' && data.participants?.includes(person.name)) meetings.push({ factId: f.id, articleId: f.article_id, text: data.participants.join(', '), evidence: f.evidence });
+    }
+    return { id: person.id, name: person.name, country: person.country, roles: [...roles], quotes, meetings };
+  });
+
+  app.get('/api/organizations/:id', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['entities'], summary: 'An organization with its member states and their commitments', params: Id,
+      response: {
+        200: z.object({
+          id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(),
+          members: z.array(z.object({ country: z.string(), source: z.string(), evidence: z.string().nullable() })), commitments: z.array(LedgerRowSchema),
+        }),
+      },
+    },
+  }, async (request) => {
+    const org = await store.db.selectFrom('organizations').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+    if (!org) throw new AppError('NOT_FOUND', `no organization ${request.params.id}`);
+    const members = await store.db.selectFrom('organization_members').select(['country', 'source', 'evidence']).where('organization_id', '=', org.id).orderBy('country').execute();
+    const commitments = [];
+    for (const m of members) commitments.push(...(await ledgerRows(store.db, { donor: m.country, limit: 200 })));
+    commitments.push(...(await ledgerRows(store.db, { donor: org.name, limit: 200 })));
+    return { id: org.id, name: org.name, acronym: org.acronym, kind: org.kind, members, commitments };
+  });
+
+  app.get('/api/search', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['search'], summary: 'Full-text search over articles and quotes',
+      querystring: z.object({ q: z.string().min(2).max(200), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: z.array(z.object({ kind: z.enum(['article', 'quote']), id: z.number(), articleId: z.number(), snippet: z.string() })) },
+    },
+  }, async (request) => searchText(store.db, store.capabilities, request.query.q, request.query.limit));
+};
