@@ -13,6 +13,7 @@ import { articleRoutes } from './routes/articles.js';
 import { factRoutes } from './routes/facts.js';
 import { exportRoutes } from './routes/export.js';
 import { entityRoutes } from './routes/entities.js';
+import { tokenRoutes } from './routes/tokens.js';
 
 export interface AppOptions {
   store: FactStore;
@@ -86,5 +87,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));
+  await app.register(tokenRoutes(options.store));
   return app;
 }
