@@ -1,6 +1,7 @@
 // The ledger as analysts read it: folded commitments with their EUR value, share of the
 // donor's GDP and every source that reports them.
 import type { Db } from '../store/repositories.js';
+import { sql } from 'kysely';
 import { valueCommitment } from './money.js';
 
 export interface LedgerFilter {
@@ -17,6 +18,7 @@ export interface LedgerFilter {
   reviewedOnly?: boolean;
   /** Leave out the sources (for totals). */
   withoutSources?: boolean;
+  offset?: number;
 }
 
 export interface LedgerSource {
@@ -41,8 +43,9 @@ export interface LedgerRow {
   sources: LedgerSource[];
 }
 
-export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<LedgerRow[]> {
-  let q = db.selectFrom('ledger_commitments').selectAll();
+/** The ledger table with the filter applied. */
+function filtered(db: Db, filter: LedgerFilter) {
+  let q = db.selectFrom('ledger_commitments');
   if (filter.donor) q = q.where('donor', '=', filter.donor);
   if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
   if (filter.category) q = q.where('category', '=', filter.category);
@@ -60,7 +63,11 @@ export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<Led
       ),
     );
   }
-  const rows = await q.orderBy('announced', 'desc').orderBy('id').limit(filter.limit ?? 100_000).execute();
+  return q;
+}
+
+export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<LedgerRow[]> {
+  const rows = await filtered(db, filter).selectAll().orderBy('announced', 'desc').orderBy('id').limit(filter.limit ?? 100_000).offset(filter.offset ?? 0).execute();
   const sources = new Map<number, LedgerSource[]>();
   for (let i = 0; i < (filter.withoutSources ? 0 : rows.length); i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
@@ -96,14 +103,20 @@ export interface SummaryRow {
 
 /** Totals for charts: EUR and number of commitments by donor, category or month of announcement. */
 export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
-  const rows = await ledgerRows(db, { ...filter, withoutSources: true });
+  // the database groups; each group (key, donor, unit, year) is then valued once, so the cost does not grow with the ledger's rows
+  const key = by === 'donor' ? sql<string>`donor` : by === 'category' ? sql<string>`category` : sql<string>`substr(announced, 1, 7)`;
+  let q = filtered(db, filter)
+    .select([key.as('key'), 'donor', 'unit', sql<string>`substr(coalesce(announced, updated_at), 1, 4)`.as('year'), sql<number>`sum(amount)`.as('amount'), sql<number>`count(*)`.as('n')])
+    .groupBy([key, 'donor', 'unit', sql`substr(coalesce(announced, updated_at), 1, 4)`]);
+  if (filter.limit) q = q.limit(filter.limit);
+  const groups = await q.execute();
   const totals = new Map<string, SummaryRow>();
-  for (const r of rows) {
-    const key = (by === 'donor' ? r.donor : by === 'category' ? r.category : r.announced?.slice(0, 7)) ?? 'unknown';
-    const t = totals.get(key) ?? { key, commitments: 0, eur: 0 };
-    t.commitments++;
-    t.eur += r.eur ?? 0;
-    totals.set(key, t);
+  for (const g of groups) {
+    const k = g.key ?? 'unknown';
+    const t = totals.get(k) ?? { key: k, commitments: 0, eur: 0 };
+    t.commitments += Number(g.n);
+    t.eur += valueCommitment({ donor: g.donor, amount: g.amount === null ? null : Number(g.amount), unit: g.unit }, Number(g.year), filter.gdpYear).eur ?? 0;
+    totals.set(k, t);
   }
   return [...totals.values()].sort((a, b) => b.eur - a.eur || a.key.localeCompare(b.key));
 }

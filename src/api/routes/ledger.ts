@@ -33,8 +33,12 @@ export function filterOf(q: z.infer<typeof LedgerQuery>) {
 export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/ledger/commitments', {
     config: { role: 'viewer' },
-    schema: { tags: ['ledger'], summary: 'Folded commitments with EUR value, %GDP and sources', querystring: LedgerQuery, response: { 200: z.array(LedgerRowSchema) } },
-  }, async (request) => ledgerRows(store.db, filterOf(request.query)));
+    schema: {
+      tags: ['ledger'], summary: 'Folded commitments with EUR value, %GDP and sources, newest first, paged',
+      querystring: LedgerQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) }),
+      response: { 200: z.array(LedgerRowSchema) },
+    },
+  }, async (request) => ledgerRows(store.db, { ...filterOf(request.query), limit: request.query.limit, offset: request.query.offset }));
 
   app.get('/api/ledger/summary', {
     config: { role: 'viewer' },
