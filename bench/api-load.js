@@ -26,7 +26,7 @@ try {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  for (const path of ['/api/ledger/summary?by=donor', '/api/ledger/commitments?donor=LT']) {
+  for (const path of ['/api/ledger/commitments?donor=LT', '/api/ledger/summary?by=donor']) {
     const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 200, duration: 10 });
     console.log(`GET ${path} over ${N} commitments, 200 connections, 10 s: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target p99 < 50 ms), errors ${result.errors}, non-2xx ${result.non2xx}`);
   }

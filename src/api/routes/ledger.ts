@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ledgerRows, ledgerSummary } from '../../ledger/query.js';
+import { ledgerRows, ledgerSummary, type SummaryRow } from '../../ledger/query.js';
 import type { FactStore } from '../../store/index.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
@@ -30,7 +30,34 @@ export function filterOf(q: z.infer<typeof LedgerQuery>) {
   };
 }
 
+/**
+ * Totals are recomputed only when the ledger changed: its newest row id and update time (both
+ * indexed) mark a version, and a few seconds' age bounds what a deletion elsewhere could hide.
+ */
+class SummaryCache {
+  private readonly entries = new Map<string, { version: string; at: number; rows: Promise<SummaryRow[]> }>();
+
+  constructor(private readonly store: FactStore, private readonly maxAgeMs = 5000, private readonly size = 100) {}
+
+  async get(key: string, compute: () => Promise<SummaryRow[]>): Promise<SummaryRow[]> {
+    // two queries: a database answers a lone max() from its index, not two together
+    const id = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
+    const updated = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
+    const version = `${id?.v ?? 0}|${updated?.v ?? ''}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.rows;
+    // concurrent requests share one computation instead of each starting their own
+    const rows = compute();
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { version, at: Date.now(), rows });
+    rows.catch(() => this.entries.delete(key));
+    return rows;
+  }
+}
+
 export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+  const summaries = new SummaryCache(store);
+
   app.get('/api/ledger/commitments', {
     config: { role: 'viewer' },
     schema: {
@@ -47,5 +74,5 @@ export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       querystring: LedgerQuery.extend({ by: z.enum(['donor', 'category', 'month']) }),
       response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number() })) },
     },
-  }, async (request) => ledgerSummary(store.db, request.query.by, filterOf(request.query)));
+  }, async (request) => summaries.get(JSON.stringify(request.query), () => ledgerSummary(store.db, request.query.by, filterOf(request.query))));
 };
