@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ledgerRows, ledgerSummary, type SummaryRow } from '../../ledger/query.js';
+import { ledgerRows, ledgerSummary } from '../../ledger/query.js';
 import type { FactStore } from '../../store/index.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
@@ -31,32 +32,38 @@ export function filterOf(q: z.infer<typeof LedgerQuery>) {
 }
 
 /**
- * Totals are recomputed only when the ledger changed: its newest row id and update time (both
- * indexed) mark a version, and a few seconds' age bounds what a deletion elsewhere could hide.
+ * Ledger responses are computed again only when the ledger changed: its newest row id and
+ * update time (each an index lookup) mark a version, and a few seconds' age bounds what a
+ * deletion elsewhere could hide. Bodies are kept serialized, and concurrent requests share
+ * one computation.
  */
-class SummaryCache {
-  private readonly entries = new Map<string, { version: string; at: number; rows: Promise<SummaryRow[]> }>();
+class LedgerCache {
+  private readonly entries = new Map<string, { version: string; at: number; body: Promise<string> }>();
 
-  constructor(private readonly store: FactStore, private readonly maxAgeMs = 5000, private readonly size = 100) {}
+  constructor(private readonly store: FactStore, private readonly maxAgeMs = 5000, private readonly size = 500) {}
 
-  async get(key: string, compute: () => Promise<SummaryRow[]>): Promise<SummaryRow[]> {
+  async get(key: string, compute: () => Promise<unknown>): Promise<string> {
     // two queries: a database answers a lone max() from its index, not two together
     const id = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
     const updated = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
     const version = `${id?.v ?? 0}|${updated?.v ?? ''}`;
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.rows;
-    // concurrent requests share one computation instead of each starting their own
-    const rows = compute();
+    if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.body;
+    const body = compute().then((value) => JSON.stringify(value));
     if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { version, at: Date.now(), rows });
-    rows.catch(() => this.entries.delete(key));
-    return rows;
+    this.entries.set(key, { version, at: Date.now(), body });
+    body.catch(() => this.entries.delete(key));
+    return body;
   }
 }
 
+/** Sends an already serialized JSON body: it was built from the same typed rows the schema describes. */
+function sendJson(reply: FastifyReply, body: string) {
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
 export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
-  const summaries = new SummaryCache(store);
+  const cache = new LedgerCache(store);
 
   app.get('/api/ledger/commitments', {
     config: { role: 'viewer' },
@@ -65,7 +72,10 @@ export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       querystring: LedgerQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) }),
       response: { 200: z.array(LedgerRowSchema) },
     },
-  }, async (request) => ledgerRows(store.db, { ...filterOf(request.query), limit: request.query.limit, offset: request.query.offset }));
+  }, async (request, reply) => {
+    const body = await cache.get(request.url, () => ledgerRows(store.db, { ...filterOf(request.query), limit: request.query.limit, offset: request.query.offset }));
+    return sendJson(reply as unknown as FastifyReply, body);
+  });
 
   app.get('/api/ledger/summary', {
     config: { role: 'viewer' },
@@ -74,5 +84,8 @@ export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       querystring: LedgerQuery.extend({ by: z.enum(['donor', 'category', 'month']) }),
       response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number() })) },
     },
-  }, async (request) => summaries.get(JSON.stringify(request.query), () => ledgerSummary(store.db, request.query.by, filterOf(request.query))));
+  }, async (request, reply) => {
+    const body = await cache.get(request.url, () => ledgerSummary(store.db, request.query.by, filterOf(request.query)));
+    return sendJson(reply as unknown as FastifyReply, body);
+  });
 };
