@@ -177,6 +177,20 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ method: 'POST', url: '/api/articles', headers: auth(viewer), payload: { text: ARTICLE } })).statusCode).toBe(403);
       });
 
+      it('asks every route for a token, and forbids every write to viewers', async () => {
+        const reads = ['/api/ledger/commitments', '/api/ledger/summary?by=donor', '/api/articles', '/api/articles/1', '/api/facts', '/api/facts/1/history',
+          '/api/persons/1', '/api/organizations/1', '/api/search?q=defence', '/api/export/commitments.csv'];
+        for (const url of reads) {
+          expect((await app.inject({ url })).statusCode, url).toBe(401);
+          expect((await app.inject({ url, headers: auth(viewer) })).statusCode, url).toBe(200);
+        }
+        const writes: Array<[string, object]> = [['/api/articles', { text: ARTICLE }], ['/api/facts/1/review', { action: 'accept', actor: 'v' }], ['/api/tokens', { role: 'viewer', name: 'x' }]];
+        for (const [url, payload] of writes) {
+          expect((await app.inject({ method: 'POST', url, payload })).statusCode, url).toBe(401);
+          expect((await app.inject({ method: 'POST', url, payload, headers: auth(viewer) })).statusCode, url).toBe(403);
+        }
+      });
+
       it('lets reviewers review and ingest', async () => {
         expect((await app.inject({ method: 'POST', url: '/api/facts/1/review', headers: auth(reviewer), payload: { action: 'reject', actor: 'r' } })).statusCode).toBe(200);
         expect((await app.inject({ method: 'POST', url: '/api/articles', headers: auth(reviewer), payload: { text: `${ARTICLE} Again.` } })).statusCode).toBe(201);

@@ -8,7 +8,7 @@ import type { FactStore } from '../store/index.js';
 import type { Role } from '../store/schema.js';
 import { allows, roleOfToken, tokenCount } from './auth.js';
 import { AppError, ERRORS } from './errors.js';
-import { ledgerRoutes } from './routes/ledger.js';
+import { LedgerCache, ledgerRoutes } from './routes/ledger.js';
 import { articleRoutes } from './routes/articles.js';
 import { factRoutes } from './routes/facts.js';
 import { exportRoutes } from './routes/export.js';
@@ -70,19 +70,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message } }));
 
   // Access: open while no token exists (the server then only listens on loopback); else a bearer token with the route's role.
+  // once a token exists the server stays closed (tokens are never removed); until then every request checks
+  let tokensExist = false;
+  const knownTokens = new Map<string, Role>();
+  const anyToken = async () => (tokensExist ||= (await tokenCount(options.store.db)) > 0);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const needed = request.routeOptions.config.role;
     if (!needed) return;
-    if ((await tokenCount(options.store.db)) === 0) return;
+    if (!(await anyToken())) return;
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new AppError('UNAUTHORIZED');
-    const role = await roleOfToken(options.store.db, token);
+    // tokens never change role and are never removed: a known one is looked up once
+    let role = knownTokens.get(token);
+    if (!role) {
+      role = await roleOfToken(options.store.db, token);
+      if (role && knownTokens.size < 10_000) knownTokens.set(token, role);
+    }
     if (!role) throw new AppError('UNAUTHORIZED', 'unknown API token');
     if (!allows(role, needed)) throw new AppError('FORBIDDEN');
   });
 
-  await app.register(ledgerRoutes(options.store));
+  const ledgerCache = new LedgerCache(options.store);
+  // writes through this server show in the ledger at once; writes elsewhere within the cache's version check
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET') ledgerCache.invalidate();
+  });
+  await app.register(ledgerRoutes(options.store, ledgerCache));
   await app.register(articleRoutes(options.store));
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));

@@ -37,16 +37,33 @@ export function filterOf(q: z.infer<typeof LedgerQuery>) {
  * deletion elsewhere could hide. Bodies are kept serialized, and concurrent requests share
  * one computation.
  */
-class LedgerCache {
+const VERSION_TTL_MS = 200;
+
+export class LedgerCache {
   private readonly entries = new Map<string, { version: string; at: number; body: Promise<string> }>();
 
   constructor(private readonly store: FactStore, private readonly maxAgeMs = 5000, private readonly size = 500) {}
 
-  async get(key: string, compute: () => Promise<unknown>): Promise<string> {
+  private version: { value: string; at: number } | null = null;
+
+  /** The ledger's version, read at most every `VERSION_TTL_MS`: a burst of reads costs the database nothing. */
+  private async currentVersion(): Promise<string> {
+    if (this.version && Date.now() - this.version.at < VERSION_TTL_MS) return this.version.value;
     // two queries: a database answers a lone max() from its index, not two together
     const id = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
     const updated = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
-    const version = `${id?.v ?? 0}|${updated?.v ?? ''}`;
+    this.version = { value: `${id?.v ?? 0}|${updated?.v ?? ''}`, at: Date.now() };
+    return this.version.value;
+  }
+
+  /** After a write through this server: the next read recomputes. */
+  invalidate(): void {
+    this.version = null;
+    this.entries.clear();
+  }
+
+  async get(key: string, compute: () => Promise<unknown>): Promise<string> {
+    const version = await this.currentVersion();
     const hit = this.entries.get(key);
     if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.body;
     const body = compute().then((value) => JSON.stringify(value));
@@ -62,8 +79,7 @@ function sendJson(reply: FastifyReply, body: string) {
   return reply.type('application/json; charset=utf-8').send(body);
 }
 
-export const ledgerRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
-  const cache = new LedgerCache(store);
+export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPluginAsyncZod => async (app) => {
 
   app.get('/api/ledger/commitments', {
     config: { role: 'viewer' },
