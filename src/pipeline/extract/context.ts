@@ -60,10 +60,6 @@ export interface ArticleContext {
   owner: Array<CountryMention | OrgMention | PersonMention | undefined>;
 }
 
-export function spanText(ctx: ArticleContext, s: Span): string {
-  return ctx.text.slice(ctx.words[s.first].start, ctx.words[s.last - 1].end);
-}
-
 export function isCountry(m: unknown): m is CountryMention {
   return typeof m === 'object' && m !== null && 'code' in m;
 }

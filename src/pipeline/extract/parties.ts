@@ -191,8 +191,3 @@ function personByRole(ctx: ArticleContext, head: string, country: string | null,
   const latest = findMentionBefore(ctx.personMentions, k, (m) => holds(m.person), LOOKBACK);
   return latest?.person ?? ctx.persons.find((p) => (p.role?.toLowerCase() ?? '').includes(head) && (!country || p.country === country)) ?? null;
 }
-
-/** A name for output: persons by full name, states by ISO code, the rest as written. */
-export function partyName(p: Party | null): string | null {
-  return p?.name ?? null;
-}
