@@ -156,7 +156,8 @@ function isSpeech(ctx: ArticleContext, k: number): boolean {
 function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | undefined, prevQuote: Quote | undefined, memory: SpeakerMemory): Party | null {
   const words = ctx.words;
   const after = wordAt(ctx, q.end);
-  const sentence = words[after]?.sentence ?? -1;
+  // a cue after the quote belongs to the quote's own sentence, not to the next one
+  const sentence = after > 0 && words[after]?.sentence === words[after - 1].sentence ? words[after].sentence : -1;
   // After the closing mark: ", Mr Healey said", ", said X", ", the minister added", ", X, President of …, posted".
   for (let k = after, n = 0; k < words.length && n < 20 && words[k].sentence === sentence; k++, n++) {
     if (/^["“«„]$/.test(words[k].text) && k > after) break;
