@@ -6,9 +6,11 @@ import type { Database, FactType } from './schema.js';
 export type Db = Kysely<Database> | Transaction<Database>;
 
 export async function findArticleByHashOrUrl(db: Db, hash: string, canonicalUrl: string | null) {
-  let q = db.selectFrom('articles').select(['id', 'story_id']).where('content_hash', '=', hash);
-  if (canonicalUrl) q = db.selectFrom('articles').select(['id', 'story_id']).where((eb) => eb.or([eb('content_hash', '=', hash), eb('canonical_url', '=', canonicalUrl)]));
-  return q.executeTakeFirst();
+  return db
+    .selectFrom('articles')
+    .select(['id', 'story_id'])
+    .where((eb) => (canonicalUrl ? eb.or([eb('content_hash', '=', hash), eb('canonical_url', '=', canonicalUrl)]) : eb('content_hash', '=', hash)))
+    .executeTakeFirst();
 }
 
 export interface NewFact {

@@ -32,8 +32,6 @@ const SUPPORT_OBJECTS = /\b(support|aid|assistance|guarantees?|troops|soldiers|w
 interface Anchor {
   start: number;
   end: number;
-  firstWord: number;
-  lastWord: number;
 }
 
 export function extractCommitments(ctx: ArticleContext): Commitment[] {
@@ -162,7 +160,7 @@ function findTriggers(ctx: ArticleContext, first: number, last: number): number[
   for (let k = first; k < last; k++) {
     const w = ctx.words[k];
     if (READY_WORDS.has(w.lower) && (ctx.words[k + 1]?.lower === 'to' || w.lower.endsWith('ness'))) found.push(k);
-    else if ((w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ') && statusOfLemma.has(w.lemma) && !['can', 'could', 'may', 'might'].includes(w.lemma)) found.push(k);
+    else if ((w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ') && statusOfLemma.has(w.lemma)) found.push(k);
     else if (w.pos === 'NOUN' && pledgeNouns.has(w.lower)) found.push(k);
   }
   return found;
@@ -629,7 +627,7 @@ function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number | undefi
   // carry on to the end of "to Ukraine" / "for Ukraine" / "per year" right after the amount
   const tail = /^(?:\s(?:in|of)\s(?:new\s)?[\w-]+(?:\s(?:aid|assistance|support))?)?(?:\s(?:to|for)\s(?:the\s)?[\p{Lu}][\p{L}’']*(?:\s[\p{Lu}][\p{L}]*)*)?(?:\s(?:per year|a year|annually|each year))?/u.exec(ctx.text.slice(end, end + 80));
   if (tail) end += tail[0].length;
-  return { start, end, firstWord: wordIndexAt(ctx, start), lastWord: wordIndexAt(ctx, end) };
+  return { start, end };
 }
 
 function clauseEnd(ctx: ArticleContext, t: number, last: number): number {

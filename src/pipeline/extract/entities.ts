@@ -38,10 +38,10 @@ const NOT_NAMES = new Set([
   'for', 'by', 'from', 'to', 'of', 'under', 'since', 'until', 'earlier', 'later', 'last', 'next', 'today', 'yesterday',
   'tomorrow', 'also', 'meanwhile', 'details', 'source', 'background', 'quote', 'read', 'photo', 'recently', 'separately',
   'there', 'here', 'what', 'who', 'why', 'how', 'where', 'all', 'some', 'many', 'most', 'several', 'each', 'both', 'only',
-  'even', 'just', 'amid', 'among', 'despite', 'without', 'within', 'such', 'one', 'two', 'three', 'first', 'second',
-  'i', 'you', 'my', 'your', 'us', 'them', 'him', 'no', 'not', 'so', 'then', 'thus', 'therefore', 'yet', 'still', 'now',
-  'advertisement', 'share', 'co-hosted', 'hosted', 'together', 'russian', 'ukrainian', 'western', 'european', 'european',
-  'nato', 'eu', 'un', 'mp', 'kremlin', 'writer', 'by', 'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must',
+  'even', 'just', 'amid', 'among', 'despite', 'without', 'within', 'such', 'one', 'two', 'three', 'first', 'second', 'i', 'you',
+  'my', 'your', 'us', 'them', 'him', 'no', 'not', 'so', 'then', 'thus', 'therefore', 'yet', 'still', 'now', 'advertisement',
+  'share', 'co-hosted', 'hosted', 'together', 'russian', 'ukrainian', 'western', 'european', 'nato', 'eu', 'un', 'mp', 'kremlin',
+  'writer', 'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must',
 ]);
 const INSTITUTION_TAILS = new Set(['administration', 'government', 'cabinet', 'team']);
 const LOWER_ORG_HEADS = new Set(['fund', 'initiative', 'coalition', 'programme', 'program', 'facility', 'mechanism', 'platform']);

@@ -22,7 +22,6 @@ interface DirectQuote extends Span {
   /** Offsets of the quoted words, marks excluded. */
   inner: Span;
   paragraph: number;
-  words: number;
 }
 
 export function extractQuotes(ctx: ArticleContext): Quote[] {
@@ -110,7 +109,7 @@ function findDirectQuotes(ctx: ArticleContext): DirectQuote[] {
       const innerEnd = close < 0 ? paragraphEnd : close;
       const inner = trimSpan(text, i + 1, innerEnd);
       const words = (text.slice(inner.start, inner.end).match(/[\p{L}\d][\p{L}\d'’.-]*/gu) ?? []).length;
-      const q: DirectQuote = { start: i, end: close < 0 ? paragraphEnd : close + 1, inner, paragraph, words };
+      const q: DirectQuote = { start: i, end: close < 0 ? paragraphEnd : close + 1, inner, paragraph };
       const lowerStart = /^\p{Ll}/u.test(text.slice(inner.start, inner.start + 1));
       if (words >= (lowerStart ? MIN_WORDS_LOWER : MIN_WORDS) && !(ch === '‘' && words < 8)) {
         found.push(q);
