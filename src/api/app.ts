@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FactStore } from '../store/index.js';
 import type { Role } from '../store/schema.js';
@@ -21,8 +24,16 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Write requests per minute per client. */
   writesPerMinute?: number;
-  logger?: boolean;
+  logger?: boolean | { level: string };
+  /** Folder of the built web workbench (index.html and assets), served at `/` when it exists. */
+  webRoot?: string;
 }
+
+/** Where `npm run build` puts the workbench, next to the compiled server. */
+export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', 'web');
+
+/** The workbench runs only its own scripts: article text is data, and this stops any markup in it from running even if it slipped through. */
+const WORKBENCH_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -102,5 +113,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));
   await app.register(tokenRoutes(options.store));
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      setHeaders: (reply, path) => {
+        reply.header('Content-Security-Policy', WORKBENCH_CSP);
+        reply.header('X-Content-Type-Options', 'nosniff');
+        // hashed asset names never change; index.html must be asked for again
+        reply.header('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   return app;
 }

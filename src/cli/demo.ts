@@ -1,12 +1,7 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestArticles } from '../ingest/ingest-article.js';
-import { readSources } from '../ingest/sources.js';
+import { DEMO_CORPUS, loadDemoCorpus } from '../ingest/demo.js';
 import { ledgerRows } from '../ledger/query.js';
 import { fail, storeFromOption } from './common.js';
-
-/** The demo articles shipped with the package (written for it). */
-const DEMO = join(import.meta.dirname, '..', '..', 'examples', 'demo');
 
 /** Loads the demo articles into the default database and shows the ledger they make. */
 export async function runDemoCommand(args: string[]): Promise<number> {
@@ -19,11 +14,8 @@ export async function runDemoCommand(args: string[]): Promise<number> {
   const store = await storeFromOption(values.db, 'demo');
   if (!store) return 1;
   try {
-    const articles = [];
-    for await (const item of readSources([DEMO])) if ('article' in item) articles.push(item.article);
-    const outcomes = await ingestArticles(store, articles);
-    const ingested = outcomes.filter((o) => o.status === 'ingested').length;
-    process.stdout.write(`demo: ${articles.length} articles from ${DEMO} (${ingested} new)\n\n`);
+    const { articles, ingested } = await loadDemoCorpus(store);
+    process.stdout.write(`demo: ${articles} articles from ${DEMO_CORPUS} (${ingested} new)\n\n`);
     for (const r of await ledgerRows(store.db)) {
       const amount = r.amount === null ? 'unquantified' : `${r.amount.toLocaleString('en')} ${r.unit ?? ''}`.trim();
       const eur = r.eur === null ? '' : ` ≈ €${(r.eur / 1e6).toFixed(1)}m`;

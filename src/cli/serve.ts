@@ -1,11 +1,13 @@
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ExposureError, startServer } from '../api/server.js';
+import { loadDemoCorpus } from '../ingest/demo.js';
 import { fail, storeFromOption } from './common.js';
 
 export async function runServeCommand(args: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args, options: { db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8787' } } }).values;
+    values = parseArgs({ args, options: { db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8787' }, demo: { type: 'boolean', default: false } } }).values;
   } catch (err) {
     return fail('serve', (err as Error).message);
   }
@@ -14,7 +16,14 @@ export async function runServeCommand(args: string[]): Promise<number> {
   const store = await storeFromOption(values.db, 'serve');
   if (!store) return 1;
   try {
+    if (values.demo) {
+      const demo = await loadDemoCorpus(store);
+      process.stdout.write(`demo corpus: ${demo.articles} articles, ${demo.ingested} new\n`);
+    }
     const app = await startServer(store, values.host, port);
+    const { port: listening } = app.server.address() as AddressInfo;
+    const host = values.host.includes(':') ? `[${values.host}]` : values.host;
+    process.stdout.write(`pledgewatch workbench: http://${host}:${listening}/   (API docs: /docs; stop with Ctrl+C)\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

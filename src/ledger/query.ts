@@ -9,6 +9,7 @@ export interface LedgerFilter {
   recipient?: string;
   category?: string;
   status?: string;
+  period?: string;
   since?: string;
   until?: string;
   /** Fixed GDP base year for %GDP values, instead of the year of the announcement. */
@@ -19,7 +20,13 @@ export interface LedgerFilter {
   /** Leave out the sources (for totals). */
   withoutSources?: boolean;
   offset?: number;
+  /** Column to order by (default: newest announcement first). */
+  sort?: LedgerSort;
+  descending?: boolean;
 }
+
+export const LEDGER_SORTS = ['announced', 'donor', 'recipient', 'category', 'status', 'amount', 'period'] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 export interface LedgerSource {
   articleId: number;
@@ -50,6 +57,7 @@ function filtered(db: Db, filter: LedgerFilter) {
   if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
   if (filter.category) q = q.where('category', '=', filter.category);
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.period) q = q.where('period', '=', filter.period);
   if (filter.since) q = q.where('announced', '>=', filter.since);
   if (filter.until) q = q.where('announced', '<=', filter.until);
   if (filter.reviewedOnly) {
@@ -67,7 +75,9 @@ function filtered(db: Db, filter: LedgerFilter) {
 }
 
 export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<LedgerRow[]> {
-  const rows = await filtered(db, filter).selectAll().orderBy('announced', 'desc').orderBy('id').limit(filter.limit ?? 100_000).offset(filter.offset ?? 0).execute();
+  const sort = filter.sort ?? 'announced';
+  const direction = (filter.descending ?? sort === 'announced') ? 'desc' : 'asc';
+  const rows = await filtered(db, filter).selectAll().orderBy(sort, direction).orderBy('id').limit(filter.limit ?? 100_000).offset(filter.offset ?? 0).execute();
   const sources = new Map<number, LedgerSource[]>();
   for (let i = 0; i < (filter.withoutSources ? 0 : rows.length); i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
@@ -99,6 +109,8 @@ export interface SummaryRow {
   key: string;
   commitments: number;
   eur: number;
+  /** By donor: the total as a percent of the donor's GDP (each amount on its year's GDP); null when unknown or not by donor. */
+  gdpShare: number | null;
 }
 
 /** Totals for charts: EUR and number of commitments by donor, category or month of announcement. */
@@ -113,9 +125,11 @@ export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', 
   const totals = new Map<string, SummaryRow>();
   for (const g of groups) {
     const k = g.key ?? 'unknown';
-    const t = totals.get(k) ?? { key: k, commitments: 0, eur: 0 };
+    const t = totals.get(k) ?? { key: k, commitments: 0, eur: 0, gdpShare: null };
     t.commitments += Number(g.n);
-    t.eur += valueCommitment({ donor: g.donor, amount: g.amount === null ? null : Number(g.amount), unit: g.unit }, Number(g.year), filter.gdpYear).eur ?? 0;
+    const value = valueCommitment({ donor: g.donor, amount: g.amount === null ? null : Number(g.amount), unit: g.unit }, Number(g.year), filter.gdpYear);
+    t.eur += value.eur ?? 0;
+    if (by === 'donor' && value.gdpShare !== null) t.gdpShare = (t.gdpShare ?? 0) + value.gdpShare;
     totals.set(k, t);
   }
   return [...totals.values()].sort((a, b) => b.eur - a.eur || a.key.localeCompare(b.key));

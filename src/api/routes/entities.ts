@@ -6,9 +6,45 @@ import { AppError } from '../errors.js';
 import { LedgerRowSchema } from './ledger.js';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
-const Mention = z.object({ factId: z.number(), articleId: z.number(), text: z.string(), evidence: z.string() });
+const Mention = z.object({ factId: z.number(), articleId: z.number(), date: z.string().nullable().describe('the article’s publication date'), text: z.string(), evidence: z.string() });
+const ListQuery = z.object({
+  q: z.string().max(120).optional().describe('part of the name'),
+  limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0),
+});
+const likeNeedle = (text: string) => `%${text.replace(/[%_]/g, '')}%`;
 
 export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/persons', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['entities'], summary: 'Persons by name', querystring: ListQuery,
+      response: { 200: z.array(z.object({ id: z.number(), name: z.string(), role: z.string().nullable(), country: z.string().nullable() })) },
+    },
+  }, async (request) => {
+    let q = store.db.selectFrom('persons').select(['id', 'name', 'role', 'country']).orderBy('name').limit(request.query.limit).offset(request.query.offset);
+    if (request.query.q) q = q.where('name', 'like', likeNeedle(request.query.q));
+    return q.execute();
+  });
+
+  app.get('/api/organizations', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['entities'], summary: 'Organizations and coalitions by name, with how many member states are known', querystring: ListQuery,
+      response: { 200: z.array(z.object({ id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(), members: z.number() })) },
+    },
+  }, async (request) => {
+    let q = store.db
+      .selectFrom('organizations')
+      .leftJoin('organization_members', 'organization_members.organization_id', 'organizations.id')
+      .select(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind', (eb) => eb.fn.count<number>('organization_members.country').as('members')])
+      .groupBy(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind'])
+      .orderBy('organizations.name')
+      .limit(request.query.limit)
+      .offset(request.query.offset);
+    if (request.query.q) q = q.where((eb) => eb.or([eb('organizations.name', 'like', likeNeedle(request.query.q!)), eb('organizations.acronym', 'like', likeNeedle(request.query.q!))]));
+    return (await q.execute()).map((o) => ({ ...o, members: Number(o.members) }));
+  });
+
   app.get('/api/persons/:id', {
     config: { role: 'viewer' },
     schema: {
@@ -18,16 +54,24 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
   }, async (request) => {
     const person = await store.db.selectFrom('persons').selectAll().where('id', '=', request.params.id).executeTakeFirst();
     if (!person) throw new AppError('NOT_FOUND', `no person ${request.params.id}`);
-    const needle = `%${JSON.stringify(person.name).slice(1, -1).replace(/[%_]/g, '')}%`;
-    const facts = await store.db.selectFrom('facts').select(['id', 'article_id', 'type', 'data', 'evidence']).where('type', 'in', ['person', 'quote', 'meeting']).where('data', 'like', needle).orderBy('id').limit(500).execute();
+    const facts = await store.db
+      .selectFrom('facts')
+      .innerJoin('articles', 'articles.id', 'facts.article_id')
+      .select(['facts.id', 'facts.article_id', 'facts.type', 'facts.data', 'facts.evidence', 'articles.published'])
+      .where('facts.type', 'in', ['person', 'quote', 'meeting'])
+      .where('facts.data', 'like', likeNeedle(JSON.stringify(person.name).slice(1, -1)))
+      .orderBy('articles.published')
+      .orderBy('facts.id')
+      .limit(500)
+      .execute();
     const roles = new Set<string>();
     const quotes = [];
     const meetings = [];
     for (const f of facts) {
       const data = JSON.parse(f.data) as { name?: string; role?: string | null; speaker?: string | null; text?: string; participants?: string[] };
       if (f.type === 'person' && data.name === person.name && data.role) roles.add(data.role);
-      if (f.type === 'quote' && data.speaker === person.name) quotes.push({ factId: f.id, articleId: f.article_id, text: data.text ?? '', evidence: f.evidence });
-      if (f.type === 'meeting' && data.participants?.includes(person.name)) meetings.push({ factId: f.id, articleId: f.article_id, text: data.participants.join(', '), evidence: f.evidence });
+      if (f.type === 'quote' && data.speaker === person.name) quotes.push({ factId: f.id, articleId: f.article_id, date: f.published, text: data.text ?? '', evidence: f.evidence });
+      if (f.type === 'meeting' && data.participants?.includes(person.name)) meetings.push({ factId: f.id, articleId: f.article_id, date: f.published, text: data.participants.join(', '), evidence: f.evidence });
     }
     return { id: person.id, name: person.name, country: person.country, roles: [...roles], quotes, meetings };
   });

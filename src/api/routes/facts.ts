@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Commitment } from '../../facts/types.js';
+import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
 import { foldCommitment } from '../../ingest/ingest-article.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
@@ -9,10 +9,26 @@ import { FactSchema, factOut } from './articles.js';
 const FACT_TYPES = ['person', 'country', 'organization', 'quote', 'commitment', 'sanction', 'meeting'] as const;
 const STATUSES = ['pending', 'accepted', 'rejected', 'edited'] as const;
 const Review = z.object({
-  action: z.enum(['accept', 'reject', 'edit']),
+  action: z.enum(['accept', 'reject', 'edit', 'reopen']).describe('reopen: back to pending with the extracted data (undo)'),
   actor: z.string().min(1).max(120).describe('who reviews'),
   fields: z.record(z.string(), z.unknown()).optional().describe('corrected fields, with action edit'),
 }).refine((r) => r.action !== 'edit' || (r.fields && Object.keys(r.fields).length > 0), { message: 'edit needs the corrected fields', path: ['fields'] });
+/** What a reviewer may correct in each type of fact: its fields (never its evidence), each with its own type. */
+const editable = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>): z.ZodType => schema.omit({ evidence: true }).partial().strict();
+const EDITABLE: Record<string, z.ZodType> = {
+  person: editable(PersonSchema), country: editable(CountryFactSchema), organization: editable(OrganizationSchema), quote: editable(QuoteSchema),
+  commitment: editable(CommitmentSchema), sanction: editable(SanctionSchema), meeting: editable(MeetingSchema),
+};
+
+function checkEdit(type: string, fields: Record<string, unknown>): void {
+  const schema = EDITABLE[type];
+  if (!schema) return;
+  const result = schema.safeParse(fields);
+  if (!result.success) {
+    throw new AppError('VALIDATION', 'the corrected fields do not fit this type of fact', result.error.issues.map((i) => ({ field: `fields.${i.path.join('.') || (i as { keys?: string[] }).keys?.join(',') || ''}`, reason: i.message })));
+  }
+}
+
 const HistoryEntry = z.object({ id: z.number(), action: z.string(), actor: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() });
 
 export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
@@ -51,19 +67,22 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     const updated = await store.db.transaction().execute(async (trx) => {
       const fact = await trx.selectFrom('facts').selectAll().where('id', '=', request.params.id).executeTakeFirst();
       if (!fact) return undefined;
+      if (action === 'edit' && fields) checkEdit(fact.type, fields);
       const before = JSON.parse(fact.edited_data ?? fact.data) as Record<string, unknown>;
-      const after = action === 'edit' ? { ...before, ...fields } : before;
-      const status = action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : 'edited';
+      const extracted = JSON.parse(fact.data) as Record<string, unknown>;
+      const after = action === 'edit' ? { ...before, ...fields } : action === 'reopen' ? extracted : before;
+      const status = ({ accept: 'accepted', reject: 'rejected', edit: 'edited', reopen: 'pending' } as const)[action];
+      const editedData = action === 'edit' ? JSON.stringify(after) : action === 'reopen' ? null : fact.edited_data;
       await trx
         .updateTable('facts')
-        .set({ review_status: status, reviewed_by: actor, reviewed_at: at, edited_data: action === 'edit' ? JSON.stringify(after) : fact.edited_data })
+        .set({ review_status: status, reviewed_by: actor, reviewed_at: at, edited_data: editedData })
         .where('id', '=', fact.id)
         .execute();
       await trx.insertInto('review_log').values({ fact_id: fact.id, action, actor, at, before: JSON.stringify(before), after: JSON.stringify(after) }).execute();
-      if (fact.type === 'commitment' && (action === 'edit' || action === 'reject')) {
-        // the ledger follows the review: a rejected pledge leaves it, an edited one is folded again
+      if (fact.type === 'commitment' && action !== 'accept') {
+        // the ledger follows the review: a rejected pledge leaves it, an edited or reopened one is folded again
         await trx.deleteFrom('commitment_sources').where('fact_id', '=', fact.id).execute();
-        if (action === 'edit') {
+        if (action !== 'reject') {
           const article = await trx.selectFrom('articles').select(['published', 'ingested_at']).where('id', '=', fact.article_id).executeTakeFirstOrThrow();
           await foldCommitment(trx, fact.id, fact.article_id, after as unknown as Commitment, article.published ?? article.ingested_at.slice(0, 10), new Date(at));
         }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ledgerRows, ledgerSummary } from '../../ledger/query.js';
+import { LEDGER_SORTS, ledgerRows, ledgerSummary } from '../../ledger/query.js';
 import type { FactStore } from '../../store/index.js';
+import { CATEGORIES, PERIODS, STATUSES } from '../../facts/types.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
 export const LedgerQuery = z.object({
   donor: z.string().min(1).max(120).optional(),
   recipient: z.string().min(1).max(120).optional(),
-  category: z.enum(['military', 'financial', 'humanitarian', 'security-guarantee', 'political', 'reconstruction', 'other']).optional(),
-  status: z.enum(['pledged', 'delivered', 'planned', 'ready']).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  status: z.enum(STATUSES).optional(),
+  period: z.enum(PERIODS).optional(),
   since: isoDate.optional(),
   until: isoDate.optional(),
   reviewed: z.enum(['only', 'all']).default('all'),
@@ -26,7 +28,7 @@ export const LedgerRowSchema = z.object({
 export function filterOf(q: z.infer<typeof LedgerQuery>) {
   const code = (v: string | undefined) => (v && /^[a-z]{2}$/.test(v) ? v.toUpperCase() : v);
   return {
-    donor: code(q.donor), recipient: code(q.recipient), category: q.category, status: q.status, since: q.since, until: q.until,
+    donor: code(q.donor), recipient: code(q.recipient), category: q.category, status: q.status, period: q.period, since: q.since, until: q.until,
     reviewedOnly: q.reviewed === 'only', gdpYear: q['gdp-year'],
   };
 }
@@ -85,11 +87,17 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
     config: { role: 'viewer' },
     schema: {
       tags: ['ledger'], summary: 'Folded commitments with EUR value, %GDP and sources, newest first, paged',
-      querystring: LedgerQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) }),
+      querystring: LedgerQuery.extend({
+        limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0),
+        sort: z.enum(LEDGER_SORTS).default('announced').describe('column to order by'), dir: z.enum(['asc', 'desc']).optional().describe('default: newest first for dates, else ascending'),
+      }),
       response: { 200: z.array(LedgerRowSchema) },
     },
   }, async (request, reply) => {
-    const body = await cache.get(request.url, () => ledgerRows(store.db, { ...filterOf(request.query), limit: request.query.limit, offset: request.query.offset }));
+    const body = await cache.get(request.url, () => ledgerRows(store.db, {
+      ...filterOf(request.query), limit: request.query.limit, offset: request.query.offset, sort: request.query.sort,
+      descending: request.query.dir === undefined ? undefined : request.query.dir === 'desc',
+    }));
     return sendJson(reply as unknown as FastifyReply, body);
   });
 
@@ -98,7 +106,7 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
     schema: {
       tags: ['ledger'], summary: 'Totals for charts',
       querystring: LedgerQuery.extend({ by: z.enum(['donor', 'category', 'month']) }),
-      response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number() })) },
+      response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number(), gdpShare: z.number().nullable() })) },
     },
   }, async (request, reply) => {
     const body = await cache.get(request.url, () => ledgerSummary(store.db, request.query.by, filterOf(request.query)));
