@@ -1,0 +1,36 @@
+import { download, getJson } from '../../shared/api';
+import type { LedgerRow, SummaryRow } from '../../shared/types';
+
+export interface LedgerFilters {
+  donor: string;
+  recipient: string;
+  category: string;
+  status: string;
+  period: string;
+  since: string;
+  until: string;
+  reviewedOnly: boolean;
+}
+
+export const NO_FILTERS: LedgerFilters = { donor: '', recipient: '', category: '', status: '', period: '', since: '', until: '', reviewedOnly: false };
+
+export type SortColumn = 'announced' | 'donor' | 'recipient' | 'category' | 'status' | 'amount' | 'period';
+export interface Sort {
+  column: SortColumn;
+  descending: boolean;
+}
+
+export const PAGE_SIZE = 50;
+
+const query = (f: LedgerFilters) => ({
+  donor: f.donor.trim(), recipient: f.recipient.trim(), category: f.category, status: f.status, period: f.period, since: f.since, until: f.until,
+  reviewed: f.reviewedOnly ? 'only' : undefined,
+});
+
+export const fetchCommitments = (f: LedgerFilters, sort: Sort, page: number) =>
+  getJson<LedgerRow[]>('/api/ledger/commitments', { ...query(f), sort: sort.column, dir: sort.descending ? 'desc' : 'asc', limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+
+export const fetchSummary = (f: LedgerFilters, by: 'donor' | 'month' | 'category') => getJson<SummaryRow[]>('/api/ledger/summary', { ...query(f), by });
+
+export const exportLedger = (f: LedgerFilters, format: 'csv' | 'xlsx') =>
+  download(`/api/export/commitments.${format}`, query(f), `pledgewatch-commitments.${format}`);

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { eur, percent } from '../../../shared/format';
+import type { SummaryRow } from '../../../shared/types';
+
+type Metric = 'eur' | 'gdp';
+const BAR = 22;
+const LABEL = 90;
+const WIDTH = 560;
+
+/** Totals per donor as horizontal bars, in EUR or in % of the donor's GDP. */
+export function DonorChart({ rows }: { rows: SummaryRow[] }) {
+  const [metric, setMetric] = useState<Metric>('eur');
+  const value = (r: SummaryRow) => (metric === 'eur' ? r.eur : r.gdpShare ?? 0);
+  const shown = [...rows].filter((r) => value(r) > 0).sort((a, b) => value(b) - value(a)).slice(0, 15);
+  const max = Math.max(...shown.map(value), 0) || 1;
+  const label = (r: SummaryRow) => (metric === 'eur' ? eur(r.eur) : percent(r.gdpShare));
+  return (
+    <section className="panel" aria-labelledby="donor-chart-title">
+      <header className="panel-head">
+        <h2 id="donor-chart-title">Totals by donor</h2>
+        <div className="toggle" role="group" aria-label="Measure">
+          <button type="button" aria-pressed={metric === 'eur'} onClick={() => setMetric('eur')}>EUR</button>
+          <button type="button" aria-pressed={metric === 'gdp'} onClick={() => setMetric('gdp')}>% of GDP</button>
+        </div>
+      </header>
+      {shown.length === 0 ? (
+        <p className="muted">No valued commitments match.</p>
+      ) : (
+        <svg className="chart" viewBox={`0 0 ${WIDTH} ${shown.length * BAR + 4}`} role="img" aria-label={`Totals by donor in ${metric === 'eur' ? 'euros' : 'percent of GDP'}`}>
+          {shown.map((r, i) => {
+            const w = ((WIDTH - LABEL - 80) * value(r)) / max;
+            return (
+              <g key={r.key} transform={`translate(0 ${i * BAR})`} data-donor={r.key}>
+                <title>{`${r.key}: ${eur(r.eur)} · ${percent(r.gdpShare)} of GDP · ${r.commitments} commitments`}</title>
+                <text x={LABEL - 6} y={BAR / 2 + 4} textAnchor="end" className="chart-label">{r.key}</text>
+                <rect x={LABEL} y={3} width={Math.max(w, 1)} height={BAR - 6} className="bar" />
+                <text x={LABEL + w + 6} y={BAR / 2 + 4} className="chart-value" data-testid={`donor-total-${r.key}`}>{label(r)}</text>
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </section>
+  );
+}

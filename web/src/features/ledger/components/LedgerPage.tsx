@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { ErrorNote } from '../../../shared/ErrorNote';
+import { eur } from '../../../shared/format';
+import { useDebounced } from '../../../shared/useDebounced';
+import { exportLedger, NO_FILTERS, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
+import { useCommitments, useSummary } from '../queries';
+import { DonorChart } from './DonorChart';
+import { LedgerFiltersForm } from './LedgerFiltersForm';
+import { LedgerTable } from './LedgerTable';
+import { Timeline } from './Timeline';
+
+export function LedgerPage() {
+  const [filters, setFilters] = useState<LedgerFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ column: 'announced', descending: true });
+  const [page, setPage] = useState(0);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const settled = useDebounced(filters);
+  const rows = useCommitments(settled, sort, page);
+  const byDonor = useSummary(settled, 'donor');
+  const byMonth = useSummary(settled, 'month');
+  const total = byDonor.data?.reduce((n, r) => n + r.commitments, 0) ?? 0;
+  const totalEur = byDonor.data?.reduce((n, r) => n + r.eur, 0) ?? 0;
+
+  const changeFilters = (next: LedgerFilters) => {
+    setFilters(next);
+    setPage(0);
+  };
+  const runExport = (format: 'csv' | 'xlsx') => {
+    setExportError(null);
+    exportLedger(settled, format).catch(setExportError);
+  };
+
+  return (
+    <div className="page ledger-page">
+      <header className="page-head">
+        <h1>Ledger</h1>
+        <p className="muted" data-testid="ledger-total">{total.toLocaleString('en')} commitments · {eur(totalEur)} valued</p>
+        <div className="actions">
+          <button type="button" onClick={() => runExport('csv')}>Export CSV</button>
+          <button type="button" onClick={() => runExport('xlsx')}>Export XLSX</button>
+        </div>
+      </header>
+      <ErrorNote error={exportError} />
+      <LedgerFiltersForm filters={filters} onChange={changeFilters} />
+      <div className="charts">
+        {byDonor.data && <DonorChart rows={byDonor.data} />}
+        {byMonth.data && <Timeline rows={byMonth.data} />}
+      </div>
+      <ErrorNote error={rows.error ?? byDonor.error} />
+      {rows.data && (
+        <>
+          {rows.data.length === 0 ? <p className="muted">No commitments match these filters.</p> : <LedgerTable rows={rows.data} sort={sort} onSort={(s) => { setSort(s); setPage(0); }} />}
+          <nav className="pager" aria-label="Ledger pages">
+            <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
+            <span>Page {page + 1}{total ? ` of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}` : ''}</span>
+            <button type="button" disabled={rows.data.length < PAGE_SIZE} onClick={() => setPage(page + 1)}>Next</button>
+          </nav>
+        </>
+      )}
+      {rows.isPending && <p className="muted">Loading…</p>}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorNote } from '../../../shared/ErrorNote';
+import { describeFact, typeLabel } from '../../../shared/format';
+import { navigate } from '../../../shared/router';
+import { FACT_TYPES, type Fact } from '../../../shared/types';
+import { FactCard } from '../../review/components/FactCard';
+import { useFactActions } from '../../review/queries';
+import { useArticle } from '../queries';
+import { ArticleText } from './ArticleText';
+
+/** One article: its text with every fact highlighted, a legend, and the clicked fact open for review. */
+export function ArticlePage({ id, factId }: { id: number; factId: number | null }) {
+  const article = useArticle(id);
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [hovered, setHovered] = useState<Fact | null>(null);
+  const selected = article.data?.facts.find((f) => f.id === factId) ?? null;
+  const actions = useFactActions(() => undefined);
+  const facts = useMemo(() => (article.data?.facts ?? []).filter((f) => !hidden.has(f.type)), [article.data, hidden]);
+  const counts = useMemo(() => {
+    const c = new Map<string, number>();
+    for (const f of article.data?.facts ?? []) c.set(f.type, (c.get(f.type) ?? 0) + 1);
+    return c;
+  }, [article.data]);
+
+  useEffect(() => actions.reset(), [factId]);
+  useEffect(() => {
+    if (factId !== null) document.querySelector(`[data-fact-id="${factId}"]`)?.scrollIntoView({ block: 'center' });
+  }, [factId, article.data !== undefined]);
+
+  const toggle = (type: string) => {
+    const next = new Set(hidden);
+    if (next.has(type)) next.delete(type);
+    else next.add(type);
+    setHidden(next);
+  };
+  const select = (fact: Fact) => navigate(`articles/${id}`, { fact: fact.id });
+
+  if (article.error) return <div className="page"><ErrorNote error={article.error} /></div>;
+  if (!article.data) return <div className="page"><p className="muted">Loading…</p></div>;
+  const a = article.data;
+  return (
+    <div className="page reader-page">
+      <header className="page-head">
+        <h1>{a.title ?? `Article ${a.id}`}</h1>
+        <p className="muted">
+          {[a.source, a.published, a.place].filter(Boolean).join(' · ')}
+          {a.url && <> · <a href={a.url} target="_blank" rel="noopener noreferrer">original</a></>}
+        </p>
+      </header>
+      <div className="legend" role="group" aria-label="Highlighted fact types">
+        {FACT_TYPES.map((t) => (
+          <label key={t} className={`legend-item type-${t}`}>
+            <input type="checkbox" checked={!hidden.has(t)} onChange={() => toggle(t)} />
+            <span className="swatch" aria-hidden="true" />
+            {typeLabel[t]} ({counts.get(t) ?? 0})
+          </label>
+        ))}
+      </div>
+      <div className="reader-layout">
+        <ArticleText text={a.text} facts={facts} selectedId={selected?.id ?? null} onHover={setHovered} onSelect={select} />
+        <aside className="reader-side" aria-label="Fact details">
+          <div className="hover-card" aria-live="polite">
+            {hovered ? <><span className={`badge type-${hovered.type}`}>{hovered.type}</span> {describeFact(hovered.type, hovered.data)}</> : <span className="muted">Hover or focus a highlight to see its fact; click it to review.</span>}
+          </div>
+          {selected && (
+            <FactCard
+              fact={selected}
+              text={a.text}
+              editing={actions.editing}
+              onEditingChange={actions.setEditing}
+              onAction={(action, fields) => actions.act(selected, action, fields)}
+              busy={actions.busy}
+              error={actions.error}
+            />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

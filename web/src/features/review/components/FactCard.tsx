@@ -1,0 +1,46 @@
+import { ApiError } from '../../../shared/api';
+import { ErrorNote } from '../../../shared/ErrorNote';
+import { describeFact } from '../../../shared/format';
+import type { Fact } from '../../../shared/types';
+import type { ReviewAction } from '../api';
+import { EvidenceInContext } from './EvidenceInContext';
+import { FactEditor } from './FactEditor';
+
+interface Props {
+  fact: Fact;
+  /** The article's text, to show the evidence in context. */
+  text?: string;
+  editing: boolean;
+  onEditingChange: (editing: boolean) => void;
+  onAction: (action: ReviewAction, fields?: Record<string, unknown>) => void;
+  busy: boolean;
+  error: unknown;
+}
+
+/** One fact with what it states, its evidence and the review actions. */
+export function FactCard({ fact, text, editing, onEditingChange, onAction, busy, error }: Props) {
+  const serverErrors = error instanceof ApiError ? error.fields : [];
+  return (
+    <article className={`fact-card type-${fact.type}`} aria-label={`${fact.type} fact ${fact.id}`}>
+      <header>
+        <span className={`badge type-${fact.type}`}>{fact.type}</span>
+        <span className={`review review-${fact.reviewStatus}`} data-testid="review-status">{fact.reviewStatus}</span>
+        {fact.reviewedBy && <span className="muted"> by {fact.reviewedBy}</span>}
+      </header>
+      <p className="fact-summary">{describeFact(fact.type, fact.data)}</p>
+      {text !== undefined ? <EvidenceInContext text={text} start={fact.start} end={fact.end} /> : <blockquote className="context"><mark className="evidence">{fact.evidence}</mark></blockquote>}
+      <p className="muted small">rule: {fact.rule}</p>
+      {editing ? (
+        <FactEditor key={fact.id} fact={fact} serverErrors={serverErrors} onCancel={() => onEditingChange(false)} onSave={(fields) => onAction('edit', fields)} />
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={() => onAction('accept')} disabled={busy}>Accept <kbd>a</kbd></button>
+          <button type="button" onClick={() => onAction('reject')} disabled={busy}>Reject <kbd>x</kbd></button>
+          <button type="button" onClick={() => onEditingChange(true)} disabled={busy}>Edit <kbd>e</kbd></button>
+          {fact.reviewStatus !== 'pending' && <button type="button" onClick={() => onAction('reopen')} disabled={busy}>Reopen</button>}
+        </div>
+      )}
+      <ErrorNote error={error} />
+    </article>
+  );
+}

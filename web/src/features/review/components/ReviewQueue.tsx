@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { ErrorNote } from '../../../shared/ErrorNote';
+import { typeLabel } from '../../../shared/format';
+import { href } from '../../../shared/router';
+import { FACT_TYPES, type Fact } from '../../../shared/types';
+import { useArticle } from '../../reader/queries';
+import { useFactActions, usePendingFacts } from '../queries';
+import { FactCard } from './FactCard';
+
+type QueuedFact = Fact & { articleId: number };
+
+/** Typing in a form is not a command. */
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+
+/** Pending facts one at a time: a accept, x reject, e edit, u undo, j/k next/previous. */
+export function ReviewQueue() {
+  const [type, setType] = useState('commitment');
+  const pending = usePendingFacts(type);
+  const [index, setIndex] = useState(0);
+  const [updated, setUpdated] = useState<Map<number, QueuedFact>>(new Map());
+  const [done, setDone] = useState<number[]>([]);
+  const queue: QueuedFact[] = (pending.data?.items ?? []).map((f) => updated.get(f.id) ?? f);
+  const current = queue[Math.min(index, queue.length - 1)];
+  const article = useArticle(current?.articleId ?? 0);
+
+  const actions = useFactActions((fact, action) => {
+    const queued = { ...fact, articleId: queue.find((f) => f.id === fact.id)?.articleId ?? current.articleId };
+    setUpdated((m) => new Map(m).set(fact.id, queued));
+    if (action === 'reopen') return;
+    setDone((d) => [...d, fact.id]);
+    setIndex((i) => Math.min(i + 1, queue.length - 1));
+  });
+
+  const undo = () => {
+    const last = done[done.length - 1];
+    const fact = queue.find((f) => f.id === last);
+    if (!fact) return;
+    setDone((d) => d.slice(0, -1));
+    setIndex(queue.indexOf(fact));
+    actions.act(fact, 'reopen');
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || actions.editing || !current) return;
+      const commands: Record<string, () => void> = {
+        a: () => actions.act(current, 'accept'),
+        x: () => actions.act(current, 'reject'),
+        e: () => actions.setEditing(true),
+        u: undo,
+        j: () => setIndex((i) => Math.min(i + 1, queue.length - 1)),
+        k: () => setIndex((i) => Math.max(i - 1, 0)),
+      };
+      const command = commands[e.key];
+      if (!command) return;
+      e.preventDefault();
+      command();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // a new fact starts with its editor closed and no error from the last one
+  useEffect(() => actions.reset(), [current?.id]);
+
+  const reviewed = queue.filter((f) => f.reviewStatus !== 'pending').length;
+  const chooseType = (next: string) => {
+    setType(next);
+    setIndex(0);
+    setUpdated(new Map());
+    setDone([]);
+  };
+
+  return (
+    <div className="page review-page">
+      <header className="page-head">
+        <h1>Review queue</h1>
+        <label>
+          Type
+          <select value={type} onChange={(e) => chooseType(e.target.value)}>
+            <option value="">all types</option>
+            {FACT_TYPES.map((t) => <option key={t} value={t}>{typeLabel[t]}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => { chooseType(type); void pending.refetch(); }}>Reload queue</button>
+      </header>
+      <ErrorNote error={pending.error} />
+      {pending.isPending && <p className="muted">Loading…</p>}
+      {pending.data && queue.length === 0 && <p className="muted">Nothing is waiting for review here.</p>}
+      {current && (
+        <>
+          <div className="progress-line">
+            <progress max={queue.length} value={reviewed} aria-label="Reviewed in this queue" />
+            <span data-testid="review-progress">{reviewed} of {queue.length} reviewed · fact {Math.min(index, queue.length - 1) + 1} of {queue.length}{pending.data?.nextCursor ? ' (more after these)' : ''}</span>
+          </div>
+          <FactCard
+            fact={current}
+            text={article.data?.text}
+            editing={actions.editing}
+            onEditingChange={actions.setEditing}
+            onAction={(action, fields) => actions.act(current, action, fields)}
+            busy={actions.busy}
+            error={actions.error}
+          />
+          <p className="muted small">
+            From <a href={href(`articles/${current.articleId}`, { fact: current.id })}>{article.data?.title ?? `article ${current.articleId}`}</a>
+            {article.data?.published && `, ${article.data.published}`}
+          </p>
+          <p className="keys muted small" aria-label="Keyboard shortcuts">
+            <kbd>a</kbd> accept · <kbd>x</kbd> reject · <kbd>e</kbd> edit · <kbd>u</kbd> undo · <kbd>j</kbd>/<kbd>k</kbd> next/previous
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { getSettings } from '../../shared/settings';
+import type { Fact } from '../../shared/types';
+import { fetchPendingFacts, reviewFact, type ReviewAction } from './api';
+
+/** A review changes the fact, its article's view and possibly the ledger: all are read again. */
+export function useReviewFact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, fields }: { id: number; action: ReviewAction; fields?: Record<string, unknown> }) => reviewFact(id, action, getSettings().reviewer, fields),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['ledger'] });
+      void client.invalidateQueries({ queryKey: ['article'] });
+      void client.invalidateQueries({ queryKey: ['organization'] });
+    },
+  });
+}
+
+/** Review actions on one fact at a time, with the editor's state and the last error. */
+export function useFactActions(onReviewed: (fact: Fact, action: ReviewAction) => void) {
+  const review = useReviewFact();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const act = (fact: Fact, action: ReviewAction, fields?: Record<string, unknown>) => {
+    if (review.isPending) return;
+    setError(null);
+    review.mutate(
+      { id: fact.id, action, fields },
+      {
+        onSuccess: (updated) => {
+          setEditing(false);
+          onReviewed(updated, action);
+        },
+        onError: setError,
+      },
+    );
+  };
+  const reset = () => {
+    setEditing(false);
+    setError(null);
+  };
+  return { act, editing, setEditing, error, busy: review.isPending, reset };
+}
+
+/** The pending facts when the queue was opened: a snapshot, so that reviewed facts keep their place for j/k and undo. */
+export const usePendingFacts = (type: string) =>
+  useQuery({ queryKey: ['facts', 'pending', type], queryFn: () => fetchPendingFacts(type), staleTime: Infinity, refetchOnWindowFocus: false });

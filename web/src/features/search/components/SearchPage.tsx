@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { ErrorNote } from '../../../shared/ErrorNote';
+import { href, navigate } from '../../../shared/router';
+import { useSearch } from '../queries';
+
+/** Full-text search over articles and quotes; the query lives in the address so results can be shared. */
+export function SearchPage({ initial }: { initial: string }) {
+  const [q, setQ] = useState(initial);
+  const results = useSearch(initial);
+  return (
+    <div className="page">
+      <header className="page-head"><h1>Search</h1></header>
+      <form role="search" className="search-form" onSubmit={(e) => { e.preventDefault(); navigate('search', { q: q.trim() }); }}>
+        <label htmlFor="search-q" className="visually-hidden">Search articles and quotes</label>
+        <input id="search-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="words from a quote or an article" autoFocus />
+        <button type="submit" className="primary">Search</button>
+      </form>
+      <ErrorNote error={results.error} />
+      {results.data && (
+        <>
+          <p className="muted">{results.data.length} result{results.data.length === 1 ? '' : 's'}</p>
+          <ul className="results">
+            {results.data.map((r) => (
+              <li key={`${r.kind}-${r.id}`} className={`result result-${r.kind}`}>
+                <span className={`badge type-${r.kind === 'quote' ? 'quote' : 'article'}`}>{r.kind}</span>{' '}
+                <a href={r.kind === 'quote' ? href(`articles/${r.articleId}`, { fact: r.id }) : href(`articles/${r.articleId}`)}>{r.snippet}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
