@@ -44,6 +44,12 @@ describe('amounts', () => {
     expect(findQuantities('committed on September 4 to deploying troops')).toEqual([]);
   });
 
+  it('reads a model designation as a name, not a count', () => {
+    expect(findQuantities('ammunition for the F-16 fighter jets')).toEqual([]);
+    expect(findQuantities('repairs to MiG-29 aircraft and CV90 vehicles')).toEqual([]);
+    expect(one('two F-16 fighter jets')).toMatchObject({ value: 2, item: 'F-16 fighter' });
+  });
+
   it('marks an equivalent in parentheses as a conversion', () => {
     const found = findQuantities('a €375 million ($439 million) programme');
     expect(found.map((q) => [q.value, q.unit, q.conversion])).toEqual([

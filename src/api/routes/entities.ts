@@ -29,7 +29,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
   app.get('/api/organizations', {
     config: { role: 'viewer' },
     schema: {
-      tags: ['entities'], summary: 'Organizations and coalitions by name, with how many member states are known', querystring: ListQuery,
+      tags: ['entities'], summary: 'Organizations and coalitions, those with most known member states first', querystring: ListQuery,
       response: { 200: z.array(z.object({ id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(), members: z.number() })) },
     },
   }, async (request) => {
@@ -38,6 +38,8 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       .leftJoin('organization_members', 'organization_members.organization_id', 'organizations.id')
       .select(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind', (eb) => eb.fn.count<number>('organization_members.country').as('members')])
       .groupBy(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind'])
+      // coalitions and formats with known members first: they are what an analyst opens
+      .orderBy((eb) => eb.fn.count('organization_members.country'), 'desc')
       .orderBy('organizations.name')
       .limit(request.query.limit)
       .offset(request.query.offset);

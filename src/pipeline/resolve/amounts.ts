@@ -120,8 +120,8 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
       item: null, start: symbol.start, end, conversion: false,
     };
   }
-  // a number glued to letters ("CV90", "F16") is part of a name
-  if (/\p{L}/u.test(text[at - 1] ?? '')) return undefined;
+  // a number glued to letters ("CV90", "F16") or hyphened to them ("F-16", "MiG-29") is part of a name
+  if (/\p{L}-?$/u.test(text.slice(Math.max(0, at - 2), at))) return undefined;
   const qualifier = qualifierBefore(text, at);
   GDP_AFTER.lastIndex = at + raw.length;
   if (!mag && GDP_AFTER.test(text)) {
