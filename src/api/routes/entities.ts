@@ -73,7 +73,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       const data = JSON.parse(f.data) as { name?: string; role?: string | null; speaker?: string | null; text?: string; participants?: string[] };
       if (f.type === 'person' && data.name === person.name && data.role) roles.add(data.role);
       if (f.type === 'quote' && data.speaker === person.name) quotes.push({ factId: f.id, articleId: f.article_id, date: f.published, text: data.text ?? '', evidence: f.evidence });
-      if (f.type === 'meeting' && data.participants?.includes(person.name)) meetings.push({ factId: f.id, articleId: f.article_id, date: f.published, text: data.participants.join(', '), evidence: f.evidence });
+      if (f.type === 'meeting' && data.participants?.includes(person.name)) meetings.push({ factId: f.id, articleId: f.article_id, date: f.published, text: data.participants.filter((p) => p !== person.name).join(', '), evidence: f.evidence });
     }
     return { id: person.id, name: person.name, country: person.country, roles: [...roles], quotes, meetings };
   });

@@ -3,9 +3,9 @@ import { eur, percent } from '../../../shared/format';
 import type { SummaryRow } from '../../../shared/types';
 
 type Metric = 'eur' | 'gdp';
-const BAR = 22;
-const LABEL = 90;
-const WIDTH = 560;
+const BAR = 20;
+const LABEL = 70;
+const WIDTH = 420;
 
 /** Totals per donor as horizontal bars, in EUR or in % of the donor's GDP. */
 export function DonorChart({ rows }: { rows: SummaryRow[] }) {

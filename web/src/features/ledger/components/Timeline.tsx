@@ -2,7 +2,7 @@ import { eur } from '../../../shared/format';
 import type { SummaryRow } from '../../../shared/types';
 
 const HEIGHT = 140;
-const WIDTH = 560;
+const WIDTH = 420;
 
 /** Commitments announced per month, valued in EUR. */
 export function Timeline({ rows }: { rows: SummaryRow[] }) {
