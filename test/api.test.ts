@@ -1,6 +1,7 @@
 // Every route through app.inject(): happy path, invalid input, unauthorized, forbidden, not found.
 // Runs on SQLite, and on PostgreSQL when PLEDGEWATCH_TEST_DATABASE_URL is set.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,16 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ url: '/api/ledger/commitments?since=2030-01-01' })).json()).toEqual([]);
       });
 
+      it('GET /api/ledger/commitments sorts by a column and filters by period', async () => {
+        const byAmount = (await app.inject({ url: '/api/ledger/commitments?sort=amount&dir=desc' })).json();
+        const amounts = byAmount.map((r: { amount: number | null }) => r.amount).filter((a: number | null) => a !== null);
+        expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+        const oneOff = (await app.inject({ url: '/api/ledger/commitments?period=one-off' })).json();
+        expect(oneOff.length).toBeGreaterThan(0);
+        expect(oneOff.every((r: { period: string }) => r.period === 'one-off')).toBe(true);
+        expect((await app.inject({ url: '/api/ledger/commitments?sort=colour' })).statusCode).toBe(400);
+      });
+
       it('GET /api/ledger/commitments rejects a malformed filter with the field and reason', async () => {
         const res = await app.inject({ url: '/api/ledger/commitments?since=yesterday' });
         expect(res.statusCode).toBe(400);
@@ -44,8 +55,8 @@ for (const dialect of DIALECTS) {
       });
 
       it('GET /api/ledger/summary totals by donor, category or month; reviewed=only counts accepted facts', async () => {
-        expect((await app.inject({ url: '/api/ledger/summary?by=donor' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6 }]);
-        expect((await app.inject({ url: '/api/ledger/summary?by=month' })).json()).toEqual([{ key: '2025-04', commitments: 1, eur: 200e6 }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3) }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=month' })).json()).toEqual([{ key: '2025-04', commitments: 1, eur: 200e6, gdpShare: null }]);
         expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([]);
         expect((await app.inject({ url: '/api/ledger/summary?by=planet' })).statusCode).toBe(400);
       });
@@ -97,7 +108,7 @@ for (const dialect of DIALECTS) {
         const fact = (await app.inject({ url: '/api/facts?type=commitment&country=FI&limit=1' })).json().items[0];
         const accepted = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'accept', actor: 'analyst@example.org' } });
         expect(accepted.json()).toMatchObject({ reviewStatus: 'accepted', reviewedBy: 'analyst@example.org' });
-        expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6 }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3) }]);
         const edited = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'edit', actor: 'editor', fields: { amount: 250e6 } } });
         expect(edited.json()).toMatchObject({ reviewStatus: 'edited', data: { amount: 250e6 } });
         const ledger = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
@@ -105,6 +116,24 @@ for (const dialect of DIALECTS) {
         const history = (await app.inject({ url: `/api/facts/${fact.id}/history` })).json();
         expect(history.map((h: { action: string; actor: string }) => [h.action, h.actor])).toEqual([['accept', 'analyst@example.org'], ['edit', 'editor']]);
         expect(history[1]).toMatchObject({ before: { amount: 200e6 }, after: { amount: 250e6 } });
+
+        // reopen (the workbench's undo): pending again, the extracted data back, the ledger as before
+        const reopened = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'reopen', actor: 'editor' } });
+        expect(reopened.json()).toMatchObject({ reviewStatus: 'pending', data: { amount: 200e6 } });
+        const restored = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
+        expect(restored.map((r: { amount: number; sources: unknown[] }) => [r.amount, r.sources.length])).toEqual([[200e6, 6]]);
+      });
+
+      it('POST /api/facts/:id/review checks an edit against the type of fact', async () => {
+        const fact = (await app.inject({ url: '/api/facts?type=commitment&country=FI&limit=1' })).json().items[0];
+        const review = (fields: object) => app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'edit', actor: 'editor', fields } });
+        const wrongType = await review({ amount: 'lots' });
+        expect(wrongType.statusCode).toBe(400);
+        expect(wrongType.json().error.fields).toEqual([expect.objectContaining({ field: 'fields.amount' })]);
+        expect((await review({ status: 'promised' })).json().error.fields[0].field).toBe('fields.status');
+        expect((await review({ colour: 'red' })).statusCode).toBe(400);
+        expect((await review({ evidence: { start: 0, end: 1, text: 'x', rule: 'r' } })).statusCode).toBe(400);
+        expect((await app.inject({ url: `/api/facts/${fact.id}/history` })).json().every((h: { after: { amount: unknown } }) => typeof h.after.amount === 'number')).toBe(true);
       });
 
       it('POST /api/facts/:id/review checks its input and the fact', async () => {
@@ -129,6 +158,14 @@ for (const dialect of DIALECTS) {
         expect(res.quotes.length).toBeGreaterThan(0);
         expect((await app.inject({ url: '/api/persons/999999' })).statusCode).toBe(404);
         expect((await app.inject({ url: '/api/persons/x' })).statusCode).toBe(400);
+      });
+
+      it('GET /api/persons and /api/organizations list by name', async () => {
+        expect((await app.inject({ url: '/api/persons?q=Laak' })).json()).toEqual([expect.objectContaining({ name: 'Aino Laakso', role: 'Defence Minister', country: 'FI' })]);
+        const orgs = (await app.inject({ url: '/api/organizations?q=NB8' })).json();
+        expect(orgs).toEqual([expect.objectContaining({ name: 'Nordic-Baltic Eight', members: 8 })]);
+        const all = (await app.inject({ url: '/api/organizations?limit=500' })).json();
+        expect(all[0].members).toBeGreaterThanOrEqual(all[all.length - 1].members);
       });
 
       it('GET /api/organizations/:id gives members and their commitments', async () => {
@@ -179,7 +216,7 @@ for (const dialect of DIALECTS) {
 
       it('asks every route for a token, and forbids every write to viewers', async () => {
         const reads = ['/api/ledger/commitments', '/api/ledger/summary?by=donor', '/api/articles', '/api/articles/1', '/api/facts', '/api/facts/1/history',
-          '/api/persons/1', '/api/organizations/1', '/api/search?q=defence', '/api/export/commitments.csv'];
+          '/api/persons/1', '/api/organizations/1', '/api/persons', '/api/organizations', '/api/search?q=defence', '/api/export/commitments.csv'];
         for (const url of reads) {
           expect((await app.inject({ url })).statusCode, url).toBe(401);
           expect((await app.inject({ url, headers: auth(viewer) })).statusCode, url).toBe(200);
@@ -198,3 +235,24 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('the built workbench', () => {
+  it('is served at / with a policy that runs only its own scripts', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'pw-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+    const store = await freshStore(DIALECTS[0].url());
+    const app = await buildApp({ store, webRoot });
+    try {
+      const page = await app.inject({ url: '/' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('id="root"');
+      expect(page.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect((await app.inject({ url: '/api/nowhere' })).json().error.code).toBe('NOT_FOUND');
+    } finally {
+      await app.close();
+      await store.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    }
+  });
+});
