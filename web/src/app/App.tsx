@@ -1,14 +1,18 @@
-import { useEffect, useRef } from 'react';
-import { ArticleList } from '../features/reader/components/ArticleList';
-import { ArticlePage } from '../features/reader/components/ArticlePage';
-import { IngestPage } from '../features/ingest/components/IngestPage';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { LedgerPage } from '../features/ledger/components/LedgerPage';
-import { OrganizationPage, OrganizationsPage } from '../features/organizations/components/OrganizationsPage';
-import { PeoplePage, PersonPage } from '../features/people/components/PeoplePage';
-import { ReviewQueue } from '../features/review/components/ReviewQueue';
-import { SearchPage } from '../features/search/components/SearchPage';
 import { href, useRoute, type Route } from '../shared/router';
-import { SettingsPage } from './SettingsPage';
+
+// the ledger is in the first bundle; every other screen loads when first opened
+const ArticleList = lazy(() => import('../features/reader/components/ArticleList').then((m) => ({ default: m.ArticleList })));
+const ArticlePage = lazy(() => import('../features/reader/components/ArticlePage').then((m) => ({ default: m.ArticlePage })));
+const IngestPage = lazy(() => import('../features/ingest/components/IngestPage').then((m) => ({ default: m.IngestPage })));
+const OrganizationsPage = lazy(() => import('../features/organizations/components/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
+const OrganizationPage = lazy(() => import('../features/organizations/components/OrganizationsPage').then((m) => ({ default: m.OrganizationPage })));
+const PeoplePage = lazy(() => import('../features/people/components/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('../features/people/components/PeoplePage').then((m) => ({ default: m.PersonPage })));
+const ReviewQueue = lazy(() => import('../features/review/components/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+const SearchPage = lazy(() => import('../features/search/components/SearchPage').then((m) => ({ default: m.SearchPage })));
+const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const NAV = [
   ['ledger', 'Ledger'], ['review', 'Review'], ['articles', 'Articles'], ['people', 'People'],
@@ -52,7 +56,9 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Screen route={route} />
+        <Suspense fallback={<div className="page"><p className="muted">Loading…</p></div>}>
+          <Screen route={route} />
+        </Suspense>
       </main>
     </>
   );

@@ -3,7 +3,7 @@ import { ErrorNote } from '../../../shared/ErrorNote';
 import { eur } from '../../../shared/format';
 import { useDebounced } from '../../../shared/useDebounced';
 import { exportLedger, NO_FILTERS, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
-import { useCommitments, useSummary } from '../queries';
+import { DEFAULT_SORT, useCommitments, useSummary } from '../queries';
 import { DonorChart } from './DonorChart';
 import { LedgerFiltersForm } from './LedgerFiltersForm';
 import { LedgerTable } from './LedgerTable';
@@ -11,7 +11,7 @@ import { Timeline } from './Timeline';
 
 export function LedgerPage() {
   const [filters, setFilters] = useState<LedgerFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort>({ column: 'announced', descending: true });
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const [page, setPage] = useState(0);
   const [exportError, setExportError] = useState<unknown>(null);
   const settled = useDebounced(filters);
@@ -42,22 +42,25 @@ export function LedgerPage() {
       </header>
       <ErrorNote error={exportError} />
       <LedgerFiltersForm filters={filters} onChange={changeFilters} />
-      <div className="charts">
-        {byDonor.data && <DonorChart rows={byDonor.data} />}
-        {byMonth.data && <Timeline rows={byMonth.data} />}
-      </div>
-      <ErrorNote error={rows.error ?? byDonor.error} />
-      {rows.data && (
-        <>
+      <ErrorNote error={rows.error ?? byDonor.error ?? byMonth.error} />
+      {/* the first screen is drawn once, when all three answers are in: one layout instead of three */}
+      {byDonor.data && byMonth.data && (
+        <div className="charts">
+          <DonorChart rows={byDonor.data} />
+          <Timeline rows={byMonth.data} />
+        </div>
+      )}
+      {rows.data && byDonor.data && byMonth.data && (
+        <div aria-busy={rows.isPlaceholderData} className={rows.isPlaceholderData ? 'stale' : undefined} data-testid="ledger-rows">
           {rows.data.length === 0 ? <p className="muted">No commitments match these filters.</p> : <LedgerTable rows={rows.data} sort={sort} onSort={(s) => { setSort(s); setPage(0); }} />}
           <nav className="pager" aria-label="Ledger pages">
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
             <span>Page {page + 1}{total ? ` of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}` : ''}</span>
             <button type="button" disabled={rows.data.length < PAGE_SIZE} onClick={() => setPage(page + 1)}>Next</button>
           </nav>
-        </>
+        </div>
       )}
-      {rows.isPending && <p className="muted">Loading…</p>}
+      {(rows.isPending || byDonor.isPending || byMonth.isPending) && <p className="muted">Loading…</p>}
     </div>
   );
 }
