@@ -168,11 +168,13 @@ run('workbench in Chromium', () => {
     await open('people');
     await page.getByLabel('Name').fill('Koval');
     await page.getByRole('link', { name: 'Andriy Koval' }).click();
+    await page.getByRole('heading', { name: 'Andriy Koval' }).waitFor();
     await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThan(1);
     await shot('person');
 
     await open('organizations');
     await page.getByRole('link', { name: 'coalition of the willing' }).click();
+    await page.getByRole('heading', { name: 'coalition of the willing' }).waitFor();
     await expect.poll(() => page.locator('table.simple tbody tr').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('table.simple').textContent()).toContain('LT');
     await shot('organization');
