@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES, MEETING_KINDS, PERIODS, STATUSES } from './vocabulary.js';
 
 /** Where a fact is stated: `[start, end)` character offsets into the normalized text. */
 export const EvidenceSchema = z.object({
@@ -43,10 +44,7 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
-export const UNITS = ['%GDP', 'units', 'troops'] as const;
-export const PERIODS = ['annual', 'one-off', 'multi-year', 'cumulative'] as const;
-export const CATEGORIES = ['military', 'financial', 'humanitarian', 'security-guarantee', 'political', 'reconstruction', 'other'] as const;
-export const STATUSES = ['pledged', 'delivered', 'planned', 'ready'] as const;
+export { CATEGORIES, PERIODS, STATUSES, UNITS } from './vocabulary.js';
 export type Period = (typeof PERIODS)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Status = (typeof STATUSES)[number];
@@ -79,7 +77,7 @@ export const MeetingSchema = z.object({
   participants: z.array(z.string()),
   place: z.string().nullable(),
   date: z.string().nullable(),
-  kind: z.enum(['talks', 'call', 'visit', 'press conference', 'summit', 'meeting']),
+  kind: z.enum(MEETING_KINDS),
   planned: z.boolean(),
   evidence: EvidenceSchema,
 });

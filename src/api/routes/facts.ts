@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { FACT_TYPES, REVIEW_STATUSES } from '../../facts/vocabulary.js';
 import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
 import { foldCommitment } from '../../ingest/ingest-article.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
 import { FactSchema, factOut } from './articles.js';
 
-const FACT_TYPES = ['person', 'country', 'organization', 'quote', 'commitment', 'sanction', 'meeting'] as const;
-const STATUSES = ['pending', 'accepted', 'rejected', 'edited'] as const;
 const Review = z.object({
   action: z.enum(['accept', 'reject', 'edit', 'reopen']).describe('reopen: back to pending with the extracted data (undo)'),
   actor: z.string().min(1).max(120).describe('who reviews'),
@@ -37,7 +36,7 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     schema: {
       tags: ['facts'], summary: 'Facts, filtered and paged by cursor',
       querystring: z.object({
-        type: z.enum(FACT_TYPES).optional(), status: z.enum(STATUSES).optional(), article: z.coerce.number().int().positive().optional(),
+        type: z.enum(FACT_TYPES).optional(), status: z.enum(REVIEW_STATUSES).optional(), article: z.coerce.number().int().positive().optional(),
         person: z.string().min(2).max(120).optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.coerce.number().int().positive().optional(),
       }),

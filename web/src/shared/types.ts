@@ -1,42 +1,13 @@
 // The shapes the API answers with (see /docs for the OpenAPI description).
 
-export const FACT_TYPES = ['person', 'country', 'organization', 'quote', 'commitment', 'sanction', 'meeting'] as const;
+// The vocabularies and the ledger's rows are the server's own: one definition for both sides.
+import { FACT_TYPES, REVIEW_STATUSES } from '../../../src/facts/vocabulary';
+import type { LedgerRow } from '../../../src/ledger/query';
+
+export { CATEGORIES, FACT_TYPES, MEETING_KINDS, PERIODS, STATUSES } from '../../../src/facts/vocabulary';
+export type { LedgerRow, LedgerSource, SummaryRow } from '../../../src/ledger/query';
 export type FactType = (typeof FACT_TYPES)[number];
-export const CATEGORIES = ['military', 'financial', 'humanitarian', 'security-guarantee', 'political', 'reconstruction', 'other'] as const;
-export const STATUSES = ['pledged', 'delivered', 'planned', 'ready'] as const;
-export const PERIODS = ['annual', 'one-off', 'multi-year', 'cumulative'] as const;
-export const MEETING_KINDS = ['talks', 'call', 'visit', 'press conference', 'summit', 'meeting'] as const;
-
-export interface LedgerSource {
-  articleId: number;
-  url: string | null;
-  evidence: string;
-}
-
-export interface LedgerRow {
-  id: number;
-  donor: string | null;
-  recipient: string | null;
-  amount: number | null;
-  unit: string | null;
-  eur: number | null;
-  gdpShare: number | null;
-  period: string | null;
-  category: string;
-  status: string;
-  item: string | null;
-  announced: string | null;
-  sources: LedgerSource[];
-}
-
-export interface SummaryRow {
-  key: string;
-  commitments: number;
-  eur: number;
-  gdpShare: number | null;
-}
-
-export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited';
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface Fact {
   id: number;
