@@ -61,6 +61,11 @@ run('workbench in Chromium', () => {
     await page.getByRole('button', { name: '6 sources' }).click();
     expect(await page.locator('tr.sources li').count()).toBe(6);
     await shot('ledger');
+    // the filters are in the address: the link opens the same view
+    await expect.poll(() => page.url()).toMatch(/#\/ledger\?donor=FI$/);
+    await open('ledger?donor=FI&category=military');
+    await expect.poll(() => page.locator('table.ledger tbody tr').count()).toBe(1);
+    expect(await page.getByLabel('Category').inputValue()).toBe('military');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel('Donor', { exact: true }).fill('');
@@ -87,6 +92,35 @@ run('workbench in Chromium', () => {
     await open('ledger');
     await page.getByLabel('Donor', { exact: true }).fill('PT');
     await expect.poll(() => page.locator('table.ledger tbody tr').first().textContent()).toContain('45M EUR');
+  });
+
+  it('ingests uploaded files item by item, with a clear error for each item that fails', async () => {
+    await open('ingest');
+    await page.getByRole('tab', { name: 'Upload files' }).click();
+    const records = [
+      { title: 'Irish aid', published: '2025-10-02', text: 'DUBLIN - Ireland will give €20 million in humanitarian aid to Ukraine, Foreign Minister Siobhan Walsh said on Thursday.' },
+      { title: 'no text here' },
+    ];
+    await page.locator('input[type="file"]').setInputFiles([
+      { name: 'batch.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${records.map((r) => JSON.stringify(r)).join('\n')}\n{not json\n`) },
+      { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('OSLO - Norway will send 12 howitzers to Ukraine, Defence Minister Ola Berg said on Monday.') },
+    ]);
+    await page.getByRole('button', { name: 'Ingest' }).click();
+    await expect.poll(() => page.getByTestId('ingest-progress').textContent()).toBe('4 of 4 done');
+    const items = page.locator('.ingest-items li');
+    expect(await items.allTextContents()).toEqual([
+      expect.stringMatching(/^stored batch\.jsonl:1 — \d+ facts/),
+      expect.stringMatching(/^failed batch\.jsonl:2 — a record needs "text" or "url"/),
+      expect.stringMatching(/^failed batch\.jsonl:3 — not valid JSON/),
+      expect.stringMatching(/^stored note\.txt — \d+ facts/),
+    ]);
+    await shot('ingest-files');
+
+    // a URL the server may not fetch is refused with its reason, not a silent failure
+    await page.getByRole('tab', { name: 'From URLs' }).click();
+    await page.getByLabel(/URLs, one per line/).fill('http://127.0.0.1:9/private');
+    await page.getByRole('button', { name: 'Ingest' }).click();
+    await expect.poll(() => items.first().textContent()).toMatch(/^failed http:\/\/127\.0\.0\.1:9\/private — .*(private|loopback|refused)/i);
   });
 
   it('reviews commitments with the keyboard: accept, undo, reject — and the totals follow', async () => {

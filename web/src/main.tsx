@@ -11,7 +11,7 @@ const client = new QueryClient({
 
 // The ledger is the first screen most visits open: its data is asked for at once, and the page is
 // drawn when it is in (a second at most), in one layout rather than an empty frame and then the data.
-const firstData = /^#?\/?(ledger)?(\?|$)/.test(window.location.hash) ? prefetchLedger(client) : Promise.resolve();
+const firstData = /^(#\/?(ledger)?)?$/.test(window.location.hash) ? prefetchLedger(client) : Promise.resolve();
 const atMost = new Promise((resolve) => setTimeout(resolve, 1000));
 
 void Promise.race([firstData, atMost]).finally(() =>

@@ -14,6 +14,23 @@ export interface LedgerFilters {
 
 export const NO_FILTERS: LedgerFilters = { donor: '', recipient: '', category: '', status: '', period: '', since: '', until: '', reviewedOnly: false };
 
+/** Filters from the address (#/ledger?donor=LT&reviewed=only), so that a filtered ledger can be shared as a link. */
+export function filtersFromParams(params: URLSearchParams): LedgerFilters {
+  const text = (k: keyof Omit<LedgerFilters, 'reviewedOnly'>) => params.get(k) ?? '';
+  return {
+    donor: text('donor'), recipient: text('recipient'), category: text('category'), status: text('status'), period: text('period'),
+    since: text('since'), until: text('until'), reviewedOnly: params.get('reviewed') === 'only',
+  };
+}
+
+export function filtersToParams(f: LedgerFilters): Record<string, string | undefined> {
+  const { reviewedOnly, ...text } = f;
+  const params: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(text)) if (v.trim()) params[k] = v.trim();
+  if (reviewedOnly) params.reviewed = 'only';
+  return params;
+}
+
 export type SortColumn = 'announced' | 'donor' | 'recipient' | 'category' | 'status' | 'amount' | 'period';
 export interface Sort {
   column: SortColumn;

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
 import { eur } from '../../../shared/format';
+import { href, useRoute } from '../../../shared/router';
 import { useDebounced } from '../../../shared/useDebounced';
-import { exportLedger, NO_FILTERS, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
+import { exportLedger, filtersFromParams, filtersToParams, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
 import { DEFAULT_SORT, useCommitments, useSummary } from '../queries';
 import { DonorChart } from './DonorChart';
 import { LedgerFiltersForm } from './LedgerFiltersForm';
@@ -10,7 +11,8 @@ import { LedgerTable } from './LedgerTable';
 import { Timeline } from './Timeline';
 
 export function LedgerPage() {
-  const [filters, setFilters] = useState<LedgerFilters>(NO_FILTERS);
+  const route = useRoute();
+  const [filters, setFilters] = useState<LedgerFilters>(() => filtersFromParams(route.params));
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const [page, setPage] = useState(0);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -20,6 +22,12 @@ export function LedgerPage() {
   const byMonth = useSummary(settled, 'month');
   const total = byDonor.data?.reduce((n, r) => n + r.commitments, 0) ?? 0;
   const totalEur = byDonor.data?.reduce((n, r) => n + r.eur, 0) ?? 0;
+
+  // the address follows the filters (without a new history entry per keystroke)
+  useEffect(() => {
+    const target = href('ledger', filtersToParams(settled));
+    if (window.location.hash !== target) history.replaceState(null, '', target);
+  }, [settled]);
 
   const changeFilters = (next: LedgerFilters) => {
     setFilters(next);

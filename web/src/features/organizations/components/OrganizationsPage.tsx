@@ -56,7 +56,7 @@ export function OrganizationPage({ id }: { id: number }) {
             const rows = byDonor.get(d) ?? [];
             return (
               <tr key={d}>
-                <td>{d}</td>
+                <td><a href={href('ledger', { donor: d })}>{d}</a></td>
                 <td>{member ? (member.source === 'lexicon' ? 'reference list' : <q>{member.evidence}</q>) : 'pledged as this group'}</td>
                 <td>{rows.length === 0 ? '—' : rows.map((r) => `${amount(r.amount, r.unit)}${r.item ? ` ${r.item}` : ''} → ${r.recipient ?? '?'} (${r.status})`).join('; ')}</td>
                 <td className="num">{eur(rows.reduce((n, r) => n + (r.eur ?? 0), 0) || null)}</td>
@@ -65,7 +65,7 @@ export function OrganizationPage({ id }: { id: number }) {
           })}
         </tbody>
       </table>
-      <p className="muted small">Commitments come from the ledger; open a donor there for the sources: <a href={href('ledger')}>Ledger</a>.</p>
+      <p className="muted small">Commitments come from the ledger: a donor's link opens its rows there, with their sources.</p>
     </div>
   );
 }
