@@ -200,6 +200,8 @@ run('workbench in Chromium', () => {
 
   it('shows people with a timeline and a coalition with its members', async () => {
     await open('people');
+    await expect.poll(() => page.locator('table.simple tbody tr').count()).toBeGreaterThan(10);
+    await shot('people');
     await page.getByLabel('Name').fill('Koval');
     await page.getByRole('link', { name: 'Andriy Koval' }).click();
     await page.getByRole('heading', { name: 'Andriy Koval' }).waitFor();
@@ -207,11 +209,26 @@ run('workbench in Chromium', () => {
     await shot('person');
 
     await open('organizations');
+    await page.getByRole('link', { name: 'coalition of the willing' }).waitFor();
+    await shot('organizations');
     await page.getByRole('link', { name: 'coalition of the willing' }).click();
     await page.getByRole('heading', { name: 'coalition of the willing' }).waitFor();
     await expect.poll(() => page.locator('table.simple tbody tr').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('table.simple').textContent()).toContain('LT');
     await shot('organization');
+  });
+
+  it('lists the articles and keeps the reviewer’s name in the settings', async () => {
+    await open('articles');
+    await expect.poll(() => page.locator('.plain-list li').count()).toBeGreaterThanOrEqual(26);
+    await shot('articles');
+    await open('settings');
+    await page.getByLabel(/Your name/).fill('e2e reviewer');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').waitFor();
+    await shot('settings');
+    await open('settings');
+    expect(await page.getByLabel(/Your name/).inputValue()).toBe('e2e reviewer');
   });
 
   it('raised no error in the page', () => {
