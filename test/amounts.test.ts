@@ -47,6 +47,8 @@ describe('amounts', () => {
   it('reads a model designation as a name, not a count', () => {
     expect(findQuantities('ammunition for the F-16 fighter jets')).toEqual([]);
     expect(findQuantities('repairs to MiG-29 aircraft and CV90 vehicles')).toEqual([]);
+    expect(findQuantities('several hundred interceptor missiles')).toEqual([]);
+    expect(one('a hundred interceptor missiles')).toMatchObject({ value: 100 });
     expect(one('two F-16 fighter jets')).toMatchObject({ value: 2, item: 'F-16 fighter' });
   });
 

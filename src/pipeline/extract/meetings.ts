@@ -24,6 +24,8 @@ interface Trigger {
   /** The word after which the other participants are listed. */
   objectsFrom: number | null;
   visit: boolean;
+  /** A gerund that acts as the verb of its clause, whatever its tag. */
+  gerund?: boolean;
 }
 
 export function extractMeetings(ctx: ArticleContext): Meeting[] {
@@ -44,7 +46,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       if (negatedBefore(ctx, t.at, sentence.first)) continue;
       const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
       const planned = PLANNED_BEFORE.test(before) || PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
-      const subject = subjectOf(ctx, t.at, sentence.first, sentence.last);
+      const subject = subjectOf(ctx, t.at, sentence.first, sentence.last, t.gerund ?? false);
       const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last);
       const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
       const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' || t.kind === 'press conference' ? lastPlace : null);
@@ -90,7 +92,9 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
   for (let k = first; k < last; k++) {
     const w = words[k];
     const next = words[k + 1]?.lower ?? '';
-    if (w.lemma === 'meet' && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false });
+    // "met X", and the gerund after a time word ("spoke after meeting X"), which taggers often read as a noun
+    const gerund = w.lower === 'meeting' && ['after', 'before', 'while', 'when', 'since'].includes(words[k - 1]?.lower ?? '') && next !== 'of';
+    if ((w.lemma === 'meet' && w.pos === 'VERB') || gerund) found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false, gerund });
     else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && withWithin(words, k, 4) > 0) found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
     else if ((w.lower === 'conference' || w.lower === 'briefing') && (['press', 'news', 'joint'].includes(words[k - 1]?.lower ?? '') || next === 'with')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
@@ -107,7 +111,7 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
 }
 
 /** The participants named before the trigger: the clause subject, or a possessive ("Macron's meeting"). */
-function subjectOf(ctx: ArticleContext, t: number, first: number, last: number): string[] {
+function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, gerund: boolean): string[] {
   const words = ctx.words;
   const found: string[] = [];
   // "Lithuania's top diplomat is expected to meet": a title resolved to the person holding it
@@ -121,11 +125,16 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number):
       if (['with', 'that', 'which'].includes(words[k].lower)) break;
       // a meeting named by a noun takes its subject from its own clause, unless a verb holds it ("holding talks")
       const held = LIGHT_VERBS.has(words[t - 1]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 2]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 3]?.lemma ?? '');
-      if (words[t].pos === 'NOUN' && !held && found.length === 0 && (words[k].text === ',' || (words[k].pos === 'VERB' && k < t - 1 && !speechVerbs.has(words[k].lemma)))) break;
+      if (words[t].pos === 'NOUN' && !gerund && !held && found.length === 0 && (words[k].text === ',' || (words[k].pos === 'VERB' && k < t - 1 && !speechVerbs.has(words[k].lemma)))) break;
       // "…, the Latvian foreign minister said at a briefing with …": the speaker attends
       if (found.length === 0 && speechVerbs.has(words[k].lemma) && words[k].pos === 'VERB') {
         const speaker = partyBefore(ctx, k, null);
         if (speaker?.kind === 'person' && speaker.name) return [speaker.name];
+      }
+      if ((words[k].lower === 'he' || words[k].lower === 'she') && found.length === 0) {
+        // "He spoke after meeting …": the person last named
+        const before = findMentionBefore(ctx.personMentions, k, () => true);
+        if (before) return [before.person.name];
       }
       if ((words[k].lower === 'his' || words[k].lower === 'her') && found.length === 0) {
         // "during his meeting": the person the sentence is about
@@ -178,8 +187,10 @@ function partiesFrom(ctx: ArticleContext, from: number, last: number): string[] 
         found.push(person?.name ?? owner.code);
       } else if (!personNext && owner.form !== 'demonym') found.push(owner.code);
     } else if (isOrg(owner)) {
+      // "NATO Secretary General Lars Brandt": the body names the person's office, not another party
+      const personSoon = [0, 1, 2, 3].some((d) => isPerson(ctx.owner[owner.last + d]));
       const org = ctx.orgs.get(owner.key);
-      if (org && org.kind !== 'media') found.push(org.name);
+      if (org && org.kind !== 'media' && !personSoon) found.push(org.name);
     }
     k = owner.last - 1;
   }

@@ -12,7 +12,11 @@ const MEASURE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|
 const ADOPTION = /\b(impos\w*|adopt\w*|agree\w*|approv\w*|unveil\w*|announc\w*|introduc\w*|blacklist\w*|designat\w*|froze|freez(?:e|es|ing)|listed|list|ban\w*|barr\w*|targeting|targets?|unleash\w*|slapp?\w*|restrictions on|sanctioned)\b/i;
 /** Calls, debates and liftings are not measures. */
 const NOT_A_MEASURE = /\b(urg\w*|call\w* for|should|must|need\w*|toughen\w*|strengthen\w*|ramp\w*|lift\w*|eas\w*|further sanctions|pressure|threaten\w*|could face|would face|subject to|evad\w*|circumvent\w*|will (?:likely )?involve)\b/i;
-const COUNT = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:more\s+|new\s+|additional\s+|other\s+)?(${[...sanctionCountNouns].join('|')})\b`, 'gi');
+// "105 more vessels", "100 oil tankers", "189 shadow fleet vessels": up to two words between the number and the noun
+const COUNT = new RegExp(
+  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?!(?:of|in|to|and|or|the|a|an|by|for|from|on|at|since|per|than)\s)[\p{L}-]+\s+){0,2}?(${[...sanctionCountNouns].join('|')})\b`,
+  'giu',
+);
 const ORDINAL_PACKAGE = /\b(\d+(?:st|nd|rd|th))\s+(?:sanctions\s+package|package\s+of\s+sanctions|package)\b/i;
 
 interface PreviousMeasure {

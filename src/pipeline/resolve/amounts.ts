@@ -27,6 +27,7 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200,
 };
 const NUMBER_WORD_HINT = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'i');
+const VAGUE_BEFORE = /\b(?:several|a few|few|many|some)\s+$/i;
 const QUALIFIER = /(at least|up to|about|around|almost|nearly|more than|over|approximately|some|roughly|as many as|as much as|less than|under|an additional|a further|another)\s+$/i;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -85,6 +86,8 @@ export function findQuantities(text: string, base = 0): Quantity[] {
   }
   if (NUMBER_WORD_HINT.test(text)) {
     for (const m of text.matchAll(NUMBER_WORD)) {
+      // "several hundred missiles" gives no number
+      if (VAGUE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const q = readCount(text, m.index, m.index + m[0].length, NUMBER_WORDS[m[0].toLowerCase()], 1);
       if (q) found.push(q);
     }

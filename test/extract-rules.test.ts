@@ -1,0 +1,29 @@
+// Single rules of the extractor, each on a sentence written for it.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../src/pipeline/article.js';
+
+function facts(text: string) {
+  const outcome = extractArticle({ id: 'rule', published: '2025-07-08', text });
+  if (!outcome.ok) throw new Error(outcome.output.error);
+  return outcome.output;
+}
+
+describe('extraction rules', () => {
+  it('counts sanctions listings with words between the number and the noun', () => {
+    const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
+    expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: '100 oil tankers' })]);
+  });
+
+  it('reads "after meeting X" as a meeting of the clause subject, and a body before a title as the office', () => {
+    const out = facts(
+      'THE HAGUE - The Netherlands will allocate €3.5 billion to Ukraine for 2026, Defence Minister Pieter de Wit said on Tuesday.\n' +
+        'He spoke after meeting NATO Secretary General Lars Brandt in The Hague.',
+    );
+    expect(out.meetings).toEqual([expect.objectContaining({ participants: ['Pieter de Wit', 'Lars Brandt'], place: 'The Hague', planned: false })]);
+  });
+
+  it('gives no count for a vague quantity', () => {
+    const out = facts('BERLIN - Germany will send several hundred interceptor missiles to Ukraine, Defence Minister Jonas Reuter said.');
+    expect(out.commitments.filter((c) => c.unit === 'units')).toEqual([]);
+  });
+});
