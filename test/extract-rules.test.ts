@@ -26,4 +26,20 @@ describe('extraction rules', () => {
     const out = facts('BERLIN - Germany will send several hundred interceptor missiles to Ukraine, Defence Minister Jonas Reuter said.');
     expect(out.commitments.filter((c) => c.unit === 'units')).toEqual([]);
   });
+
+  it('reads readiness to lead a force, and joining a coalition, as commitments of every state named', () => {
+    const ready = facts('PARIS - France and the United Kingdom are ready to lead a reassurance force in Ukraine, Prime Minister Alistair Penrose said.');
+    expect(ready.commitments.map((c) => [c.donor, c.recipient, c.status, c.category])).toEqual([
+      ['FR', 'UA', 'ready', 'security-guarantee'],
+      ['GB', 'UA', 'ready', 'security-guarantee'],
+    ]);
+    const join = facts('PARIS - Estonia, Latvia and Lithuania said they would join the coalition of the willing to help Ukraine.');
+    expect(join.commitments.map((c) => [c.donor, c.status, c.category])).toEqual([
+      ['EE', 'pledged', 'security-guarantee'],
+      ['LV', 'pledged', 'security-guarantee'],
+      ['LT', 'pledged', 'security-guarantee'],
+    ]);
+    // "it" after a single speaker stays that speaker
+    expect(facts('PRAGUE - The Czech government said it would send 10 tanks to Ukraine.').commitments.map((c) => c.donor)).toEqual(['CZ']);
+  });
 });

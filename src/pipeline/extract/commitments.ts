@@ -27,7 +27,7 @@ const NO_DEFAULTS: Defaults = { recipient: null, donor: null, coalition: null, c
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const READY_WORDS = new Set(['ready', 'willing', 'prepared', 'willingness', 'readiness']);
 const PLANNED_WORDS = new Set(['plan', 'plans', 'planned', 'intend', 'intends', 'mull', 'mulls', 'consider', 'considers', 'considering', 'propose', 'proposed', 'proposes', 'preparing', 'prepare', 'prepares', 'expected', 'draft', 'discussing', 'looking', 'could', 'may', 'might', 'aims', 'seeks', 'intention']);
-const SUPPORT_OBJECTS = /\b(support|aid|assistance|guarantees?|troops|soldiers|weapons|equipment|funds?|funding|package|training|ammunition|shells|drones|help|contribut\w*|reconstruction|recovery|integration|coalition|initiatives?|programs?|programmes?|military|security|forces|loan|grant)\b/i;
+const SUPPORT_OBJECTS = /\b(support|aid|assistance|guarantees?|troops|soldiers|weapons|equipment|funds?|funding|package|training|ammunition|shells|drones|help|contribut\w*|reconstruction|recovery|integration|coalition|initiatives?|programs?|programmes?|military|security|forces?|contingents?|peacekeep\w*|missions?|loan|grant)\b/i;
 
 interface Anchor {
   start: number;
@@ -392,6 +392,12 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
     // "the Czech government said it had delivered …": the pronoun is the speaker
     const cue = words[k - 1]?.lower === 'that' ? k - 2 : k - 1;
     if (cue >= first && reportedSpeechVerbs.has(words[cue].lemma)) {
+      // "Estonia, Latvia and Lithuania said they would join": "they" is the whole list
+      const subjectEnd = ctx.owner[cue - 1];
+      if (words[k].lower !== 'it' && subjectEnd && !isPerson(subjectEnd)) {
+        const list = partyList(ctx, listStart(ctx, subjectEnd.first, first), cue, defaults);
+        if (list.length > 1) return list;
+      }
       const speaker = donorOfParty(ctx, partyBefore(ctx, cue, null), defaults);
       if (speaker) return [speaker];
     }
