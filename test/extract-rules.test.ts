@@ -42,4 +42,27 @@ describe('extraction rules', () => {
     // "it" after a single speaker stays that speaker
     expect(facts('PRAGUE - The Czech government said it would send 10 tanks to Ukraine.').commitments.map((c) => c.donor)).toEqual(['CZ']);
   });
+
+  it('takes no commitment from a failed or blocked decision', () => {
+    const out = facts(
+      'BRUSSELS - European Union foreign ministers failed to agree on Monday on a plan to use frozen Russian assets for a 140 billion euro reparations loan to Ukraine, as Belgium raised objections.\n' +
+        'Hungary also blocked a decision on a new 6.6 billion euro tranche of the European Peace Facility, diplomats said.',
+    );
+    expect(out.commitments).toEqual([]);
+  });
+
+  it('leaves a state’s own defence spending out of the support it pledges', () => {
+    const out = facts(
+      'WARSAW - Poland will give 0.2 percent of its GDP annually to military support for Ukraine, Defence Minister Tomasz Zielinski said.\n' +
+        'The government plans to spend 4.7% of GDP on defence next year, and defence spending of 3.5% of GDP is NATO’s new target.',
+    );
+    expect(out.commitments.map((c) => [c.donor, c.amount, c.unit])).toEqual([['PL', 0.2, '%GDP']]);
+  });
+
+  it('reads a currency named as crowns, and a state’s initiative as no recipient', () => {
+    const crowns = facts('KYIV - Denmark announced a 2 billion Danish crown package of air defence equipment for Ukraine on Thursday.');
+    expect(crowns.commitments.map((c) => [c.donor, c.amount, c.unit])).toEqual([['DK', 2e9, 'DKK']]);
+    const initiative = facts('LISBON - Portugal approved a €220 million contribution to the Czech ammunition initiative for Ukraine, the government said.');
+    expect(initiative.commitments.map((c) => [c.donor, c.recipient, c.amount])).toEqual([['PT', 'UA', 220e6]]);
+  });
 });

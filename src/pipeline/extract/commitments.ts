@@ -17,6 +17,7 @@ const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peaceke
 const NOT_SUPPORT_BEFORE = /\b((?<!at a )cost|costs|damage|losses|revenues?|deficit|accumulated|estimates?|held|economy|debt of|bonds|salary|prices?|exports?|imports?|trade)\b/i;
 const NOT_SUPPORT_AFTER = /^[^,.;]{0,12}?\b(?:in|of)\s+(?:\w+\s+){0,2}(?:assets|reserves|damage|losses|revenues?|exports|imports|debt)\b|^\s*(?:is|are|was|were)\s+held\b/i;
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together']);
+const GROUP_SCHEME = /^(?:initiative|coalition|fund|facility|programme|program|mission|model|plan|scheme|mechanism|led)$/;
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
 /** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
 const ADVERSARIES = new Set(cues.adversaries.map(([a, b]) => `${a}>${b}`));
@@ -60,7 +61,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     for (const q of quantities) {
       const trigger = nearestTrigger(ctx, triggers, q);
       if (!trigger && q.kind !== 'gdp') continue;
-      if (q.kind === 'money' && notSupport(ctx, q)) continue;
+      if ((q.kind === 'money' || q.kind === 'gdp') && notSupport(ctx, q)) continue;
       if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
@@ -216,12 +217,21 @@ function supportNounBefore(ctx: ArticleContext, t: number, first: number): numbe
   return undefined;
 }
 
+/** Failing, blocking or vetoing governs a whole clause: "failed to agree on a plan to use … for a €140bn loan". */
+const CLAUSE_NEGATION = /^(fail|block|veto|reject|refus|oppos|object|struggl|unable)/;
+const CLAUSE_END = new Set([',', ';', ':', 'but', 'while', 'although', 'whereas', 'and']);
+
 function isNegated(ctx: ArticleContext, t: number): boolean {
   for (let k = Math.max(0, t - 4); k < t; k++) {
     if (ctx.words[k].sentence !== ctx.words[t].sentence) continue;
     const w = ctx.words[k];
     if (w.lower === 'no' && ctx.words[k + 1]?.lower === 'doubt') continue;
-    if (negations.has(w.lower) || /^(struggl|fail|unable)/.test(w.lower)) return true;
+    if (negations.has(w.lower) || CLAUSE_NEGATION.test(w.lower)) return true;
+  }
+  for (let k = t - 5; k >= Math.max(0, t - 20); k--) {
+    const w = ctx.words[k];
+    if (w.sentence !== ctx.words[t].sentence || CLAUSE_END.has(w.lower)) break;
+    if (CLAUSE_NEGATION.test(w.lower) && (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ')) return true;
   }
   return false;
 }
@@ -526,6 +536,11 @@ function findRecipient(ctx: ArticleContext, v: number, first: number, last: numb
       k = o.last - 1;
       continue;
     }
+    // "to the Czech ammunition initiative", "the Danish model": a state's scheme, not the state helped
+    if (o.form === 'demonym' && words.slice(o.last, o.last + 3).some((w) => GROUP_SCHEME.test(w.lower))) {
+      k = o.last - 1;
+      continue;
+    }
     if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before) || (o.form === 'demonym' && !SUPPORT_NOUN_DONOR.has(after))) return code;
     k = o.last - 1;
   }
@@ -619,7 +634,19 @@ function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: num
 
 function notSupport(ctx: ArticleContext, q: Quantity): boolean {
   const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
-  return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60));
+  return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60)) || ownDefenceSpending(ctx, q);
+}
+
+// "spend 4.7% of GDP on defence", "defence spending of 3.5% of GDP", "NATO's 5% target": a state's own budget, not support
+const OWN_SPENDING_BEFORE = /\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays)\b[^.;]*$|\btarget\s+of\s+$/i;
+const OWN_SPENDING_AFTER = /^[^,.;]{0,25}?\b(?:on|for|in)\s+(?:its\s+|their\s+)?(?:own\s+)?(?:defen[cs]e|armed forces|army|military)\b(?!\s+(?:aid|support|assistance|help|for|to))|^\s*(?:defen[cs]e|military)\s+spending\b|^[^,.;]{0,20}?\btarget\b/i;
+const FOR_UKRAINE = /\b(?:ukrain\w*|support|aid|assistance)\b/i;
+
+function ownDefenceSpending(ctx: ArticleContext, q: Quantity): boolean {
+  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start);
+  const after = ctx.text.slice(q.end, q.end + 50);
+  if (FOR_UKRAINE.test(after.split(/[,.;]/)[0]) || FOR_UKRAINE.test(before.split(/[,.;]/).pop() ?? '')) return false;
+  return OWN_SPENDING_BEFORE.test(before) || OWN_SPENDING_AFTER.test(after);
 }
 
 function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number | undefined): Anchor {
