@@ -65,4 +65,26 @@ describe('extraction rules', () => {
     const initiative = facts('LISBON - Portugal approved a €220 million contribution to the Czech ammunition initiative for Ukraine, the government said.');
     expect(initiative.commitments.map((c) => [c.donor, c.recipient, c.amount])).toEqual([['PT', 'UA', 220e6]]);
   });
+
+  it('attributes "X, a spokeswoman, told Y that …" to X, and reads a call "by phone with"', () => {
+    const out = facts(
+      'BERLIN - Ingrida Balciunaite, a spokeswoman for the ministry, told LRT that the first deliveries were expected in December.\n' +
+        'Chancellor Friedrich Brandt later spoke by phone with Ukrainian President Andriy Koval, a government spokesman said.',
+    );
+    expect(out.quotes[0]).toMatchObject({ speaker: 'Ingrida Balciunaite', text: 'the first deliveries were expected in December' });
+    expect(out.meetings).toEqual([expect.objectContaining({ participants: ['Friedrich Brandt', 'Andriy Koval'], kind: 'call' })]);
+  });
+
+  it('joins a quote continued in the next paragraph into one text', () => {
+    const out = facts('BERLIN - "We will not leave Ukraine alone.\n"Our support will continue as long as it is needed," Chancellor Friedrich Brandt said.');
+    expect(out.quotes[0]).toMatchObject({ speaker: 'Friedrich Brandt', text: 'We will not leave Ukraine alone. Our support will continue as long as it is needed' });
+  });
+
+  it('reads a running total as cumulative, and keeps no unquantified twin of a valued package', () => {
+    const out = facts(
+      'HELSINKI - Finland has approved its 29th defence materiel package for Ukraine, worth EUR 198 million, Minister of Defence Antti Hakala said.\n' +
+        'With this package, the total value of Finland’s defence materiel assistance to Ukraine rises to EUR 2.5 billion.',
+    );
+    expect(out.commitments.map((c) => [c.amount, c.period])).toEqual([[198e6, 'one-off'], [2.5e9, 'cumulative']]);
+  });
 });

@@ -94,7 +94,9 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     // an unquantified pledge may stand beside amounts when its trigger is a clause of its own
     const used = made.map((c) => wordIndexAt(ctx, c.evidence.start));
     const free = triggers.filter((t) => used.every((u) => Math.abs(u - t) > 6) && quantities.every((q) => Math.abs(wordIndexAt(ctx, q.start) - t) > 6));
-    made.push(...unquantified(ctx, free, sentence.first, sentence.last, state, defaults));
+    // "approved the 29th package for Ukraine, worth EUR 198 million": the amount already says what the verb pledges
+    const sameAsAmount = (c: Commitment) => made.some((m) => m.donor === c.donor && m.status === c.status && m.category === c.category);
+    made.push(...unquantified(ctx, free, sentence.first, sentence.last, state, defaults).filter((c) => !sameAsAmount(c)));
     const subject = sentenceSubject(ctx, sentence.first, sentence.last, defaults);
     if (subject) state.lastSubject = subject;
     for (const c of made) if (c.donor) state.lastDonor = c.donor;

@@ -105,7 +105,8 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
       found.push({ at: k, kind: 'talks', objectsFrom: null, visit: false });
     } else if ((w.lemma === 'discuss' || w.lemma === 'negotiate') && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'attend') found.push({ at: k, kind: 'meeting', objectsFrom: null, visit: false });
-    else if (w.lemma === 'speak' && next === 'with') found.push({ at: k, kind: 'call', objectsFrom: k + 2, visit: false });
+    // "spoke with", "spoke by phone with", "talked on the phone with"
+    else if ((w.lemma === 'speak' || w.lemma === 'talk') && w.pos === 'VERB' && withWithin(words, k, 4) > 0) found.push({ at: k, kind: 'call', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
   }
   return found;
 }

@@ -60,7 +60,8 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
       if (speaker) memory.spoke(speaker, ctx.words[Math.max(0, wordAt(ctx, q.end) - 1)]?.sentence ?? s);
       const quote = {
         speaker: speaker?.name ?? null,
-        text: ctx.text.slice(q.inner.start, q.inner.end),
+        // a quote continued in the next paragraph reads as one text, without the break and the reopening mark
+        text: ctx.text.slice(q.inner.start, q.inner.end).replace(/\s*\n\s*["“«„]\s*/g, ' '),
         direct: true,
         cue: null,
         evidence: evidenceAt(ctx, q.start, q.end, 'quote.direct'),
@@ -95,6 +96,7 @@ function findDirectQuotes(ctx: ArticleContext): DirectQuote[] {
       if (lead) {
         const close = findCloser(text, paragraphStart + lead[0].length, paragraphEnd, lead[0].trim());
         continuing.end = close < 0 ? paragraphEnd : close + 1;
+        continuing.inner = trimSpan(text, continuing.inner.start, close < 0 ? paragraphEnd : close);
         i = continuing.end;
         if (close >= 0) continuing = null;
       } else continuing = null;
@@ -332,7 +334,9 @@ function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, 
     // ", confirmed X, …" — inverted order at the end of a sentence.
     if (prev?.text === ',' && v > sentence.first + 3) {
       const party = partyAfter(ctx, v + 1, memory);
-      if (party && party.kind !== 'unnamed' && party.first === v + 1 + (['the', 'a'].includes(words[v + 1].lower) ? 1 : 0)) {
+      // ", told LRT that …" after an apposition: the party is the listener and a clause follows, so the order is not inverted
+      const listener = words[party ? party.last : v + 1]?.lower === 'that';
+      if (party && !listener && party.kind !== 'unnamed' && party.first === v + 1 + (['the', 'a'].includes(words[v + 1].lower) ? 1 : 0)) {
         const start = Math.max(startOffset, sentence.start);
         const clauseEnd = prev.start;
         const text = ctx.text.slice(start, clauseEnd);
