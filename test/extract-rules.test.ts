@@ -87,4 +87,16 @@ describe('extraction rules', () => {
     );
     expect(out.commitments.map((c) => [c.amount, c.period])).toEqual([[198e6, 'one-off'], [2.5e9, 'cumulative']]);
   });
+
+  it('gives an office named without a state the state of the capital the report is filed from, and reads receiving a person as a meeting', () => {
+    const out = facts(
+      'KYIV - Defence Minister Oksana Hrytsenko met her Dutch counterpart Pieter de Wit in Kyiv on Monday.\n' +
+        'Prime Minister Yulia Marchenko also received Swedish Foreign Minister Karin Lindqvist, the government said.\n' +
+        'Ukraine received 40 armoured vehicles from Sweden last month.',
+    );
+    expect(out.persons.map((p) => [p.name, p.country])).toEqual([
+      ['Oksana Hrytsenko', 'UA'], ['Pieter de Wit', 'NL'], ['Yulia Marchenko', 'UA'], ['Karin Lindqvist', 'SE'],
+    ]);
+    expect(out.meetings.map((m) => m.participants)).toEqual([['Oksana Hrytsenko', 'Pieter de Wit'], ['Yulia Marchenko', 'Karin Lindqvist']]);
+  });
 });

@@ -99,6 +99,8 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     else if ((w.lower === 'conference' || w.lower === 'briefing') && (['press', 'news', 'joint'].includes(words[k - 1]?.lower ?? '') || next === 'with')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
     else if (w.lemma === 'host' && w.pos === 'VERB') found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
+    // "the prime minister received Swedish Foreign Minister X": a person received is a meeting, a thing received is not
+    else if (w.lemma === 'receive' && w.pos === 'VERB' && personObject(ctx, k + 1, last)) found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
     else if ((w.lower === 'summit' || w.lower === 'meeting' || w.lower === 'gathering') && (words[k - 1]?.pos === 'PROPN' || words[k - 1]?.lower === 'the' || next === 'of')) {
       found.push({ at: k, kind: w.lower === 'summit' ? 'summit' : 'meeting', objectsFrom: next === 'of' ? k + 2 : null, visit: false });
     } else if (w.lemma === 'hold' && words.slice(k + 1, k + 5).some((x) => x.lower === 'talks' || x.lower === 'negotiations')) {
@@ -109,6 +111,17 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     else if ((w.lemma === 'speak' || w.lemma === 'talk') && w.pos === 'VERB' && withWithin(words, k, 4) > 0) found.push({ at: k, kind: 'call', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
   }
   return found;
+}
+
+/** Whether the object right after a verb is a person, past any article, demonym and title words. */
+function personObject(ctx: ArticleContext, from: number, last: number): boolean {
+  for (let k = from; k < Math.min(last, from + 6); k++) {
+    const owner = ctx.owner[k];
+    if (isPerson(owner)) return true;
+    if (owner && !(isCountry(owner) && owner.form === 'demonym')) return false;
+    if (!owner && !/^\p{Lu}/u.test(ctx.words[k].text) && !['the', 'his', 'her', 'their'].includes(ctx.words[k].lower)) return false;
+  }
+  return false;
 }
 
 /** The participants named before the trigger: the clause subject, or a possessive ("Macron's meeting"). */
