@@ -99,4 +99,10 @@ describe('extraction rules', () => {
     ]);
     expect(out.meetings.map((m) => m.participants)).toEqual([['Oksana Hrytsenko', 'Pieter de Wit'], ['Yulia Marchenko', 'Karin Lindqvist']]);
   });
+
+  it('takes the clause subject as donor when a possessive names the recipient, and no commitment from its own budget', () => {
+    const imf = facts('WASHINGTON - The International Monetary Fund completed its review of Ukraine’s programme, unlocking a $900 million disbursement.');
+    expect(imf.commitments.map((c) => [c.donor, c.recipient, c.amount])).toEqual([['International Monetary Fund', 'UA', 900e6]]);
+    expect(facts('KYIV - Ukraine’s government will allocate $2 billion for drone production at home, officials said.').commitments).toEqual([]);
+  });
 });

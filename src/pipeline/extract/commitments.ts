@@ -70,8 +70,12 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
         donorOfQuantity(ctx, q) ?? ownerBefore(ctx, wordIndexAt(ctx, q.start)) ??
         (trigger !== undefined ? possessiveDonor(ctx, trigger, sentence.first, sentence.last) : null) ??
         findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
-      // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it
-      const donors = found.length > 1 ? found.filter((d) => d !== defaults.recipient) : found;
+      // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
+      // Ukraine's programme, unlocking $900 million": a possessive recipient gives way to the clause's subject, or to none
+      const ownMoney = found.length === 1 && found[0] !== null && found[0] === defaults.recipient;
+      const donors = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true).filter((d) => d !== defaults.recipient)
+        : found.length > 1 ? found.filter((d) => d !== defaults.recipient) : found;
+      if (donors.length === 0) continue;
       const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
       const period = periodOf(ctx, q, sentence.start, sentence.end);
