@@ -105,4 +105,30 @@ describe('extraction rules', () => {
     expect(imf.commitments.map((c) => [c.donor, c.recipient, c.amount])).toEqual([['International Monetary Fund', 'UA', 900e6]]);
     expect(facts('KYIV - Ukraine’s government will allocate $2 billion for drone production at home, officials said.').commitments).toEqual([]);
   });
+
+  it('reads meetings of state leaders, talks between two people, arrivals, and a visit that only frames its talks', () => {
+    const out = facts(
+      'BERLIN - The leaders of Germany, France and Poland met in Berlin on Tuesday to coordinate their support for Ukraine.\n' +
+        'Talks between Chancellor Friedrich Brandt and French President Julien Marchand focused on air defence.\n' +
+        'Swedish Prime Minister Erik Lund arrived in Kyiv on an unannounced visit on Wednesday.\n' +
+        'Dutch Defence Minister Pieter de Wit visited Kyiv, holding talks with his Ukrainian counterpart Oksana Hrytsenko.',
+    );
+    expect(out.meetings.map((m) => [m.participants, m.kind])).toEqual([
+      [['DE', 'FR', 'PL'], 'talks'],
+      [['Friedrich Brandt', 'Julien Marchand'], 'talks'],
+      [['Erik Lund', 'UA'], 'visit'],
+      [['Pieter de Wit', 'Oksana Hrytsenko'], 'talks'],
+    ]);
+  });
+
+  it('counts spelled-out listings and reads trade bans as sanctions', () => {
+    const out = facts(
+      'LONDON - Britain on Thursday announced sanctions against 30 individuals involved in supplying drone components to Russia.\n' +
+        'The Treasury also froze the assets of two Russian banks.\n' +
+        'Canada imposed a ban on imports of Russian aluminium and steel, Foreign Minister Anita Clarke said.',
+    );
+    expect(out.sanctions.map((x) => [x.imposer, x.measure, x.count])).toEqual([
+      ['GB', 'listing of individuals', 30], ['GB', 'listing of banks', 2], ['CA', 'import ban', null],
+    ]);
+  });
 });

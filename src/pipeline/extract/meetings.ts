@@ -26,6 +26,8 @@ interface Trigger {
   visit: boolean;
   /** A gerund that acts as the verb of its clause, whatever its tag. */
   gerund?: boolean;
+  /** "talks between A and B": the participants are the object, and the verb after them is the sentence's own. */
+  between?: boolean;
 }
 
 export function extractMeetings(ctx: ArticleContext): Meeting[] {
@@ -42,12 +44,13 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       if (!dates.has(planned)) dates.set(planned, resolveDate(sentenceText, ctx.referenceDate, planned));
       return dates.get(planned) ?? null;
     };
+    const fromSentence = out.length;
     for (const t of triggers) {
       if (negatedBefore(ctx, t.at, sentence.first)) continue;
       const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
       const planned = PLANNED_BEFORE.test(before) || PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last, t.gerund ?? false);
-      const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last);
+      const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last, !t.between);
       const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
       const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' || t.kind === 'press conference' ? lastPlace : null);
       const evidence = evidenceAt(ctx, sentence.start, sentence.end, `meeting.${t.kind.replace(' ', '-')}`);
@@ -63,6 +66,12 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
         const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || ((t.kind === 'summit' || t.kind === 'meeting') && named));
         if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: mayHaveDate ? dateOf(planned) : null, kind: t.kind, planned, evidence });
       }
+    }
+    // "visited Kyiv, holding talks with Umerov": the talks say whom the visit met; the visit to the state adds nothing
+    const met = out.slice(fromSentence).some((m) => m.kind !== 'visit' && m.participants.length >= 2);
+    if (met) {
+      const kept = out.slice(fromSentence).filter((m) => m.kind !== 'visit');
+      out.splice(fromSentence, out.length - fromSentence, ...kept);
     }
     if (place) lastPlace = place;
   }
@@ -95,6 +104,8 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     // "met X", and the gerund after a time word ("spoke after meeting X"), which taggers often read as a noun
     const gerund = w.lower === 'meeting' && ['after', 'before', 'while', 'when', 'since'].includes(words[k - 1]?.lower ?? '') && next !== 'of';
     if ((w.lemma === 'meet' && w.pos === 'VERB') || gerund) found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false, gerund });
+    else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && next === 'between') found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: k + 2, visit: false, between: true });
+    else if ((w.lemma === 'arrive' && next === 'in') || (w.lemma === 'travel' && next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
     else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && withWithin(words, k, 4) > 0) found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
     else if ((w.lower === 'conference' || w.lower === 'briefing') && (['press', 'news', 'joint'].includes(words[k - 1]?.lower ?? '') || next === 'with')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
     else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
@@ -111,6 +122,11 @@ function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[]
     else if ((w.lemma === 'speak' || w.lemma === 'talk') && w.pos === 'VERB' && withWithin(words, k, 4) > 0) found.push({ at: k, kind: 'call', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
   }
   return found;
+}
+
+/** "the leaders of Germany", "foreign ministers of France": people who stand for the state named after them. */
+function representsState(words: ArticleContext['words'], first: number): boolean {
+  return words[first - 1]?.lower === 'of' && /^(leaders|heads|presidents|ministers|representatives|delegations|envoys|officials|chiefs)$/.test(words[first - 2]?.lower ?? '');
 }
 
 /** Whether the object right after a verb is a person, past any article, demonym and title words. */
@@ -163,7 +179,7 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
     }
     const prep = words[owner.first - 1]?.lower ?? '';
     if (isPerson(owner)) found.unshift(owner.person.name);
-    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && !['in', 'to', 'of', 'for', 'from', 'against', 'by', 'with', 'on'].includes(prep)) found.unshift(owner.code);
+    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && (!['in', 'to', 'of', 'for', 'from', 'against', 'by', 'with', 'on'].includes(prep) || representsState(words, owner.first))) found.unshift(owner.code);
     else if (isOrg(owner) && !['of', 'in', 'at', 'to', 'on'].includes(prep) && found.length === 0 && ctx.words[t].pos === 'VERB') {
       const org = ctx.orgs.get(owner.key);
       if (org && org.kind !== 'government' && org.kind !== 'media') found.unshift(org.name);
@@ -175,12 +191,13 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
 }
 
 /** The parties listed after "with"/"of": persons, states and groups up to the end of the clause. */
-function partiesFrom(ctx: ArticleContext, from: number, last: number): string[] {
+function partiesFrom(ctx: ArticleContext, from: number, last: number, verbEndsList = true): string[] {
   const words = ctx.words;
   const found: string[] = [];
   for (let k = from; k < last; k++) {
     const w = words[k];
-    if (OBJECT_STOP.has(w.lower) && found.length > 0) break;
+    // "met in Berlin on Tuesday to coordinate …": a preposition right after the verb means no one else is named
+    if (OBJECT_STOP.has(w.lower) && (found.length > 0 || k === from)) break;
     if (/^[.;:!?]$/.test(w.text)) break;
     const owner = ctx.owner[k];
     if (!owner) continue;
@@ -188,7 +205,7 @@ function partiesFrom(ctx: ArticleContext, from: number, last: number): string[] 
       found.push(owner.person.name);
       // "… Kuleba, and Pevkur highlighted …": a verb after a name ends the list
       const next = words[owner.last];
-      if (next && (next.pos === 'VERB' || next.pos === 'AUX') && found.length > 1) {
+      if (verbEndsList && next && (next.pos === 'VERB' || next.pos === 'AUX') && found.length > 1) {
         found.pop();
         break;
       }

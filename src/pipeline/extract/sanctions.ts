@@ -2,6 +2,7 @@
 // its imposer, its target and the number of listings attached to it.
 import type { Sanction } from '../../facts/types.js';
 import { sanctionCountNouns } from '../../lexicons/index.js';
+import { NUMBER_WORDS } from '../resolve/amounts.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg } from './context.js';
 import { evidenceAt } from './evidence.js';
@@ -12,9 +13,11 @@ const MEASURE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|
 const ADOPTION = /\b(impos\w*|adopt\w*|agree\w*|approv\w*|unveil\w*|announc\w*|introduc\w*|blacklist\w*|designat\w*|froze|freez(?:e|es|ing)|listed|list|ban\w*|barr\w*|targeting|targets?|unleash\w*|slapp?\w*|restrictions on|sanctioned)\b/i;
 /** Calls, debates and liftings are not measures. */
 const NOT_A_MEASURE = /\b(urg\w*|call\w* for|should|must|need\w*|toughen\w*|strengthen\w*|ramp\w*|lift\w*|eas\w*|further sanctions|pressure|threaten\w*|could face|would face|subject to|evad\w*|circumvent\w*|will (?:likely )?involve)\b/i;
+/** Spelled numbers that count exactly ("two Russian banks"), not the vague ones ("dozens"). */
+const EXACT_WORDS = Object.keys(NUMBER_WORDS).filter((w) => !/s$|^hundred$|^dozen$/.test(w));
 // "105 more vessels", "100 oil tankers", "189 shadow fleet vessels": up to two words between the number and the noun
 const COUNT = new RegExp(
-  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?!(?:of|in|to|and|or|the|a|an|by|for|from|on|at|since|per|than)\s)[\p{L}-]+\s+){0,2}?(${[...sanctionCountNouns].join('|')})\b`,
+  String.raw`(?<![\d.,])\b(\d{1,3}(?:,\d{3})+|\d+|${EXACT_WORDS.join('|')})\s+(?:(?!(?:of|in|to|and|or|the|a|an|by|for|from|on|at|since|per|than)\s)[\p{L}-]+\s+){0,2}?(${[...sanctionCountNouns].join('|')})\b`,
   'giu',
 );
 const ORDINAL_PACKAGE = /\b(\d+(?:st|nd|rd|th))\s+(?:sanctions\s+package|package\s+of\s+sanctions|package)\b/i;
@@ -35,7 +38,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
   for (const sentence of ctx.analysis.sentences) {
     const prev = previous.measure;
     const text = ctx.text.slice(sentence.start, sentence.end);
-    const sanctionWord = /\bsanction|blacklist|asset freeze|froze\b|restrictions on|barring entry|entry ban/i.test(text);
+    const sanctionWord = /\bsanction|blacklist|asset freeze|froze\b|restrictions on|barring entry|entry ban|\bbans? on (?:imports|exports|the import|the export)|\b(?:import|export) bans?\b|\bembargo/i.test(text);
     const measure = MEASURE.exec(text);
     const adoption = ADOPTION.exec(text);
     if (!sanctionWord && !(prev && COUNT.test(text))) continue;
@@ -51,7 +54,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     const continuing: boolean = imposers.length === 0 && prev !== null && !measure;
     const imposerList: Array<string | null> = imposers.length > 0 ? imposers : [prev?.imposer ?? null];
     const target: string | null = targetIn(ctx, sentence.first, sentence.last) ?? (continuing ? prev?.target ?? null : russiaMentioned ? 'RU' : null);
-    const counts = [...text.matchAll(COUNT)].filter((m) => !/\b(?:since|in|of)\s*$/.test(text.slice(0, m.index)));
+    const counts = [...text.matchAll(COUNT)].filter((m) => !/\b(?:since|in)\s*$/.test(text.slice(0, m.index)));
     const baseMeasure = ordinal ? `${ordinal[1]} sanctions package` : measure ? measure[0] : describe(text, adoption);
     if (counts.length === 0) {
       if (continuing) continue;
@@ -60,7 +63,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
       }
     } else {
       counts.forEach((m, i) => {
-        const count = Number(m[1].replace(/,/g, ''));
+        const count = /^\d/.test(m[1]) ? Number(m[1].replace(/,/g, '')) : NUMBER_WORDS[m[1].toLowerCase()];
         const measureText = i === 0 && (ordinal || measure) ? baseMeasure : `${describeCount(m[2])}${packageName && continuing ? ` (${packageName})` : ''}`;
         const start = sentence.start + m.index;
         for (const imposer of imposerList) {
@@ -133,6 +136,9 @@ function targetIn(ctx: ArticleContext, first: number, last: number): string | nu
 function describe(text: string, adoption: RegExpExecArray | null): string {
   if (/asset|froze|freez/i.test(text)) return 'asset freeze';
   if (/entry|visa/i.test(text) && /bar|ban/i.test(text)) return 'entry ban';
+  if (/\bembargo/i.test(text)) return 'embargo';
+  const trade = /\b(?:bans? on (?:the )?(imports?|exports?)|(import|export) bans?)\b/i.exec(text);
+  if (trade) return `${(trade[1] ?? trade[2]).toLowerCase().replace(/s$/, '')} ban`;
   return adoption ? `sanctions (${adoption[0].toLowerCase()})` : 'sanctions';
 }
 
