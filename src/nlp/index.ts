@@ -78,20 +78,28 @@ export function analyze(text: string): Analysis {
   let pendingBreak = false;
   let sentenceEnded = true;
   let paragraph = 0;
+  // the next line break at or after `offset`, looked up again only once passed: one scan of the text in all
+  let nextBreak = -1;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     // wink's tokens rebuild the text losslessly; what lies between two tokens is whitespace
     let start = text.startsWith(value, offset) ? offset : text.indexOf(value, offset);
     if (start < 0) start = offset;
-    const gap = text.slice(offset, start);
+    const gapped = start > offset;
+    if (gapped) {
+      if (nextBreak < offset) {
+        const found = text.indexOf('\n', offset);
+        nextBreak = found < 0 ? Infinity : found;
+      }
+      if (nextBreak < start) pendingBreak = true;
+    }
     const end = start + value.length;
     offset = end;
-    if (gap.includes('\n')) pendingBreak = true;
     if (LINE_BREAK_TOKEN.test(value)) {
       pendingBreak ||= value.includes('\n');
       continue;
     }
-    const spaced = start > 0 && (gap.length > 0 || /\s/.test(text[start - 1]));
+    const spaced = gapped || (start > 0 && /\s/.test(text[start - 1]));
     const prev = words[words.length - 1];
     // wink splits some accented letters off a word ("Kęstutis" → K, ę, stutis): join them back
     if (prev !== undefined && !spaced && !pendingBreak && prev.end === start && LETTERS.test(value) && ENDS_WITH_LETTER.test(prev.text)) {

@@ -39,10 +39,10 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     const prev = previous.measure;
     const text = ctx.text.slice(sentence.start, sentence.end);
     const sanctionWord = /\bsanction|blacklist|asset freeze|froze\b|restrictions on|barring entry|entry ban|\bbans? on (?:imports|exports|the import|the export)|\b(?:import|export) bans?\b|\bembargo/i.test(text);
-    const measure = MEASURE.exec(text);
-    const adoption = ADOPTION.exec(text);
     if (!sanctionWord && !(prev && COUNT.test(text))) continue;
     COUNT.lastIndex = 0;
+    const measure = MEASURE.exec(text);
+    const adoption = ADOPTION.exec(text);
     if (!adoption && !measure) continue;
     if (NOT_A_MEASURE.test(text.slice(0, adoption ? adoption.index + 40 : text.length)) && !measure) continue;
     if (/\?/.test(text)) continue;
