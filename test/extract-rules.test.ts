@@ -131,4 +131,11 @@ describe('extraction rules', () => {
       ['GB', 'listing of individuals', 30], ['GB', 'listing of banks', 2], ['CA', 'import ban', null],
     ]);
   });
+
+  it('gives a participle after a comma the sentence’s subject as donor', () => {
+    const out = facts(
+      'TALLINN - Ukraine needs more help.\nEstonia remains the largest donor relative to its economy, having given 1.6% of its GDP, followed by Denmark and Lithuania.',
+    );
+    expect(out.commitments.map((c) => [c.donor, c.recipient, c.amount, c.unit, c.status])).toEqual([['EE', 'UA', 1.6, '%GDP', 'delivered']]);
+  });
 });

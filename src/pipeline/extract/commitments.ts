@@ -61,7 +61,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     for (const q of quantities) {
       const trigger = nearestTrigger(ctx, triggers, q);
       if (!trigger && q.kind !== 'gdp') continue;
-      if ((q.kind === 'money' || q.kind === 'gdp') && notSupport(ctx, q)) continue;
+      if (q.kind === 'money' ? notSupport(ctx, q) : q.kind === 'gdp' && ownDefenceSpending(ctx, q)) continue;
       if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
@@ -354,6 +354,12 @@ function findDonors(ctx: ArticleContext, v: number, first: number, last: number,
   if (words[v].lemma === 'receive') return receivedFrom(ctx, v, first, last, state, defaults);
   const possessive = possessiveDonor(ctx, v, first, last);
   if (possessive) return possessive;
+  // "Estonia remains the largest donor …, having given 1.6% of its GDP": a participle after a comma has the sentence's subject
+  const participle = words[v - 1]?.lower === 'having' ? v - 1 : words[v].lower.endsWith('ing') ? v : -1;
+  if (participle > first && words[participle - 1].text === ',') {
+    const subject = sentenceSubject(ctx, first, participle, defaults);
+    if (subject) return [subject];
+  }
   return subjectDonors(ctx, v, first, last, state, defaults, strict);
 }
 
@@ -569,7 +575,7 @@ function statusAt(ctx: ArticleContext, v: number, first: number): Status {
   if (window.some((x) => PLANNED_WORDS.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(/\bplans? to\b|\bintends? to\b|\bmulls?\b|\bexpected to\b/))) return 'planned';
   const lemmaStatus = statusOfLemma.get(w.lemma);
   if (lemmaStatus === 'planned') return 'planned';
-  const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'already'].includes(x));
+  const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'having', 'already'].includes(x));
   // "to send" (a headline's future, a purpose) is not a delivery
   const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x)) || words[v - 1]?.lower === 'to';
   if (lemmaStatus === 'delivered' && !future) return 'delivered';
