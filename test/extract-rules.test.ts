@@ -138,4 +138,12 @@ describe('extraction rules', () => {
     );
     expect(out.commitments.map((c) => [c.donor, c.recipient, c.amount, c.unit, c.status])).toEqual([['EE', 'UA', 1.6, '%GDP', 'delivered']]);
   });
+
+  it('reads "said: \"…\"" as one direct quote, and leaves a nameless office’s participle unattributed', () => {
+    const out = facts(
+      'OSLO - Asked whether Norway would send more air defence systems, Prime Minister Erik Solheim Berg said: "We are looking at every option."\n' +
+        'The Ukrainian president thanked Norway in a Telegram post, saying the support would save lives every day.',
+    );
+    expect(out.quotes.map((q) => [q.speaker, q.direct])).toEqual([['Erik Solheim Berg', true], [null, false]]);
+  });
 });

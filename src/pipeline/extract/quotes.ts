@@ -1,10 +1,10 @@
 // Quotes: direct (any quotation marks, across sentences and paragraphs) and reported
 // ("X said (that) …", "…, X said", "According to X, …"), each with its speaker.
 import type { Quote } from '../../facts/types.js';
-import { reportedSpeechVerbs, speechVerbs, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
+import { reportedSpeechVerbs, speechVerbs, titleHeads, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
 import { isPerson, lastAtOrBefore, type ArticleContext, type PersonRecord } from './context.js';
 import { evidenceAt } from './evidence.js';
-import { partyAfter, partyBefore, SpeakerMemory, type Party } from './parties.js';
+import { partyAfter, partyBefore, partyEndingAt, SpeakerMemory, type Party } from './parties.js';
 
 const CLOSER: Record<string, string> = { '“': '”', '"': '"', '«': '»', '„': '“', '‘': '’', '”': '”' };
 const MIN_WORDS = 5;
@@ -271,6 +271,14 @@ function sentenceSpeaker(ctx: ArticleContext, first: number, v: number, memory: 
     const o = ctx.owner[k];
     if (isPerson(o)) return o.person.name;
   }
+  // "The Ukrainian president thanked Norway …, saying …": an office without a name is its holder, if known, not the last speaker
+  if (ctx.words[first].lower === 'the') {
+    for (let k = first + 1; k < Math.min(v, first + 5); k++) {
+      if (!titleHeads.has(ctx.words[k].lower)) continue;
+      const holder = partyEndingAt(ctx, k, memory);
+      return holder?.kind === 'person' ? holder.name : null;
+    }
+  }
   return memory.lastSpeaker?.name ?? null;
 }
 
@@ -285,7 +293,8 @@ function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, 
     while (end > start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
     const text = ctx.text.slice(start, end);
     const count = (text.match(/[\p{L}\d]+/gu) ?? []).length;
-    if (count < 4 || /^["“«„]/.test(text)) return;
+    // 'said: "…"' introduces a direct quote, which is read as one
+    if (count < 4 || /^[:\s]*["“«„]/.test(text)) return;
     if (speaker) memory.spoke(speaker);
     out.push({ speaker: speaker?.name ?? null, text, direct: false, cue, evidence: evidenceAt(ctx, start, end, rule) });
   };
