@@ -116,11 +116,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: options.webRoot,
-      setHeaders: (reply, path) => {
-        reply.header('Content-Security-Policy', WORKBENCH_CSP);
-        reply.header('X-Content-Type-Options', 'nosniff');
+      // caching is set below, per file
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('Content-Security-Policy', WORKBENCH_CSP);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
         // hashed asset names never change; index.html must be asked for again
-        reply.header('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });
   }
