@@ -146,4 +146,16 @@ describe('extraction rules', () => {
     );
     expect(out.quotes.map((q) => [q.speaker, q.direct])).toEqual([['Erik Solheim Berg', true], [null, false]]);
   });
+
+  it('gives a listed part the status of its whole, and takes no recipient from a relative clause or a make of weapon', () => {
+    const out = facts(
+      'THE HAGUE - The Netherlands has so far provided more than €6 billion in military support to Ukraine, including 24 F-16 fighter jets, the ministry said.\n' +
+        'It will also contribute €150 million to the NATO-led PURL initiative, which buys American weapons for Ukraine.',
+    );
+    expect(out.commitments.map((c) => [c.recipient, c.amount, c.status, c.period])).toEqual([
+      ['UA', 6e9, 'delivered', 'cumulative'],
+      ['UA', 24, 'delivered', 'cumulative'],
+      ['UA', 150e6, 'pledged', 'one-off'],
+    ]);
+  });
 });

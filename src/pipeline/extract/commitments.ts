@@ -3,7 +3,7 @@
 // Donor: the subject of the trigger (a minister → their state), a passive "by X", a
 // possessive ("Estonia's contribution"), else the donor the paragraph is about.
 import type { Category, Commitment, Period, Status } from '../../facts/types.js';
-import { cues, negations, pledgeNouns, reportedSpeechVerbs, statusOfLemma } from '../../lexicons/index.js';
+import { cues, itemNouns, negations, pledgeNouns, reportedSpeechVerbs, statusOfLemma } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
@@ -78,8 +78,10 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       if (donors.length === 0) continue;
       const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
-      const period = periodOf(ctx, q, sentence.start, sentence.end);
-      const status = statusAt(ctx, verb, sentence.first);
+      // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
+      const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors[0]) : undefined;
+      const period = whole?.period ?? periodOf(ctx, q, sentence.start, sentence.end);
+      const status = whole?.status ?? statusAt(ctx, verb, sentence.first);
       for (const donor of donors) {
         made.push({
           donor,
@@ -537,8 +539,8 @@ function findRecipient(ctx: ArticleContext, v: number, first: number, last: numb
     }
   }
   for (let k = v + 1; k < last; k++) {
-    // ", while Norway's contribution …" starts another clause
-    if (words[k].text === ',' && ['while', 'whereas', 'but'].includes(words[k + 1]?.lower ?? '')) break;
+    // ", while Norway's contribution …" starts another clause; ", which buys American weapons" describes the object
+    if (words[k].text === ',' && ['while', 'whereas', 'but', 'which', 'who'].includes(words[k + 1]?.lower ?? '')) break;
     const o = ctx.owner[k];
     if (!isCountry(o) || insideQuantity(k)) continue;
     const before = words[o.first - 1]?.lower ?? '';
@@ -548,8 +550,8 @@ function findRecipient(ctx: ArticleContext, v: number, first: number, last: numb
       k = o.last - 1;
       continue;
     }
-    // "to the Czech ammunition initiative", "the Danish model": a state's scheme, not the state helped
-    if (o.form === 'demonym' && words.slice(o.last, o.last + 3).some((w) => GROUP_SCHEME.test(w.lower))) {
+    // "to the Czech ammunition initiative", "the Danish model", "American weapons": a state's scheme or make, not the state helped
+    if (o.form === 'demonym' && words.slice(o.last, o.last + 3).some((w) => GROUP_SCHEME.test(w.lower) || itemNouns.has(w.lower))) {
       k = o.last - 1;
       continue;
     }
