@@ -158,4 +158,11 @@ describe('extraction rules', () => {
       ['UA', 150e6, 'pledged', 'one-off'],
     ]);
   });
+
+  it('reads "each" between the modal and the verb, and a donor named again before its own amount', () => {
+    const each = facts('BERLIN - Germany and France will each give €500 million to Ukraine.');
+    expect(each.commitments.map((c) => [c.donor, c.amount])).toEqual([['DE', 500e6], ['FR', 500e6]]);
+    const gapped = facts('BERLIN - Germany will give €500 million to Ukraine and France €300 million.');
+    expect(gapped.commitments.map((c) => [c.donor, c.amount])).toEqual([['DE', 500e6], ['FR', 300e6]]);
+  });
 });

@@ -16,7 +16,7 @@ const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peaceke
 /** Words around an amount that make it a cost, a loss or a stock of assets rather than support. */
 const NOT_SUPPORT_BEFORE = /\b((?<!at a )cost|costs|damage|losses|revenues?|deficit|accumulated|estimates?|held|economy|debt of|bonds|salary|prices?|exports?|imports?|trade)\b/i;
 const NOT_SUPPORT_AFTER = /^[^,.;]{0,12}?\b(?:in|of)\s+(?:\w+\s+){0,2}(?:assets|reserves|damage|losses|revenues?|exports|imports|debt)\b|^\s*(?:is|are|was|were)\s+held\b/i;
-const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together']);
+const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together', 'each', 'both', 'all']);
 const GROUP_SCHEME = /^(?:initiative|coalition|fund|facility|programme|program|mission|model|plan|scheme|mechanism|led)$/;
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
 /** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
@@ -67,7 +67,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
       const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
       const found =
-        donorOfQuantity(ctx, q) ?? ownerBefore(ctx, wordIndexAt(ctx, q.start)) ??
+        donorOfQuantity(ctx, q) ?? ownerBefore(ctx, wordIndexAt(ctx, q.start)) ?? gappedDonor(ctx, wordIndexAt(ctx, q.start)) ??
         (trigger !== undefined ? possessiveDonor(ctx, trigger, sentence.first, sentence.last) : null) ??
         findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
@@ -169,10 +169,17 @@ function findTriggers(ctx: ArticleContext, first: number, last: number): number[
   for (let k = first; k < last; k++) {
     const w = ctx.words[k];
     if (READY_WORDS.has(w.lower) && (ctx.words[k + 1]?.lower === 'to' || w.lower.endsWith('ness'))) found.push(k);
-    else if ((w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ') && statusOfLemma.has(w.lemma)) found.push(k);
+    else if ((w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ' || afterModal(ctx, k, first)) && statusOfLemma.has(w.lemma)) found.push(k);
     else if (w.pos === 'NOUN' && pledgeNouns.has(w.lower)) found.push(k);
   }
   return found;
+}
+
+/** "will each give": a verb the tagger took for a noun, recognisable by the modal before it. */
+function afterModal(ctx: ArticleContext, k: number, first: number): boolean {
+  let j = k - 1;
+  while (j >= first && ['each', 'both', 'all', 'also', 'jointly'].includes(ctx.words[j].lower)) j--;
+  return j >= first && ['will', 'would', 'shall', 'to', 'can', 'could', 'must'].includes(ctx.words[j].lower);
 }
 
 /** The trigger that governs an amount: a verb before it in the clause wins over a noun after it. */
@@ -373,6 +380,13 @@ function ownerBefore(ctx: ArticleContext, v: number): string[] | null {
   if (!o || !(isCountry(o) || isOrg(o))) return null;
   const donor = isCountry(o) ? o.code : donorOfParty(ctx, partyEndingAt(ctx, o.last - 1, null), NO_DEFAULTS);
   return donor ? [donor] : null;
+}
+
+/** "Germany will give €500 million and France €300 million": a state right before an amount, after "and" or a comma, gives it. */
+function gappedDonor(ctx: ArticleContext, v: number): string[] | null {
+  const o = ctx.owner[v - 1];
+  if (!isCountry(o) || o.form !== 'name' || o.last !== v) return null;
+  return ['and', ','].includes(ctx.words[o.first - 1]?.lower ?? '') ? [o.code] : null;
 }
 
 /** A possessive or a demonym before a support noun or an amount: "Estonia's contribution", "British support", "the G7's $50 billion". */
