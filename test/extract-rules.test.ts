@@ -165,4 +165,16 @@ describe('extraction rules', () => {
     const gapped = facts('BERLIN - Germany will give €500 million to Ukraine and France €300 million.');
     expect(gapped.commitments.map((c) => [c.donor, c.amount])).toEqual([['DE', 500e6], ['FR', 300e6]]);
   });
+
+  it('finds a bullet dateline under the headline, and "the head of state" is the president named', () => {
+    const out = facts(
+      'Ukraine to receive new air defense systems from Germany - Zelensky\nKyiv • UNN\n' +
+        'Ukraine will receive two more IRIS-T systems from Germany before the end of the year, President Volodymyr Zelensky said.\n' +
+        '"I thank Chancellor Brandt and all our German partners. Every system saves lives," the head of state emphasized.\n' +
+        'According to him, the agreement was reached during a phone call with the German chancellor on Friday.',
+    );
+    expect(out.place).toBe('Kyiv');
+    expect(out.persons.find((p) => p.name === 'Volodymyr Zelensky')?.country).toBe('UA');
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
+  });
 });

@@ -145,6 +145,11 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     if (person) return personParty(person, s, k + 1);
     return null;
   }
+  // "the head of state", "the head of government": the president or prime minister the article names
+  if ((w.lower === 'state' || w.lower === 'government') && words[k - 1]?.lower === 'of' && words[k - 2]?.lower === 'head') {
+    const person = personByRole(ctx, w.lower === 'state' ? 'president' : 'prime minister', null, k);
+    if (person) return personParty(person, k - 2, k + 1);
+  }
   // "the Czech government", "the defence ministry", "the Ukrainian military"
   if (INSTITUTION_HEADS.has(w.lower)) {
     let s = k;

@@ -114,8 +114,8 @@ function findDateline(text: string): Dateline | null {
       const place = m[1].trim();
       const caps = place === place.toUpperCase();
       const ownLine = m[0].endsWith('\n');
-      // a mixed-case word before a dash is a dateline only with a bullet ("Kyiv • UNN")
-      const ok = caps ? !(ownLine && (line > 0 || place.split(' ').length > 3)) : /•/.test(m[0]) && line === 0;
+      // a mixed-case word before a dash is a dateline only with a bullet ("Kyiv • UNN"), first or under the headline
+      const ok = caps ? !(ownLine && (line > 0 || place.split(' ').length > 3)) : /•/.test(m[0]) && line <= 1;
       if (ok) {
         const start = lineStart + m.index + m[0].indexOf(m[1]);
         return { place: titleCase(place), start, end: lineStart + m.index + m[0].length };
