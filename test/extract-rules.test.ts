@@ -177,4 +177,9 @@ describe('extraction rules', () => {
     expect(out.persons.find((p) => p.name === 'Volodymyr Zelensky')?.country).toBe('UA');
     expect(out.quotes.map((q) => q.speaker)).toEqual(['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
   });
+
+  it('reads "the United States" as the state, and keeps a headline pledge’s evidence on its own line', () => {
+    const out = facts('U.S. approves $400 million in weapons for Ukraine\nWASHINGTON - The United States will send $400 million worth of weapons to Ukraine, the Pentagon said.');
+    expect(out.commitments.map((c) => [c.donor, c.amount, c.evidence])).toEqual([['US', 400e6, 'approves $400 million in weapons for Ukraine']]);
+  });
 });

@@ -423,7 +423,7 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   while (k >= first && (AUXILIARIES.has(words[k].lower) || words[k].pos === 'ADV' || words[k].pos === 'VERB' || words[k].pos === 'AUX' || words[k].pos === 'PART' || READY_WORDS.has(words[k].lower) || PLANNED_WORDS.has(words[k].lower))) k--;
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
   // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
-  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !isOrg(ctx.owner[k - 1]))) {
+  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
     return [defaults.coalition ?? canonicalGroup(ctx.text.slice(words[Math.max(first, k - 1)].start, words[k].end))];
   }
   if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower)) {
@@ -686,7 +686,7 @@ function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number | undefi
     end = Math.max(end, t.end);
   }
   // carry on to the end of "to Ukraine" / "for Ukraine" / "per year" right after the amount
-  const tail = /^(?:\s(?:in|of)\s(?:new\s)?[\w-]+(?:\s(?:aid|assistance|support))?)?(?:\s(?:to|for)\s(?:the\s)?[\p{Lu}][\p{L}’']*(?:\s[\p{Lu}][\p{L}]*)*)?(?:\s(?:per year|a year|annually|each year))?/u.exec(ctx.text.slice(end, end + 80));
+  const tail = /^(?:[^\S\n](?:in|of)[^\S\n](?:new[^\S\n])?[\w-]+(?:[^\S\n](?:aid|assistance|support))?)?(?:[^\S\n](?:to|for)[^\S\n](?:the[^\S\n])?[\p{Lu}][\p{L}’']*(?:[^\S\n][\p{Lu}][\p{L}]*)*)?(?:[^\S\n](?:per year|a year|annually|each year))?/u.exec(ctx.text.slice(end, end + 80));
   if (tail) end += tail[0].length;
   return { start, end };
 }
