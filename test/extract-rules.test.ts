@@ -181,4 +181,12 @@ describe('extraction rules', () => {
     const out = facts('U.S. approves $400 million in weapons for Ukraine\nWASHINGTON - The United States will send $400 million worth of weapons to Ukraine, the Pentagon said.');
     expect(out.commitments.map((c) => [c.donor, c.amount, c.evidence])).toEqual([['US', 400e6, 'approves $400 million in weapons for Ukraine']]);
   });
+
+  it('reads "has donated" as delivered, weapons named without a number as a commitment, and a question as none', () => {
+    const out = facts(
+      'Sweden to donate Gripen fighter jets?\nSTOCKHOLM - Sweden has previously donated two ASC 890 surveillance aircraft to Ukraine, Defence Minister Karin Lindqvist said.\n' +
+        'Norway will send air defence systems to Ukraine this winter, its defence ministry said.',
+    );
+    expect(out.commitments.map((c) => [c.donor, c.amount, c.status])).toEqual([['SE', 2, 'delivered'], ['NO', null, 'pledged']]);
+  });
 });

@@ -46,8 +46,8 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
   for (let s = 0; s < ctx.analysis.sentences.length; s++) {
     const sentence = ctx.analysis.sentences[s];
     const sentenceText = ctx.text.slice(sentence.start, sentence.end);
-    // a sentence about sanctions lists ships and companies, not support
-    if (SANCTION_SENTENCE.test(sentenceText)) {
+    // a sentence about sanctions lists ships and companies, not support; a question pledges nothing
+    if (SANCTION_SENTENCE.test(sentenceText) || /\?["”’]?\s*$/.test(sentenceText)) {
       state.lastSubject = sentenceSubject(ctx, sentence.first, sentence.last, defaults) ?? state.lastSubject;
       continue;
     }
@@ -215,7 +215,8 @@ function unquantifiedTrigger(ctx: ArticleContext, t: number, first: number, last
   if (w.pos === 'NOUN' && !READY_WORDS.has(w.lower)) return false;
   if (['announce', 'include', 'discuss', 'expect', 'sign', 'adopt', 'agree', 'decide', 'open', 'complete', 'receive', 'arrive', 'help', 'look', 'aim', 'seek', 'study', 'weigh', 'direct', 'continue', 'buy', 'purchase', 'cover', 'spend', 'hand', 'support', 'assist', 'prepare', 'consider'].includes(w.lemma)) return false;
   const after = ctx.text.slice(w.end, ctx.words[Math.min(last - 1, t + 10)].end);
-  if (SUPPORT_OBJECTS.test(after)) return true;
+  // "weighing whether to donate Gripen fighter jets": weapons named without a number are a commitment too
+  if (SUPPORT_OBJECTS.test(after) || (after.toLowerCase().match(/[a-z-]+/g) ?? []).some((x) => itemNouns.has(x))) return true;
   // "U.S. military assistance had resumed", "program being implemented by …"
   const before = ctx.text.slice(ctx.words[Math.max(first, t - 5)].start, w.start);
   return statusOfLemma.get(w.lemma) !== 'planned' && /\b(support|aid|assistance|program|programme|initiative)\b/i.test(before);
@@ -598,7 +599,7 @@ function statusAt(ctx: ArticleContext, v: number, first: number): Status {
   // passive past: "was built", "have been allocated"
   const aux = window[window.length - 2];
   if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && /ed$|built|sent|given|spent|made/.test(w.lower)) return 'delivered';
-  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return 'delivered';
+  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'donate', 'supply', 'fund', 'finance', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return 'delivered';
   if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return 'delivered';
   return 'pledged';
 }
@@ -697,6 +698,8 @@ function clauseEnd(ctx: ArticleContext, t: number, last: number): number {
     if (ctx.words[k].text === ',' && k - t > 4) break;
     k++;
   }
+  // a closing quote mark ends the quoted clause, and stays out of the evidence
+  while (k - 1 > t && /^["“”«»„’']+$/.test(ctx.words[k - 1].text)) k--;
   return ctx.words[Math.max(t, k - 1)].end;
 }
 
