@@ -189,4 +189,12 @@ describe('extraction rules', () => {
     );
     expect(out.commitments.map((c) => [c.donor, c.amount, c.status])).toEqual([['SE', 2, 'delivered'], ['NO', null, 'pledged']]);
   });
+
+  it('gives the EU its instruments’ payments, and reads a total that "reaches" an amount as cumulative', () => {
+    const out = facts(
+      'BRUSSELS - The Council of the European Union today approved the disbursement of €3.05 billion to Ukraine under the Ukraine Facility.\n' +
+        'With this payment, the total amount disbursed under the Facility since 2024 reaches €22.7 billion.',
+    );
+    expect(out.commitments.map((c) => [c.donor, c.amount, c.period])).toEqual([['EU', 3.05e9, 'one-off'], ['EU', 22.7e9, 'cumulative']]);
+  });
 });

@@ -326,9 +326,9 @@ function countryInName(ctx: ArticleContext, org: { first: { first: number; last:
   return isCountry(before) ? before.code : null;
 }
 
-/** The EU's institutions pledge as "EU"; the G7 as "G7". */
+/** The EU's institutions and instruments pledge as "EU"; the G7 as "G7". */
 function canonicalGroup(name: string): string {
-  if (/^(european (union|commission|council)|eu)\b/i.test(name)) return 'EU';
+  if (/^(european (union|commission|council|peace facility)|eu|ukraine facility|council of the (european union|eu))\b/i.test(name)) return 'EU';
   if (/^(group of seven|g7)/i.test(name)) return 'G7';
   return name;
 }
