@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestArticle, type ArticleSource } from '../src/ingest/ingest-article.js';
 import { readSources } from '../src/ingest/sources.js';
 import { reprocessArticles } from '../src/ingest/reprocess.js';
-import { ledgerRows } from '../src/ledger/query.js';
+import { ledgerRows, ledgerSummary } from '../src/ledger/query.js';
 import { counts } from '../src/store/repositories.js';
 import type { FactStore } from '../src/store/index.js';
 import { DIALECTS, freshStore } from './store-helpers.js';
@@ -82,6 +82,16 @@ for (const dialect of DIALECTS) {
       expect(lv.eur).toBeGreaterThan(80e6);
       const [lvFixed] = await ledgerRows(store.db, { donor: 'LV', gdpYear: 2021 });
       expect(lvFixed.eur).toBeLessThan(lv.eur!);
+    });
+
+    it('lists a running total in the ledger but does not add it to the totals', async () => {
+      await ingestArticle(store, { text: 'Sweden will give SEK 10 billion to Ukraine, the government said.', published: '2024-05-02' });
+      await ingestArticle(store, { text: 'Sweden has so far provided SEK 40 billion to Ukraine in total, the government said.', published: '2024-05-20' });
+      expect((await ledgerRows(store.db, { donor: 'SE' })).map((r) => r.period).sort()).toEqual(['cumulative', 'one-off']);
+      const [total] = await ledgerSummary(store.db, 'donor', { donor: 'SE' });
+      expect(total).toMatchObject({ key: 'SE', commitments: 1 });
+      expect(total.eur).toBeCloseTo(10e9 / 11.4325, -3);
+      expect((await ledgerSummary(store.db, 'donor', { donor: 'SE', period: 'cumulative' }))[0].commitments).toBe(1);
     });
 
     it('filters the ledger by donor, recipient, status and dates', async () => {

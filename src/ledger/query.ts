@@ -113,11 +113,14 @@ export interface SummaryRow {
   gdpShare: number | null;
 }
 
-/** Totals for charts: EUR and number of commitments by donor, category or month of announcement. */
+/** Totals for charts: EUR and number of commitments by donor, category or month of announcement, running totals left out. */
 export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
   // the database groups; each group (key, donor, unit, year) is then valued once, so the cost does not grow with the ledger's rows
   const key = by === 'donor' ? sql<string>`donor` : by === 'category' ? sql<string>`category` : sql<string>`substr(announced, 1, 7)`;
-  let q = filtered(db, filter)
+  // a running total ("€6 billion so far") restates commitments already counted: listed, not added, unless asked for
+  let rows = filtered(db, filter);
+  if (filter.period !== 'cumulative') rows = rows.where((eb) => eb.or([eb('period', 'is', null), eb('period', '!=', 'cumulative')]));
+  let q = rows
     .select([key.as('key'), 'donor', 'unit', sql<string>`substr(coalesce(announced, updated_at), 1, 4)`.as('year'), sql<number>`sum(amount)`.as('amount'), sql<number>`count(*)`.as('n')])
     .groupBy([key, 'donor', 'unit', sql`substr(coalesce(announced, updated_at), 1, 4)`]);
   if (filter.limit) q = q.limit(filter.limit);

@@ -40,6 +40,7 @@ export function DonorChart({ rows }: { rows: SummaryRow[] }) {
           })}
         </svg>
       )}
+      <p className="muted small">Running totals a source reports (period “cumulative”) are listed in the table but not added here: they restate commitments already counted.</p>
     </section>
   );
 }
