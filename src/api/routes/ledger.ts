@@ -104,7 +104,7 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
   app.get('/api/ledger/summary', {
     config: { role: 'viewer' },
     schema: {
-      tags: ['ledger'], summary: 'Totals for charts',
+      tags: ['ledger'], summary: 'Totals for charts (running totals, period cumulative, left out unless that period is asked for)',
       querystring: LedgerQuery.extend({ by: z.enum(['donor', 'category', 'month']) }),
       response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number(), gdpShare: z.number().nullable() })) },
     },
