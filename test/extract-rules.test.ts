@@ -197,4 +197,12 @@ describe('extraction rules', () => {
     );
     expect(out.commitments.map((c) => [c.donor, c.amount, c.period])).toEqual([['EU', 3.05e9, 'one-off'], ['EU', 22.7e9, 'cumulative']]);
   });
+
+  it('reads "and the Netherlands €300 million" as the Netherlands’ pledge, and "allies" without the verb before it', () => {
+    const out = facts(
+      'BRUSSELS - Germany pledged €500 million and the Netherlands €300 million for Ukrainian air defence on Wednesday.\n' +
+        'British Defence Secretary John Harlow said allies had pledged $2 billion in new aid for Ukraine.',
+    );
+    expect(out.commitments.map((c) => [c.donor, c.amount])).toEqual([['DE', 500e6], ['NL', 300e6], ['allies', 2e9]]);
+  });
 });

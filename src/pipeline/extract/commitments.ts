@@ -326,6 +326,13 @@ function countryInName(ctx: ArticleContext, org: { first: { first: number; last:
   return isCountry(before) ? before.code : null;
 }
 
+/** "Western allies", "NATO allies", "allies": the group word with the qualifier before it, if it is one. */
+function groupName(ctx: ArticleContext, k: number, first: number): string {
+  const q = ctx.words[k - 1];
+  const qualified = k - 1 >= first && q && (q.pos === 'ADJ' || q.pos === 'PROPN' || q.cap);
+  return ctx.text.slice(ctx.words[qualified ? k - 1 : k].start, ctx.words[k].end);
+}
+
 /** The EU's institutions and instruments pledge as "EU"; the G7 as "G7". */
 function canonicalGroup(name: string): string {
   if (/^(european (union|commission|council|peace facility)|eu|ukraine facility|council of the (european union|eu))\b/i.test(name)) return 'EU';
@@ -387,7 +394,8 @@ function ownerBefore(ctx: ArticleContext, v: number): string[] | null {
 function gappedDonor(ctx: ArticleContext, v: number): string[] | null {
   const o = ctx.owner[v - 1];
   if (!isCountry(o) || o.form !== 'name' || o.last !== v) return null;
-  return ['and', ','].includes(ctx.words[o.first - 1]?.lower ?? '') ? [o.code] : null;
+  const before = ctx.words[o.first - 1]?.lower === 'the' ? o.first - 2 : o.first - 1;
+  return ['and', ','].includes(ctx.words[before]?.lower ?? '') ? [o.code] : null;
 }
 
 /** A possessive or a demonym before a support noun or an amount: "Estonia's contribution", "British support", "the G7's $50 billion". */
@@ -425,7 +433,7 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
   // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
   if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
-    return [defaults.coalition ?? canonicalGroup(ctx.text.slice(words[Math.max(first, k - 1)].start, words[k].end))];
+    return [defaults.coalition ?? canonicalGroup(groupName(ctx, k, first))];
   }
   if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower)) {
     // "the Czech government said it had delivered …": the pronoun is the speaker
