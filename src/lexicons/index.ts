@@ -31,7 +31,6 @@ export const currencies: readonly CurrencyEntry[] = currencyList;
 export const cues = cueLists;
 export const titles = titleLists;
 
-export const countryByCode = new Map(countries.map((c) => [c.code, c]));
 
 const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
 export const titleHeads = lowerSet(titles.heads);
