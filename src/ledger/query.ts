@@ -6,6 +6,8 @@ import { valueCommitment } from './money.js';
 
 export interface LedgerFilter {
   donor?: string;
+  /** Any of these donors (an organization's members and the organization itself). */
+  donors?: string[];
   recipient?: string;
   category?: string;
   status?: string;
@@ -54,6 +56,7 @@ export interface LedgerRow {
 function filtered(db: Db, filter: LedgerFilter) {
   let q = db.selectFrom('ledger_commitments');
   if (filter.donor) q = q.where('donor', '=', filter.donor);
+  if (filter.donors) q = q.where('donor', 'in', filter.donors);
   if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
   if (filter.category) q = q.where('category', '=', filter.category);
   if (filter.status) q = q.where('status', '=', filter.status);

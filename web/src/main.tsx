@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { prefetchLedger } from './features/ledger/queries';
+import { parseRoute } from './shared/router';
 import './app/styles.css';
 
 const client = new QueryClient({
@@ -11,7 +12,9 @@ const client = new QueryClient({
 
 // The ledger is the first screen most visits open: its data is asked for at once, and the page is
 // drawn when it is in (a second at most), in one layout rather than an empty frame and then the data.
-const firstData = /^(#\/?(ledger)?)?$/.test(window.location.hash) ? prefetchLedger(client) : Promise.resolve();
+const start = parseRoute(window.location.hash);
+const unfilteredLedger = (start.parts[0] ?? 'ledger') === 'ledger' && start.parts.length <= 1 && start.params.size === 0;
+const firstData = unfilteredLedger ? prefetchLedger(client) : Promise.resolve();
 const atMost = new Promise((resolve) => setTimeout(resolve, 1000));
 
 void Promise.race([firstData, atMost]).finally(() =>

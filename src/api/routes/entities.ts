@@ -39,7 +39,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       .select(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind', (eb) => eb.fn.count<number>('organization_members.country').as('members')])
       .groupBy(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind'])
       // coalitions and formats with known members first: they are what an analyst opens
-      .orderBy((eb) => eb.fn.count('organization_members.country'), 'desc')
+      .orderBy('members', 'desc')
       .orderBy('organizations.name')
       .limit(request.query.limit)
       .offset(request.query.offset);
@@ -93,9 +93,8 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
     const org = await store.db.selectFrom('organizations').selectAll().where('id', '=', request.params.id).executeTakeFirst();
     if (!org) throw new AppError('NOT_FOUND', `no organization ${request.params.id}`);
     const members = await store.db.selectFrom('organization_members').select(['country', 'source', 'evidence']).where('organization_id', '=', org.id).orderBy('country').execute();
-    const commitments = [];
-    for (const m of members) commitments.push(...(await ledgerRows(store.db, { donor: m.country, limit: 200 })));
-    commitments.push(...(await ledgerRows(store.db, { donor: org.name, limit: 200 })));
+    const donors = [...members.map((m) => m.country), org.name];
+    const commitments = await ledgerRows(store.db, { donors, limit: 200 * donors.length });
     return { id: org.id, name: org.name, acronym: org.acronym, kind: org.kind, members, commitments };
   });
 

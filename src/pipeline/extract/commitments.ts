@@ -169,7 +169,7 @@ function findTriggers(ctx: ArticleContext, first: number, last: number): number[
   for (let k = first; k < last; k++) {
     const w = ctx.words[k];
     if (READY_WORDS.has(w.lower) && (ctx.words[k + 1]?.lower === 'to' || w.lower.endsWith('ness'))) found.push(k);
-    else if ((w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ' || afterModal(ctx, k, first)) && statusOfLemma.has(w.lemma)) found.push(k);
+    else if (statusOfLemma.has(w.lemma) && (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ' || afterModal(ctx, k, first))) found.push(k);
     else if (w.pos === 'NOUN' && pledgeNouns.has(w.lower)) found.push(k);
   }
   return found;

@@ -161,16 +161,13 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
         const speaker = partyBefore(ctx, k, null);
         if (speaker?.kind === 'person' && speaker.name) return [speaker.name];
       }
-      if ((words[k].lower === 'he' || words[k].lower === 'she') && found.length === 0) {
-        // "He spoke after meeting …": the person last named
-        const before = findMentionBefore(ctx.personMentions, k, () => true);
-        if (before) return [before.person.name];
-      }
-      if ((words[k].lower === 'his' || words[k].lower === 'her') && found.length === 0) {
-        // "during his meeting": the person the sentence is about
-        for (let j = first; j < last; j++) {
-          const o = ctx.owner[j];
-          if (isPerson(o) && (j < t - 1 || j > t + 3)) return [o.person.name];
+      if (['he', 'she', 'his', 'her'].includes(words[k].lower) && found.length === 0) {
+        // "during his meeting": the person the sentence is about; "He spoke after meeting …": the person last named
+        if (words[k].lower === 'his' || words[k].lower === 'her') {
+          for (let j = first; j < last; j++) {
+            const o = ctx.owner[j];
+            if (isPerson(o) && (j < t - 1 || j > t + 3)) return [o.person.name];
+          }
         }
         const before = findMentionBefore(ctx.personMentions, k, () => true);
         return before ? [before.person.name] : [];

@@ -9,13 +9,17 @@ export interface Route {
 
 const current = (): string => window.location.hash;
 
+export function parseRoute(hash: string): Route {
+  const [path, query] = hash.replace(/^#\/?/, '').split('?');
+  return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query ?? '') };
+}
+
 export function useRoute(): Route {
   const hash = useSyncExternalStore((listener) => {
     window.addEventListener('hashchange', listener);
     return () => window.removeEventListener('hashchange', listener);
   }, current);
-  const [path, query] = hash.replace(/^#\/?/, '').split('?');
-  return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query ?? '') };
+  return parseRoute(hash);
 }
 
 export const href = (path: string, query: Record<string, string | number | undefined> = {}): string => {
