@@ -1,13 +1,21 @@
 // Fetching articles and feeds from the web, with guards: a time-out, a size cap, a limit on
-// redirects, and no private, loopback or link-local addresses unless allowed.
-import { lookup } from 'node:dns/promises';
+// redirects, and no loopback, private, link-local or other non-public address unless allowed.
+// A name is resolved once per connection and the socket opens to the address that was checked,
+// so a DNS answer that changes after the check (rebinding) cannot reach a refused address.
 import { isIP } from 'node:net';
+import { Agent, fetch, type Response } from 'undici';
+import { addressRefusal, hostRefusal } from './address-policy.js';
+import { dialAddress, resolveHost, type Dialer, type Resolver } from './network.js';
 
 export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
   allowPrivate?: boolean;
+  /** Name lookup; the system resolver by default. */
+  resolve?: Resolver;
+  /** Socket opener; undici's by default. */
+  dial?: Dialer;
 }
 
 export class FetchError extends Error {}
@@ -19,36 +27,52 @@ export interface Fetched {
 }
 
 const DEFAULTS = { timeoutMs: 15_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivate: false };
+const HEADERS = { 'user-agent': 'pledgewatch/0.1 (+news ledger)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5' };
 
 export async function safeFetch(url: string, options: FetchOptions = {}): Promise<Fetched> {
   const o = { ...DEFAULTS, ...options };
-  let current = url;
-  for (let hop = 0; hop <= o.maxRedirects; hop++) {
-    const target = parseHttpUrl(current);
-    if (!o.allowPrivate) await refusePrivate(target.hostname);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), o.timeoutMs);
-    try {
-      const response = await fetch(target, { redirect: 'manual', signal: controller.signal, headers: { 'user-agent': 'pledgewatch/0.1 (+news ledger)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5' } });
-      if (!response.ok) await response.body?.cancel().catch(() => undefined); // free the connection
-      if (response.status >= 300 && response.status < 400) {
-        const location = response.headers.get('location');
-        if (!location) throw new FetchError(`${current}: redirect without a location`);
-        current = new URL(location, target).toString();
-        continue;
-      }
-      if (!response.ok) throw new FetchError(`${current}: HTTP ${response.status}`);
-      const body = await readCapped(response, o.maxBytes, current);
-      return { url: current, contentType: response.headers.get('content-type') ?? '', body };
-    } catch (err) {
-      if (err instanceof FetchError) throw err;
-      if ((err as Error).name === 'AbortError') throw new FetchError(`${current}: timed out after ${o.timeoutMs} ms`);
-      throw new FetchError(`${current}: ${(err as Error).message}`);
-    } finally {
-      clearTimeout(timer);
+  const agent = new Agent({ connect: guardedDialer(o.allowPrivate, o.resolve ?? resolveHost, o.dial ?? dialAddress) });
+  try {
+    let current = url;
+    for (let hop = 0; hop <= o.maxRedirects; hop++) {
+      const target = parseHttpUrl(current);
+      if (!o.allowPrivate) refuseHost(target.hostname);
+      const next = await fetchOnce(target, agent, o);
+      if (typeof next !== 'string') return next;
+      current = next;
     }
+    throw new FetchError(`${url}: more than ${o.maxRedirects} redirects`);
+  } finally {
+    await agent.destroy().catch(() => undefined);
   }
-  throw new FetchError(`${url}: more than ${o.maxRedirects} redirects`);
+}
+
+/** One request: the page, or the address a redirect points to. */
+async function fetchOnce(target: URL, agent: Agent, o: typeof DEFAULTS): Promise<Fetched | string> {
+  const current = target.toString();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), o.timeoutMs);
+  try {
+    const response = await fetch(target, { redirect: 'manual', signal: controller.signal, headers: HEADERS, dispatcher: agent });
+    if (!response.ok) await response.body?.cancel().catch(() => undefined); // free the connection
+    if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.get('location');
+      if (!location) throw new FetchError(`${current}: redirect without a location`);
+      return new URL(location, target).toString();
+    }
+    if (!response.ok) throw new FetchError(`${current}: HTTP ${response.status}`);
+    const body = await readCapped(response, o.maxBytes, current);
+    return { url: current, contentType: response.headers.get('content-type') ?? '', body };
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    if ((err as Error).name === 'AbortError') throw new FetchError(`${current}: timed out after ${o.timeoutMs} ms`);
+    // undici wraps the connector's refusal: report the refusal itself
+    const cause = (err as { cause?: unknown }).cause;
+    if (cause instanceof FetchError) throw new FetchError(`${current}: ${cause.message}`);
+    throw new FetchError(`${current}: ${cause instanceof Error ? cause.message : (err as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function parseHttpUrl(url: string): URL {
@@ -60,6 +84,38 @@ function parseHttpUrl(url: string): URL {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchError(`${url}: only http and https are fetched`);
   return u;
+}
+
+function refuseHost(hostname: string): void {
+  const refusal = hostRefusal(hostname);
+  if (refusal) throw new FetchError(`${hostname}: refused, ${refusal} (use --allow-private)`);
+}
+
+/**
+ * The connector undici calls for every new connection: it resolves the name once, refuses the
+ * connection if any answer is not a public address, and dials the checked address itself.
+ */
+function guardedDialer(allowPrivate: boolean, resolve: Resolver, dial: Dialer): Dialer {
+  return (options, callback) => {
+    pickAddress(options.hostname, allowPrivate, resolve).then(
+      (address) => dial({ ...options, hostname: address }, callback),
+      (err: Error) => callback(err, null),
+    );
+  };
+}
+
+async function pickAddress(hostname: string, allowPrivate: boolean, resolve: Resolver): Promise<string> {
+  const addresses = isIP(hostname) ? [hostname] : await resolve(hostname).catch((err: Error) => {
+    throw new FetchError(`${hostname}: cannot resolve (${err.message})`);
+  });
+  if (addresses.length === 0) throw new FetchError(`${hostname}: cannot resolve (no addresses)`);
+  if (!allowPrivate) {
+    for (const address of addresses) {
+      const refusal = addressRefusal(address);
+      if (refusal) throw new FetchError(`${hostname}: refused, ${refusal} (use --allow-private)`);
+    }
+  }
+  return addresses[0];
 }
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
@@ -86,24 +142,4 @@ export function decodeUtf8(bytes: Uint8Array, label: string): string {
   } catch {
     throw new FetchError(`${label}: not valid UTF-8 text`);
   }
-}
-
-async function refusePrivate(hostname: string): Promise<void> {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch((err: Error) => {
-    throw new FetchError(`${hostname}: cannot resolve (${err.message})`);
-  })).map((a) => a.address);
-  const blocked = addresses.find(isPrivateAddress);
-  if (blocked) throw new FetchError(`${hostname}: refused, ${blocked} is a private, loopback or link-local address (use --allow-private)`);
-}
-
-/** Loopback, private (RFC 1918, ULA), link-local, unspecified and CGNAT ranges. */
-export function isPrivateAddress(address: string): boolean {
-  if (isIP(address) === 4) {
-    const [a, b] = address.split('.').map(Number);
-    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  const v6 = address.toLowerCase();
-  if (v6.startsWith('::ffff:')) return isPrivateAddress(v6.slice(7));
-  return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe8') || v6.startsWith('fe9') || v6.startsWith('fea') || v6.startsWith('feb');
 }
