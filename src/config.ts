@@ -3,6 +3,11 @@ export interface Config {
   /** A SQLite file path or a postgres:// URL. */
   readonly databaseUrl: string;
   readonly redisUrl: string | null;
+  /**
+   * Tests only: the process kills itself (SIGKILL) right after this many statements of opening
+   * the store, to show that a first run killed at any moment leaves a database the next run completes.
+   */
+  readonly killAfterSetupStatement: number | null;
 }
 
 export const DEFAULT_DATABASE = './data/pledgewatch.db';
@@ -11,6 +16,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     databaseUrl: env.DATABASE_URL?.trim() || DEFAULT_DATABASE,
     redisUrl: env.REDIS_URL?.trim() || null,
+    killAfterSetupStatement: env.PLEDGEWATCH_TEST_KILL_AFTER_STATEMENT ? Number(env.PLEDGEWATCH_TEST_KILL_AFTER_STATEMENT) : null,
   });
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FactStore } from '../store/index.js';
 import type { Role } from '../store/schema.js';
-import { allows, roleOfToken, tokenCount } from './auth.js';
+import { allows, FailedAuthThrottle, openModeRefusal, roleOfToken, tokenCount } from './auth.js';
 import { AppError, ERRORS } from './errors.js';
 import { LedgerCache, ledgerRoutes } from './routes/ledger.js';
 import { articleRoutes } from './routes/articles.js';
@@ -39,7 +39,49 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The least role that may call the route. */
     role?: Role;
+    /** Refused in open mode: managing tokens over HTTP needs a token (the first one is made with the CLI). */
+    tokenOnly?: boolean;
   }
+}
+
+/** How long a checked token's role is trusted before it is looked up again (a revocation elsewhere takes this long). */
+const TOKEN_CACHE_MS = 5_000;
+
+/**
+ * Open while no token exists, and then only to loopback Host and Origin headers; once a token
+ * exists the server stays closed for its lifetime, and every route needs a token with its role.
+ */
+function installAccess(app: FastifyInstance, store: FactStore): { forgetTokens: () => void } {
+  let tokensExist = false;
+  const anyToken = async () => (tokensExist ||= (await tokenCount(store.db)) > 0);
+  const knownTokens = new Map<string, { role: Role; until: number }>();
+  const throttle = new FailedAuthThrottle();
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const config = request.routeOptions.config;
+    if (!(await anyToken())) {
+      const refusal = openModeRefusal(request.headers.host, request.headers.origin);
+      if (refusal) throw new AppError('FORBIDDEN_ORIGIN', `${ERRORS.FORBIDDEN_ORIGIN.message}: ${refusal}`);
+      if (config.tokenOnly) throw new AppError('FORBIDDEN', 'no API token exists yet: create the first one with `pledgewatch token create --role admin`');
+      return;
+    }
+    if (!config.role) return;
+    if (throttle.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many failed sign-ins from this address; wait a minute');
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new AppError('UNAUTHORIZED');
+    let known = knownTokens.get(token);
+    if (!known || known.until < Date.now()) {
+      const role = await roleOfToken(store.db, token);
+      known = role ? { role, until: Date.now() + TOKEN_CACHE_MS } : undefined;
+      if (known && knownTokens.size < 10_000) knownTokens.set(token, known);
+      else if (!known) knownTokens.delete(token);
+    }
+    if (!known) {
+      throttle.fail(request.ip);
+      throw new AppError('UNAUTHORIZED', 'unknown or revoked API token');
+    }
+    if (!allows(known.role, config.role)) throw new AppError('FORBIDDEN');
+  });
+  return { forgetTokens: () => knownTokens.clear() };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -55,7 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI's own CSP (hashes of its inline scripts), without forcing https on a loopback server
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, '') });
   await app.register(rateLimit, {
     global: false,
     max: options.writesPerMinute ?? 120,
@@ -80,26 +123,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message } }));
 
-  // Access: open while no token exists (the server then only listens on loopback); else a bearer token with the route's role.
-  // once a token exists the server stays closed (tokens are never removed); until then every request checks
-  let tokensExist = false;
-  const knownTokens = new Map<string, Role>();
-  const anyToken = async () => (tokensExist ||= (await tokenCount(options.store.db)) > 0);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const needed = request.routeOptions.config.role;
-    if (!needed) return;
-    if (!(await anyToken())) return;
-    const header = request.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) throw new AppError('UNAUTHORIZED');
-    // tokens never change role and are never removed: a known one is looked up once
-    let role = knownTokens.get(token);
-    if (!role) {
-      role = await roleOfToken(options.store.db, token);
-      if (role && knownTokens.size < 10_000) knownTokens.set(token, role);
-    }
-    if (!role) throw new AppError('UNAUTHORIZED', 'unknown API token');
-    if (!allows(role, needed)) throw new AppError('FORBIDDEN');
+  const access = installAccess(app, options.store);
+  // every response, JSON included, is read as what its Content-Type says and nothing else
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
   });
 
   const ledgerCache = new LedgerCache(options.store);
@@ -112,7 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));
-  await app.register(tokenRoutes(options.store));
+  await app.register(tokenRoutes(options.store, access.forgetTokens));
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: options.webRoot,
@@ -120,7 +147,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader('Content-Security-Policy', WORKBENCH_CSP);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
         // hashed asset names never change; index.html must be asked for again
         res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },

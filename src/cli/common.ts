@@ -1,5 +1,5 @@
 import { config } from '../config.js';
-import { openStore, StoreUnavailableError, type FactStore } from '../store/index.js';
+import { openStore, StoreStateError, StoreUnavailableError, type FactStore } from '../store/index.js';
 
 /** Opens the store named by --db, else DATABASE_URL, else ./data/pledgewatch.db; a clear message when it cannot. */
 export async function storeFromOption(db: string | undefined, command: string): Promise<FactStore | null> {
@@ -7,7 +7,7 @@ export async function storeFromOption(db: string | undefined, command: string): 
   try {
     return await openStore(url);
   } catch (err) {
-    const reason = err instanceof StoreUnavailableError ? err.message : `cannot open the database: ${(err as Error).message}`;
+    const reason = err instanceof StoreUnavailableError || err instanceof StoreStateError ? err.message : `cannot open the database: ${(err as Error).message}`;
     process.stderr.write(`pledgewatch ${command}: ${reason}\n`);
     return null;
   }

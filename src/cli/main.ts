@@ -12,6 +12,7 @@ Usage:
   pledgewatch worker [--concurrency N]                            process queued articles (needs REDIS_URL)
   pledgewatch serve [--host 127.0.0.1] [--port 8787]              JSON API with OpenAPI docs at /docs
   pledgewatch token create --role viewer|reviewer|admin           an API token (needed to serve beyond loopback)
+  pledgewatch token list | token revoke ID                         the tokens by id, name and role; revoke one
   pledgewatch help
 
 Options:

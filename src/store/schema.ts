@@ -113,6 +113,7 @@ export interface ApiTokensTable {
   name: string;
   role: Role;
   created_at: string;
+  revoked_at: string | null;
 }
 
 export interface Database {

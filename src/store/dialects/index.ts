@@ -1,5 +1,5 @@
 // The only place that knows which database is behind the store.
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface Capabilities {
@@ -45,7 +45,23 @@ export async function connect(url: string): Promise<Connection> {
   } catch (err) {
     throw new StoreUnavailableError(`cannot open SQLite database ${url}: ${(err as Error).message}`);
   }
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), capabilities: { name: 'sqlite', fullText: true } };
+  return { db: new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database }) }), capabilities: { name: 'sqlite', fullText: true } };
+}
+
+/**
+ * SQLite's DDL is transactional, but Kysely's adapter says it is not, so its migrator would run
+ * migrations outside a transaction and a kill half-way would leave tables no migration knows.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
 }
 
 function redact(url: string): string {

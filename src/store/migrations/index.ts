@@ -4,6 +4,7 @@ import * as foldIndex from './2026-11-30T1000-fold-index.js';
 import * as apiTokens from './2026-11-30T1100-api-tokens.js';
 import * as fullText from './2026-11-30T1200-full-text.js';
 import * as ledgerUpdated from './2026-11-30T1300-ledger-updated.js';
+import * as tokenRevocation from './2026-12-02T0900-token-revocation.js';
 
 /** Every migration, by its timestamped name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1100-api-tokens': apiTokens,
   '2026-11-30T1200-full-text': fullText,
   '2026-11-30T1300-ledger-updated': ledgerUpdated,
+  '2026-12-02T0900-token-revocation': tokenRevocation,
 };
 
 export const migrationProvider: MigrationProvider = {
