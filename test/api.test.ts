@@ -81,6 +81,9 @@ for (const dialect of DIALECTS) {
         expect(priv.statusCode).toBe(422);
         expect(priv.json().error).toMatchObject({ code: 'ARTICLE_UNREADABLE', message: expect.stringMatching(/refused, 127\.0\.0\.1 is a loopback address/) });
         expect((await app.inject({ method: 'POST', url: '/api/articles', payload: { text: '\u0000\u0001' } })).json().error.code).toBe('ARTICLE_UNREADABLE');
+        for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.org/a']) {
+          expect((await app.inject({ method: 'POST', url: '/api/articles', payload: { url } })).json().error, url).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'body.url' }] });
+        }
       });
 
       it('GET /api/articles pages by cursor; GET /api/articles/:id gives text and facts, or 404', async () => {

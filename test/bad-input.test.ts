@@ -12,6 +12,23 @@ describe('extractArticle', () => {
     expect(extractArticle({ id: 'a', text: '   ' })).toEqual({ ok: false, output: { id: 'a', error: 'empty text' } });
   });
 
+  it('judges control characters by their share: a stray one is dropped, U+FFFD is text', () => {
+    const stray = extractArticle({ id: 's', text: 'Norway will give \u20ac3\u00070 million to Ukraine.\u0001' });
+    expect(stray.ok).toBe(true);
+    expect(stray.output).toMatchObject({ commitments: [{ amount: 30_000_000, unit: 'EUR' }] });
+    expect(extractArticle({ id: 'r', text: 'Norway will send 12 howitzers to Ukraine \ufffd\ufffd\ufffd\ufffd.' }).ok).toBe(true);
+    expect(extractArticle({ id: 'z', text: '\u0001\u0002 \u0003' }).output).toMatchObject({ error: 'binary data, not text' });
+  });
+
+  it('reads a number split by an invisible character as it is displayed', () => {
+    const out = extractArticle({ id: 'zw', text: 'Sweden will give \u20ac3\u200b0 million to Ukraine, and Norway \u202e\u20ac5 million\u202c.' });
+    expect(out.output).toMatchObject({ commitments: [{ donor: 'SE', amount: 30_000_000 }, { donor: 'NO', amount: 5_000_000 }] });
+  });
+
+  it('extracts from a short HTML fragment', () => {
+    expect(extractArticle({ id: 'p', text: '<p>Norway will send 12 howitzers to Ukraine.</p>' }).output).toMatchObject({ commitments: [{ donor: 'NO', amount: 12 }] });
+  });
+
   it('reports binary bytes', () => {
     const out = extractArticle({ id: 'b', text: 'PK\u0003\u0004\u0000\u0000binary' });
     expect(out.ok).toBe(false);

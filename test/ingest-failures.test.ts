@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeFetch } from '../src/ingest/fetch.js';
 import { readSources, type SourceItem } from '../src/ingest/sources.js';
+import { extractArticle } from '../src/pipeline/article.js';
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
 const ARTICLE = 'Norway will send 12 howitzers to Ukraine, Defence Minister Ola Berg said on Monday in Oslo, adding that more would follow this year.';
@@ -32,6 +33,12 @@ beforeAll(async () => {
         <item><title>Good</title><link>${base}/article</link><pubDate>Mon, 07 Apr 2025 10:00:00 GMT</pubDate></item>
         <item><title>Broken link</title><link>${base}/missing</link></item>
         <item><title>Nothing at all</title></item>
+      </channel></rss>`);
+    } else if (req.url === '/fragments.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+        <item><title>Long</title><link>${base}/never-fetched</link><description><![CDATA[<p>${ARTICLE}</p><p>${ARTICLE}</p><p>${ARTICLE}</p><p>${ARTICLE}</p>]]></description></item>
+        <item><title>Short, no link</title><description><![CDATA[<p>${ARTICLE}</p>]]></description></item>
       </channel></rss>`);
     } else if (req.url === '/loop') {
       res.writeHead(302, { location: '/loop' });
@@ -99,6 +106,16 @@ describe('ingestion failure paths', () => {
     expect(items[2]).toMatchObject({ error: 'feed item has neither a link nor content' });
   });
 
+  it('reads feed items whose content is an HTML fragment', async () => {
+    const items = await collect([`${base}/fragments.xml`], { allowPrivate: true });
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      if (!('article' in item)) throw new Error(`not read: ${item.error}`);
+      const out = extractArticle({ text: item.article.text, published: item.article.published });
+      expect(out.output).toMatchObject({ commitments: [{ donor: 'NO', amount: 12, unit: 'units' }] });
+    }
+  });
+
   it('says clearly when the database is unavailable and exits non-zero', () => {
     const run = spawnSync(process.execPath, [CLI, 'ledger', '--db', 'postgres://nobody@127.0.0.1:1/none'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
@@ -108,6 +125,21 @@ describe('ingestion failure paths', () => {
     const sqlite = spawnSync(process.execPath, [CLI, 'ingest', '--db', join(notADirectory, 'x.db'), CLI], { encoding: 'utf8' });
     expect(sqlite.status).toBe(1);
     expect(sqlite.stderr).toMatch(/cannot open SQLite database/);
+  });
+
+  it('stores no URL but http and https from JSON input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-'));
+    const db = join(dir, 'urls.db');
+    const lines = [
+      { text: ARTICLE, url: 'javascript:alert(1)' },
+      { text: `${ARTICLE} Again.`, url: 'data:text/html,<b>x</b>' },
+      { text: `${ARTICLE} Once more.`, url: 'https://news.example/a' },
+    ];
+    writeFileSync(join(dir, 'batch.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    const run = spawnSync(process.execPath, [CLI, 'ingest', join(dir, 'batch.jsonl'), '--db', db, '--json'], { encoding: 'utf8' });
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ ingested: 1, failed: 2 });
+    expect(summary.errors[0].error).toMatch(/url must be an http or https address/);
   });
 
   it('ingests from the command line with a summary, twice without duplicates', () => {

@@ -35,9 +35,25 @@ describe('normalize', () => {
     expect(n.text).not.toMatch(/cookies|Home/i);
   });
 
-  it('refuses binary input and HTML without a body', () => {
-    expect(() => normalize('abc\u0000def')).toThrow(NormalizeError);
+  it('refuses HTML without a body, and reads an HTML fragment as a page body', () => {
+    expect(() => normalize('<html><head><title>x</title></head><body></body></html>')).toThrow(NormalizeError);
     expect(() => normalize('<html><head><title>x</title></head><body></body></html>')).toThrow(/no body/);
+    expect(normalize('<p>Norway will send 12 howitzers.</p>')).toMatchObject({ text: 'Norway will send 12 howitzers.', format: 'html' });
+    expect(normalize('<p>One.</p><p>Two <b>bold</b> words.</p>').text).toBe('One.\nTwo bold words.');
+  });
+
+  it('drops invisible characters and keeps the offset map right', () => {
+    const input = 'Title\r\nNorway gives \u20ac3\u200b0 million \u202eto Ukraine\u202c.\r\nShare\r\nA\u00adB \ufeffC\u0007.';
+    const n = normalize(input);
+    expect(n.text).toBe('Title\nNorway gives \u20ac30 million to Ukraine.\nAB C.');
+    expect(n.offsetMap.length).toBeGreaterThan(3);
+    // every character of the output comes from the same character of the input
+    let covered = 0;
+    for (const seg of n.offsetMap) {
+      expect(input.slice(seg.sourceStart, seg.sourceStart + seg.length)).toBe(n.text.slice(seg.start, seg.start + seg.length));
+      covered += seg.length;
+    }
+    expect(covered).toBe(n.text.replace(/\n/g, '').length);
   });
 
   it('tells English from other languages', () => {

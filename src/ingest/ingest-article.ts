@@ -91,6 +91,7 @@ export async function ingestArticles(store: FactStore, inputs: ArticleSource[], 
 }
 
 function prepare(input: ArticleSource): Prepared | { error: string } {
+  if (input.url && !/^https?:\/\//i.test(input.url)) return { error: `url must be an http or https address, not ${JSON.stringify(input.url.slice(0, 80))}` };
   const problem = checkText(input.text);
   if (problem) return { error: problem };
   try {

@@ -121,7 +121,8 @@ async function* readUrl(url: string, options: FetchOptions): AsyncGenerator<Sour
   }
   for (const item of items) {
     const label = item.link ?? `${url}#${item.title ?? '?'}`;
-    if (item.content && item.content.length > 400) {
+    // a summary of a few lines stands for the article only when there is no link to the article itself
+    if (item.content && (item.content.length > 400 || !item.link)) {
       yield { label, article: { text: item.content, url: item.link, title: item.title, published: item.published } };
     } else if (item.link) {
       try {

@@ -7,7 +7,11 @@ import { runPipeline } from './run-pipeline.js';
 
 /** Articles above this size are refused: news articles are well under it, and extraction time grows with length. */
 export const MAX_ARTICLE_CHARS = 5_000_000;
-const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
+/** Control characters that text does not hold; U+FFFD, a replacement character, is text. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+/** A few stray control characters are dropped by normalization; more than this share is binary data. */
+const MAX_CONTROL_SHARE = 0.01;
+const CONTROL_ALLOWANCE = 3;
 
 export type ArticleOutcome =
   | { ok: true; output: ReturnType<typeof toContract> }
@@ -46,8 +50,9 @@ export function checkText(text: string): string | null {
     return `article too large: ${(text.length / 1e6).toFixed(1)} million characters (limit ${MAX_ARTICLE_CHARS / 1e6} million)`;
   }
   const sample = text.slice(0, 100_000);
-  const odd = sample.match(BINARY)?.length ?? 0;
-  if (sample.includes('\u0000') || odd / sample.length > 0.01) return 'binary data, not text';
+  const controls = sample.match(CONTROL)?.length ?? 0;
+  const binary = controls > CONTROL_ALLOWANCE + sample.length * MAX_CONTROL_SHARE || (controls > 0 && sample.replace(CONTROL, '').trim() === '');
+  if (binary) return 'binary data, not text';
   return null;
 }
 

@@ -9,7 +9,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01'
 const NewArticle = z
   .object({
     text: z.string().min(1).max(5_000_000).optional().describe('plain text or HTML'),
-    url: z.url().optional().describe('fetched with the same guards as the CLI'),
+    url: z.url({ protocol: /^https?$/, error: 'an http or https URL' }).optional().describe('fetched with the same guards as the CLI'),
     published: isoDate.optional(),
     source: z.string().max(200).optional(),
     title: z.string().max(500).optional(),

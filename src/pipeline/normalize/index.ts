@@ -37,26 +37,73 @@ export function looksLikeHtml(input: string): boolean {
 
 /** Plain text or HTML → clean text with an offset map, page furniture removed, the dateline found. */
 export function normalize(input: string): NormalizedArticle {
-  if (input.includes('\u0000')) throw new NormalizeError('input contains binary data (NUL bytes), not text');
   if (looksLikeHtml(input)) {
     const { text, title } = htmlToText(input);
-    const cleaned = stripFurniture(text);
+    const cleaned = stripFurniture(stripInvisible(text).text);
     return { text: cleaned.text, title, format: 'html', dateline: findDateline(cleaned.text), offsetMap: [] };
   }
-  const cleaned = stripFurniture(input.replace(/\r\n?/g, '\n'));
-  const crlf = input.includes('\r');
+  const visible = stripInvisible(input);
+  const cleaned = stripFurniture(visible.text);
   return {
     text: cleaned.text,
     title: null,
     format: 'text',
     dateline: findDateline(cleaned.text),
-    // With CRLF line ends the offsets shift line by line; only a newline-only input maps exactly.
-    offsetMap: crlf ? [] : cleaned.segments,
+    offsetMap: composeSegments(cleaned.segments, visible.segments),
   };
 }
 
+/**
+ * Characters that show nothing but change what is read: zero-width spaces and joiners, the soft
+ * hyphen, bidi marks, embeddings, overrides and isolates, the byte-order mark, stray control
+ * characters, and the carriage return of a CRLF line end. "€3\u200b0 million" reads as €30 million.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\r(?=\n)/g;
+/** Line and page separators that stand for a line break, one character for one. */
+const OTHER_BREAKS = /[\r\u000b\u000c\u2028\u2029]/g;
+
+/** Removes invisible characters; the segments map the result back to the input. */
+function stripInvisible(input: string): { text: string; segments: OffsetSegment[] } {
+  const segments: OffsetSegment[] = [];
+  let text = '';
+  let from = 0;
+  for (const m of input.matchAll(INVISIBLE)) {
+    if (m.index > from) {
+      segments.push({ start: text.length, sourceStart: from, length: m.index - from });
+      text += input.slice(from, m.index);
+    }
+    from = m.index + m[0].length;
+  }
+  if (from < input.length) {
+    segments.push({ start: text.length, sourceStart: from, length: input.length - from });
+    text += input.slice(from);
+  }
+  return { text: text.replace(OTHER_BREAKS, '\n'), segments };
+}
+
+/** Maps through two steps at once: `outer` maps the output into the middle text, `inner` the middle text into the input. */
+export function composeSegments(outer: OffsetSegment[], inner: OffsetSegment[]): OffsetSegment[] {
+  const out: OffsetSegment[] = [];
+  let k = 0;
+  for (const o of outer) {
+    let pos = o.sourceStart;
+    const end = o.sourceStart + o.length;
+    while (k < inner.length && inner[k].start + inner[k].length <= pos) k++;
+    for (let j = k; j < inner.length && pos < end; j++) {
+      const seg = inner[j];
+      if (seg.start >= end) break;
+      const from = Math.max(pos, seg.start);
+      const to = Math.min(end, seg.start + seg.length);
+      if (to > from) out.push({ start: o.start + (from - o.sourceStart), sourceStart: seg.sourceStart + (from - seg.start), length: to - from });
+      pos = to;
+    }
+  }
+  return out;
+}
+
+/** A page, or a fragment such as a feed item's `<p>…</p>`, which is read as the body of a page. */
 function htmlToText(html: string): { text: string; title: string | null } {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(/<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   if (!document.body || document.body.textContent?.trim() === '') {
     throw new NormalizeError('HTML has no body text');
   }
