@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { extractInThisThread, type Extractor } from '../ingest/extract.js';
 import type { FactStore } from '../store/index.js';
 import type { Role } from '../store/schema.js';
 import { allows, FailedAuthThrottle, openModeRefusal, roleOfToken, tokenCount } from './auth.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Folder of the built web workbench (index.html and assets), served at `/` when it exists. */
   webRoot?: string;
+  /** Runs the pipeline for posted articles; in the request's thread unless the server gives a worker pool. */
+  extract?: Extractor;
 }
 
 /** Where `npm run build` puts the workbench, next to the compiled server. */
@@ -53,7 +56,7 @@ const TOKEN_CACHE_MS = 5_000;
  */
 function installAccess(app: FastifyInstance, store: FactStore): { forgetTokens: () => void } {
   let tokensExist = false;
-  const anyToken = async () => (tokensExist ||= (await tokenCount(store.db)) > 0);
+  const anyToken = async () => (tokensExist ||= (await tokenCount(store.reader)) > 0);
   const knownTokens = new Map<string, { role: Role; until: number }>();
   const throttle = new FailedAuthThrottle();
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -70,7 +73,7 @@ function installAccess(app: FastifyInstance, store: FactStore): { forgetTokens: 
     if (!token) throw new AppError('UNAUTHORIZED');
     let known = knownTokens.get(token);
     if (!known || known.until < Date.now()) {
-      const role = await roleOfToken(store.db, token);
+      const role = await roleOfToken(store.reader, token);
       known = role ? { role, until: Date.now() + TOKEN_CACHE_MS } : undefined;
       if (known && knownTokens.size < 10_000) knownTokens.set(token, known);
       else if (!known) knownTokens.delete(token);
@@ -135,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.method !== 'GET') ledgerCache.invalidate();
   });
   await app.register(ledgerRoutes(options.store, ledgerCache));
-  await app.register(articleRoutes(options.store));
+  await app.register(articleRoutes(options.store, options.extract ?? extractInThisThread));
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));

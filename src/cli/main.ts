@@ -10,7 +10,8 @@ Usage:
   pledgewatch export commitments --format csv|json|xlsx [ledger filters] > ledger.csv
   pledgewatch reprocess [--all]                                   re-extract stored articles after the extractor changed
   pledgewatch worker [--concurrency N]                            process queued articles (needs REDIS_URL)
-  pledgewatch serve [--host 127.0.0.1] [--port 8787]              JSON API with OpenAPI docs at /docs
+  pledgewatch serve [--host 127.0.0.1] [--port 8787] [--extract-threads 1]
+                                                                   API and workbench; OpenAPI docs at /docs
   pledgewatch token create --role viewer|reviewer|admin           an API token (needed to serve beyond loopback)
   pledgewatch token list | token revoke ID                         the tokens by id, name and role; revoke one
   pledgewatch help

@@ -2,13 +2,13 @@
 // worker and the API all call this one function.
 import { createHash } from 'node:crypto';
 import type { Commitment } from '../facts/types.js';
-import { checkText } from '../pipeline/article.js';
-import { detectLanguage, NormalizeError } from '../pipeline/normalize/index.js';
-import { runPipeline, type PipelineResult } from '../pipeline/run-pipeline.js';
-import { bandKeys, COPY_THRESHOLD, signature, similarity } from '../ledger/stories.js';
+import { detectLanguage } from '../pipeline/normalize/index.js';
+import type { PipelineResult } from '../pipeline/run-pipeline.js';
+import { bandKeys, COPY_THRESHOLD, similarity } from '../ledger/stories.js';
 import { advancedStatus, earliest, foldWindow, sameCommitment } from '../ledger/fold.js';
 import type { FactStore } from '../store/index.js';
-import { addMember, findArticleByHashOrUrl, insertFacts, upsertOrganizations, upsertPersons, type Db, type NewFact } from '../store/repositories.js';
+import { addMember, findArticleByHashOrUrl, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
+import { extractInThisThread, type Extractor } from './extract.js';
 
 export interface ArticleSource {
   text: string;
@@ -43,13 +43,14 @@ export function canonicalUrl(url: string | null | undefined): string | null {
   }
 }
 
-export async function ingestArticle(store: FactStore, input: ArticleSource, now: Date = new Date()): Promise<IngestOutcome> {
-  return (await ingestArticles(store, [input], now))[0];
+export async function ingestArticle(store: FactStore, input: ArticleSource, now: Date = new Date(), extract: Extractor = extractInThisThread): Promise<IngestOutcome> {
+  return (await ingestArticles(store, [input], now, extract))[0];
 }
 
 interface Prepared {
   input: ArticleSource;
   result: PipelineResult;
+  signature: number[];
   hash: string;
   canonical: string | null;
 }
@@ -60,14 +61,14 @@ interface Prepared {
  * inserts). If the batch cannot commit — another worker stored one of its articles first —
  * each article is stored in a transaction of its own.
  */
-export async function ingestArticles(store: FactStore, inputs: ArticleSource[], now: Date = new Date()): Promise<IngestOutcome[]> {
+export async function ingestArticles(store: FactStore, inputs: ArticleSource[], now: Date = new Date(), extract: Extractor = extractInThisThread): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = new Array(inputs.length);
   const prepared: Array<[number, Prepared]> = [];
-  inputs.forEach((input, i) => {
-    const p = prepare(input);
+  for (let i = 0; i < inputs.length; i++) {
+    const p = await prepare(inputs[i], extract);
     if ('error' in p) outcomes[i] = { status: 'failed', error: p.error };
     else prepared.push([i, p]);
-  });
+  }
   if (prepared.length === 0) return outcomes;
   try {
     const stored = await store.db.transaction().execute(async (trx) => {
@@ -84,32 +85,26 @@ export async function ingestArticles(store: FactStore, inputs: ArticleSource[], 
       if (again) outcomes[i] = { status: 'duplicate', articleId: again.id };
       else throw err;
     } else {
-      for (const [i, p] of prepared) outcomes[i] = (await ingestArticles(store, [p.input], now))[0];
+      for (const [i, p] of prepared) outcomes[i] = (await ingestArticles(store, [p.input], now, extract))[0];
     }
   }
   return outcomes;
 }
 
-function prepare(input: ArticleSource): Prepared | { error: string } {
+async function prepare(input: ArticleSource, extract: Extractor): Promise<Prepared | { error: string }> {
   if (input.url && !/^https?:\/\//i.test(input.url)) return { error: `url must be an http or https address, not ${JSON.stringify(input.url.slice(0, 80))}` };
-  const problem = checkText(input.text);
-  if (problem) return { error: problem };
-  try {
-    const result = runPipeline({ text: input.text, published: input.published ?? null });
-    return { input, result, hash: contentHash(result.normalized.text), canonical: canonicalUrl(input.url) };
-  } catch (err) {
-    return { error: err instanceof NormalizeError ? err.message : `extraction failed: ${(err as Error).message}` };
-  }
+  const outcome = await extract({ text: input.text, published: input.published ?? null });
+  if (!outcome.ok) return { error: outcome.error };
+  return { input, result: outcome.result, signature: outcome.signature, hash: contentHash(outcome.result.normalized.text), canonical: canonicalUrl(input.url) };
 }
 
 async function storePrepared(trx: Db, p: Prepared, now: Date): Promise<IngestOutcome> {
-  const { input, result, hash, canonical } = p;
+  const { input, result, hash, canonical, signature: sig } = p;
   const existing = await findArticleByHashOrUrl(trx, hash, canonical);
   if (existing) return { status: 'duplicate', articleId: existing.id };
   const text = result.normalized.text;
   const language = detectLanguage(text);
   const english = language === 'en';
-  const sig = signature(text);
   const title = input.title ?? result.normalized.title ?? firstLine(text);
   const { storyId, bands } = await storyFor(trx, sig, title, now);
   const article = await trx
@@ -130,7 +125,8 @@ async function storePrepared(trx: Db, p: Prepared, now: Date): Promise<IngestOut
   for (let i = 0; i < facts.length; i++) {
     if (facts[i].type !== 'commitment') continue;
     await foldCommitment(trx, ids[i], article.id, facts[i].data as unknown as Commitment, announced, now);
-    commitments++;
+    // better-sqlite3 answers synchronously: without a pause a long article would hold the event loop to the end
+    if (++commitments % 50 === 0) await yieldToEventLoop();
   }
   return { status: 'ingested', articleId: article.id, storyId, facts: facts.length, commitments };
 }

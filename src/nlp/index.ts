@@ -56,6 +56,16 @@ const TERMINAL = /^(?:[.!?]+|…)$/;
 const CLOSING = /^["”’'»)\]]+$/;
 const CAPITAL = /^\p{Lu}/u;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
+/**
+ * News sentences stay under 500 characters. Past these lengths a run-on "sentence" (a list, a
+ * table flattened to text, or a hostile input) is cut: at the next clause boundary once it is
+ * longer than the first, at any word past the second. Every rule that scans a sentence then
+ * stays bounded, and extraction linear in the length of the text.
+ */
+const CLAUSE_SPLIT_CHARS = 1000;
+const HARD_SPLIT_CHARS = 2000;
+const CLAUSE_PUNCTUATION = /^[,;:]$/;
+const CLAUSE_OPENERS = new Set(['CCONJ', 'SCONJ']);
 const ENDS_WITH_LETTER = /[\p{L}\p{M}]$/u;
 
 /**
@@ -112,7 +122,7 @@ export function analyze(text: string): Analysis {
       continue;
     }
     // A line break always ends a sentence (headlines and datelines have no full stop) and starts a paragraph.
-    if (words.length === 0 || pendingBreak || (sentenceEnded && spaced)) {
+    if (words.length === 0 || pendingBreak || (sentenceEnded && spaced) || runsOn(sentences[sentences.length - 1], prev, pos[i], start)) {
       if (pendingBreak && words.length > 0) paragraph++;
       sentences.push({ start, end, first: words.length, last: words.length, paragraph });
     }
@@ -138,6 +148,14 @@ export function analyze(text: string): Analysis {
     sentenceEnded = TERMINAL.test(value) || (sentenceEnded && !spaced && CLOSING.test(value));
   }
   return { text, words, sentences };
+}
+
+/** Whether a sentence has grown so long that it is cut before this word (see CLAUSE_SPLIT_CHARS). */
+function runsOn(sentence: Sentence | undefined, prev: Word | undefined, pos: string, start: number): boolean {
+  if (!sentence || !prev) return false;
+  const length = start - sentence.start;
+  if (length > HARD_SPLIT_CHARS) return true;
+  return length > CLAUSE_SPLIT_CHARS && (CLAUSE_OPENERS.has(pos) || CLAUSE_PUNCTUATION.test(prev.text));
 }
 
 /** A bare wink-nlp pass (tokens, sentences, part of speech, entities): the yardstick for the extraction benchmark. */

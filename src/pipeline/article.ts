@@ -3,7 +3,8 @@
 import { ArticleInputSchema } from '../facts/types.js';
 import { toContract } from '../facts/serialize.js';
 import { detectLanguage, NormalizeError } from './normalize/index.js';
-import { runPipeline } from './run-pipeline.js';
+import { ExtractionTimeoutError } from './deadline.js';
+import { runPipeline, type PipelineInput, type PipelineResult } from './run-pipeline.js';
 
 /** Articles above this size are refused: news articles are well under it, and extraction time grows with length. */
 export const MAX_ARTICLE_CHARS = 5_000_000;
@@ -38,9 +39,27 @@ export function extractArticle(raw: unknown): ArticleOutcome {
     }
     return { ok: true, output: toContract(id, result, extra) };
   } catch (err) {
-    if (err instanceof NormalizeError) return fail(id, err.message);
-    return fail(id, `extraction failed: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(id, failureMessage(err));
   }
+}
+
+/** What extraction gives for one article to be stored: its facts, or why it cannot be read. */
+export type PipelineOutcome = { ok: true; result: PipelineResult } | { ok: false; error: string };
+
+/** Extracts an article to be stored; a plain object either way, so that it can come from a worker thread. */
+export function extractForStorage(input: PipelineInput): PipelineOutcome {
+  const problem = checkText(input.text);
+  if (problem) return { ok: false, error: problem };
+  try {
+    return { ok: true, result: runPipeline(input) };
+  } catch (err) {
+    return { ok: false, error: failureMessage(err) };
+  }
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof NormalizeError || err instanceof ExtractionTimeoutError) return err.message;
+  return `extraction failed: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 /** Why a text cannot be extracted, or null when it can. */

@@ -15,14 +15,15 @@ export type { Database } from './schema.js';
 
 export interface FactStore {
   readonly db: Kysely<Database>;
+  /** For reads that must not wait behind a write transaction (the API's GET routes); sees every committed write. */
+  readonly reader: Kysely<Database>;
   readonly capabilities: Capabilities;
   close(): Promise<void>;
 }
 
 /** Opens the store at `url` (a SQLite file or a postgres:// URL) and brings its schema up to date. */
 export async function openStore(url: string): Promise<FactStore> {
-  const { db, capabilities } = await connect(url);
-  const store: FactStore = { db, capabilities, close: () => db.destroy() };
+  const { db, capabilities, openReader } = await connect(url);
   const setup = config.killAfterSetupStatement ? db.withPlugin(new KillAfterStatements(config.killAfterSetupStatement)) : db;
   try {
     await migrate(setup);
@@ -31,7 +32,16 @@ export async function openStore(url: string): Promise<FactStore> {
     await db.destroy();
     throw err;
   }
-  return store;
+  const reader = openReader();
+  return {
+    db,
+    reader,
+    capabilities,
+    close: async () => {
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 /** Every pending migration, all in one transaction on both databases: a kill leaves the schema as it was. */

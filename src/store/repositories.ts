@@ -23,6 +23,12 @@ export interface NewFact {
 }
 
 /** Inserts facts in batches; returns their ids in order. */
+/**
+ * Lets other requests run. better-sqlite3 answers synchronously, so a chain of awaited queries
+ * never gives the event loop a turn; a writer storing a long article pauses here between chunks.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function insertFacts(db: Db, articleId: number, extractorVersion: string, facts: NewFact[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < facts.length; i += 200) {
@@ -37,6 +43,7 @@ export async function insertFacts(db: Db, articleId: number, extractorVersion: s
       .returning('id')
       .execute();
     ids.push(...rows.map((r) => r.id));
+    await yieldToEventLoop();
   }
   return ids;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FetchError, safeFetch } from '../../ingest/fetch.js';
+import type { Extractor } from '../../ingest/extract.js';
 import { ingestArticle } from '../../ingest/ingest-article.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
@@ -34,16 +36,25 @@ export const factOut = (f: FactRow) => ({
 });
 
 async function articleDetail(store: FactStore, id: number) {
-  const a = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  const a = await store.reader.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a) return undefined;
-  const facts = await store.db.selectFrom('facts').selectAll().where('article_id', '=', id).orderBy('start').orderBy('id').execute();
+  const facts = await store.reader.selectFrom('facts').selectAll().where('article_id', '=', id).orderBy('start').orderBy('id').execute();
   return {
     id: a.id, title: a.title, url: a.url, source: a.source, published: a.published, storyId: a.story_id, ingestedAt: a.ingested_at, text: a.text,
     language: a.language, place: a.place, facts: facts.map(factOut),
   };
 }
 
-export const articleRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
+/**
+ * An article can hold thousands of facts. Its detail is built from stored rows of a known shape,
+ * so it is sent as JSON without the schema's second pass over every fact, which would hold the
+ * event loop for a long article; the schema still documents the response.
+ */
+function sendDetail(reply: FastifyReply, detail: NonNullable<Awaited<ReturnType<typeof articleDetail>>>) {
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(detail));
+}
+
+export const articleRoutes = (store: FactStore, extract: Extractor): FastifyPluginAsyncZod => async (app) => {
   app.post('/api/articles', {
     config: { role: 'reviewer', rateLimit: {} },
     schema: { tags: ['articles'], summary: 'Ingest an article (text, HTML or URL); returns it with its facts', body: NewArticle, response: { 200: ArticleDetail, 201: ArticleDetail } },
@@ -60,11 +71,11 @@ export const articleRoutes = (store: FactStore): FastifyPluginAsyncZod => async 
         throw new AppError('ARTICLE_UNREADABLE', err instanceof FetchError ? err.message : 'the URL could not be fetched');
       }
     }
-    const outcome = await ingestArticle(store, { text: text ?? '', url, published: body.published ?? null, source: body.source ?? null, title: body.title ?? null });
+    const outcome = await ingestArticle(store, { text: text ?? '', url, published: body.published ?? null, source: body.source ?? null, title: body.title ?? null }, new Date(), extract);
     if (outcome.status === 'failed') throw new AppError('ARTICLE_UNREADABLE', outcome.error);
     const detail = await articleDetail(store, outcome.articleId);
     if (!detail) throw new AppError('INTERNAL');
-    return reply.status(outcome.status === 'ingested' ? 201 : 200).send(detail);
+    return sendDetail(reply.status(outcome.status === 'ingested' ? 201 : 200), detail);
   });
 
   app.get('/api/articles', {
@@ -75,7 +86,7 @@ export const articleRoutes = (store: FactStore): FastifyPluginAsyncZod => async 
       response: { 200: z.object({ items: z.array(ArticleSummary), nextCursor: z.number().nullable() }) },
     },
   }, async (request) => {
-    let q = store.db.selectFrom('articles').select(['id', 'title', 'url', 'source', 'published', 'story_id', 'ingested_at']).orderBy('id', 'desc').limit(request.query.limit + 1);
+    let q = store.reader.selectFrom('articles').select(['id', 'title', 'url', 'source', 'published', 'story_id', 'ingested_at']).orderBy('id', 'desc').limit(request.query.limit + 1);
     if (request.query.cursor) q = q.where('id', '<', request.query.cursor);
     const rows = await q.execute();
     const page = rows.slice(0, request.query.limit);
@@ -88,9 +99,9 @@ export const articleRoutes = (store: FactStore): FastifyPluginAsyncZod => async 
   app.get('/api/articles/:id', {
     config: { role: 'viewer' },
     schema: { tags: ['articles'], summary: 'An article: normalized text and facts with offsets', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: ArticleDetail } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const detail = await articleDetail(store, request.params.id);
     if (!detail) throw new AppError('NOT_FOUND', `no article ${request.params.id}`);
-    return detail;
+    return sendDetail(reply, detail);
   });
 };

@@ -21,7 +21,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       response: { 200: z.array(z.object({ id: z.number(), name: z.string(), role: z.string().nullable(), country: z.string().nullable() })) },
     },
   }, async (request) => {
-    let q = store.db.selectFrom('persons').select(['id', 'name', 'role', 'country']).orderBy('name').limit(request.query.limit).offset(request.query.offset);
+    let q = store.reader.selectFrom('persons').select(['id', 'name', 'role', 'country']).orderBy('name').limit(request.query.limit).offset(request.query.offset);
     if (request.query.q) q = q.where('name', 'like', likeNeedle(request.query.q));
     return q.execute();
   });
@@ -33,7 +33,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       response: { 200: z.array(z.object({ id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(), members: z.number() })) },
     },
   }, async (request) => {
-    let q = store.db
+    let q = store.reader
       .selectFrom('organizations')
       .leftJoin('organization_members', 'organization_members.organization_id', 'organizations.id')
       .select(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind', (eb) => eb.fn.count<number>('organization_members.country').as('members')])
@@ -54,9 +54,9 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       response: { 200: z.object({ id: z.number(), name: z.string(), country: z.string().nullable(), roles: z.array(z.string()), quotes: z.array(Mention), meetings: z.array(Mention) }) },
     },
   }, async (request) => {
-    const person = await store.db.selectFrom('persons').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+    const person = await store.reader.selectFrom('persons').selectAll().where('id', '=', request.params.id).executeTakeFirst();
     if (!person) throw new AppError('NOT_FOUND', `no person ${request.params.id}`);
-    const facts = await store.db
+    const facts = await store.reader
       .selectFrom('facts')
       .innerJoin('articles', 'articles.id', 'facts.article_id')
       .select(['facts.id', 'facts.article_id', 'facts.type', 'facts.data', 'facts.evidence', 'articles.published'])
@@ -90,11 +90,11 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       },
     },
   }, async (request) => {
-    const org = await store.db.selectFrom('organizations').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+    const org = await store.reader.selectFrom('organizations').selectAll().where('id', '=', request.params.id).executeTakeFirst();
     if (!org) throw new AppError('NOT_FOUND', `no organization ${request.params.id}`);
-    const members = await store.db.selectFrom('organization_members').select(['country', 'source', 'evidence']).where('organization_id', '=', org.id).orderBy('country').execute();
+    const members = await store.reader.selectFrom('organization_members').select(['country', 'source', 'evidence']).where('organization_id', '=', org.id).orderBy('country').execute();
     const donors = [...members.map((m) => m.country), org.name];
-    const commitments = await ledgerRows(store.db, { donors, limit: 200 * donors.length });
+    const commitments = await ledgerRows(store.reader, { donors, limit: 200 * donors.length });
     return { id: org.id, name: org.name, acronym: org.acronym, kind: org.kind, members, commitments };
   });
 
@@ -105,5 +105,5 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       querystring: z.object({ q: z.string().min(2).max(200), limit: z.coerce.number().int().min(1).max(100).default(20) }),
       response: { 200: z.array(z.object({ kind: z.enum(['article', 'quote']), id: z.number(), articleId: z.number(), snippet: z.string() })) },
     },
-  }, async (request) => searchText(store.db, store.capabilities, request.query.q, request.query.limit));
+  }, async (request) => searchText(store.reader, store.capabilities, request.query.q, request.query.limit));
 };

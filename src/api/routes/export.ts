@@ -12,7 +12,7 @@ export const exportRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
     config: { role: 'viewer' },
     schema: { tags: ['export'], summary: 'The ledger as CSV, JSON or XLSX', params: z.object({ format: z.enum(['csv', 'json', 'xlsx']) }), querystring: LedgerQuery },
   }, async (request, reply) => {
-    const rows = await ledgerRows(store.db, filterOf(request.query));
+    const rows = await ledgerRows(store.reader, filterOf(request.query));
     const format = request.params.format;
     reply.header('content-type', TYPES[format]).header('content-disposition', `attachment; filename="commitments.${format}"`);
     if (format === 'csv') return toCsv(rows);

@@ -44,7 +44,7 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     },
   }, async (request) => {
     const q0 = request.query;
-    let q = store.db.selectFrom('facts').selectAll().orderBy('id').limit(q0.limit + 1);
+    let q = store.reader.selectFrom('facts').selectAll().orderBy('id').limit(q0.limit + 1);
     if (q0.type) q = q.where('type', '=', q0.type);
     if (q0.status) q = q.where('review_status', '=', q0.status);
     if (q0.article) q = q.where('article_id', '=', q0.article);
@@ -97,9 +97,9 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     config: { role: 'viewer' },
     schema: { tags: ['facts'], summary: 'The review log of a fact, oldest first', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: z.array(HistoryEntry) } },
   }, async (request) => {
-    const fact = await store.db.selectFrom('facts').select('id').where('id', '=', request.params.id).executeTakeFirst();
+    const fact = await store.reader.selectFrom('facts').select('id').where('id', '=', request.params.id).executeTakeFirst();
     if (!fact) throw new AppError('NOT_FOUND', `no fact ${request.params.id}`);
-    const log = await store.db.selectFrom('review_log').selectAll().where('fact_id', '=', fact.id).orderBy('id').execute();
+    const log = await store.reader.selectFrom('review_log').selectAll().where('fact_id', '=', fact.id).orderBy('id').execute();
     return log.map((l) => ({ id: l.id, action: l.action, actor: l.actor, at: l.at, before: l.before ? JSON.parse(l.before) : null, after: l.after ? JSON.parse(l.after) : null }));
   });
 };

@@ -52,8 +52,8 @@ export class LedgerCache {
   private async currentVersion(): Promise<string> {
     if (this.version && Date.now() - this.version.at < VERSION_TTL_MS) return this.version.value;
     // two queries: a database answers a lone max() from its index, not two together
-    const id = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
-    const updated = await this.store.db.selectFrom('ledger_commitments').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
+    const id = await this.store.reader.selectFrom('ledger_commitments').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
+    const updated = await this.store.reader.selectFrom('ledger_commitments').select((eb) => eb.fn.max('updated_at').as('v')).executeTakeFirst();
     this.version = { value: `${id?.v ?? 0}|${updated?.v ?? ''}`, at: Date.now() };
     return this.version.value;
   }
@@ -94,7 +94,7 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
       response: { 200: z.array(LedgerRowSchema) },
     },
   }, async (request, reply) => {
-    const body = await cache.get(request.url, () => ledgerRows(store.db, {
+    const body = await cache.get(request.url, () => ledgerRows(store.reader, {
       ...filterOf(request.query), limit: request.query.limit, offset: request.query.offset, sort: request.query.sort,
       descending: request.query.dir === undefined ? undefined : request.query.dir === 'desc',
     }));
@@ -109,7 +109,7 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
       response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number(), gdpShare: z.number().nullable() })) },
     },
   }, async (request, reply) => {
-    const body = await cache.get(request.url, () => ledgerSummary(store.db, request.query.by, filterOf(request.query)));
+    const body = await cache.get(request.url, () => ledgerSummary(store.reader, request.query.by, filterOf(request.query)));
     return sendJson(reply as unknown as FastifyReply, body);
   });
 };

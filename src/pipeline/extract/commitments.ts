@@ -45,6 +45,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
   const state: DonorState = { lastDonor: null, lastSubject: null };
   for (let s = 0; s < ctx.analysis.sentences.length; s++) {
     const sentence = ctx.analysis.sentences[s];
+    ctx.deadline.check('commitments');
     const sentenceText = ctx.text.slice(sentence.start, sentence.end);
     // a sentence about sanctions lists ships and companies, not support; a question pledges nothing
     if (SANCTION_SENTENCE.test(sentenceText) || /\?["”’]?\s*$/.test(sentenceText)) {

@@ -1,6 +1,7 @@
 // The article-level registry: every mention of a country, organization and person with
 // its word span, built once and shared by the relation rules (quotes, commitments, …).
 import type { Analysis, Word } from '../../nlp/index.js';
+import type { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
 
 export interface Span {
@@ -51,6 +52,8 @@ export interface ArticleContext {
   words: Word[];
   referenceDate: Date | null;
   dateline: Dateline | null;
+  /** The article's time budget, checked between sentences. */
+  deadline: Deadline;
   countryMentions: CountryMention[];
   orgs: Map<string, OrgRecord>;
   orgMentions: OrgMention[];

@@ -1,6 +1,7 @@
 // Mentions first: countries and organizations from the lexicons, persons from how the
 // text introduces them (titles, appositions, speech verbs), organizations from patterns.
 import type { Analysis, Word } from '../../nlp/index.js';
+import { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
 import {
   countries, organizations, titleHeads, titleModifiers, complementWords, honorifics, nameParticles, speechVerbs,
@@ -59,6 +60,7 @@ const isPossessive = (w: Word | undefined) => w !== undefined && (w.lower === "'
 export interface BuildOptions {
   referenceDate: Date | null;
   dateline: Dateline | null;
+  deadline?: Deadline;
 }
 
 export function buildContext(analysis: Analysis, options: BuildOptions): ArticleContext {
@@ -69,6 +71,7 @@ export function buildContext(analysis: Analysis, options: BuildOptions): Article
     words,
     referenceDate: options.referenceDate,
     dateline: options.dateline,
+    deadline: options.deadline ?? new Deadline(),
     countryMentions: [],
     orgs: new Map(),
     orgMentions: [],
@@ -78,8 +81,10 @@ export function buildContext(analysis: Analysis, options: BuildOptions): Article
   };
   markLexiconEntities(ctx);
   findPersons(ctx);
+  ctx.deadline.check('persons');
   findPatternOrganizations(ctx);
   markPersonMentions(ctx);
+  ctx.deadline.check('organizations');
   // lexicon and pattern organizations were found in two passes; relation rules need text order
   ctx.orgMentions.sort((a, b) => a.first - b.first);
   inferPersonCountries(ctx);

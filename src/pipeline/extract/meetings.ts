@@ -35,6 +35,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
   let lastPlace: string | null = null;
   for (const sentence of ctx.analysis.sentences) {
     const sentenceText = ctx.text.slice(sentence.start, sentence.end);
+    ctx.deadline.check('meetings');
     const place = placeIn(ctx, sentence.first, sentence.last);
     const triggers = triggersIn(ctx, sentence.first, sentence.last);
     // chrono is the costliest step here: only sentences with a meeting and a date-like word pay for it

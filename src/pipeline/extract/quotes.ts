@@ -40,6 +40,7 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
   let mention = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
+    ctx.deadline.check('quotes');
     // "he" in this sentence may stand for the subject of the sentence before: its first person named
     let subjectOfPrevious: PersonRecord | null = null;
     while (mention < ctx.personMentions.length && ctx.words[ctx.personMentions[mention].first].sentence < s) {

@@ -37,6 +37,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
   const defaults: Defaults = { recipient: null, donor: null, coalition: null, category: 'other', securityContext: false };
   for (const sentence of ctx.analysis.sentences) {
     const prev = previous.measure;
+    ctx.deadline.check('sanctions');
     const text = ctx.text.slice(sentence.start, sentence.end);
     const sanctionWord = /\bsanction|blacklist|asset freeze|froze\b|restrictions on|barring entry|entry ban|\bbans? on (?:imports|exports|the import|the export)|\b(?:import|export) bans?\b|\bembargo/i.test(text);
     if (!sanctionWord && !(prev && COUNT.test(text))) continue;

@@ -11,6 +11,12 @@ export interface Capabilities {
 export interface Connection {
   db: Kysely<Database>;
   capabilities: Capabilities;
+  /**
+   * A connection for reads that need not wait for a write: on SQLite a second, read-only
+   * connection to the same file (WAL lets it read the last commit while a transaction runs);
+   * on PostgreSQL the pool itself. Opened once the schema is up to date.
+   */
+  openReader(): Kysely<Database>;
 }
 
 export class StoreUnavailableError extends Error {}
@@ -29,7 +35,8 @@ export async function connect(url: string): Promise<Connection> {
       await pool.end().catch(() => undefined);
       throw new StoreUnavailableError(`cannot reach PostgreSQL at ${redact(url)}: ${(err as Error).message}`);
     }
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), capabilities: { name: 'postgres', fullText: true } };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, capabilities: { name: 'postgres', fullText: true }, openReader: () => db };
   }
   const { default: SQLite } = await import('better-sqlite3');
   const { mkdirSync } = await import('node:fs');
@@ -45,7 +52,14 @@ export async function connect(url: string): Promise<Connection> {
   } catch (err) {
     throw new StoreUnavailableError(`cannot open SQLite database ${url}: ${(err as Error).message}`);
   }
-  return { db: new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database }) }), capabilities: { name: 'sqlite', fullText: true } };
+  const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database }) });
+  const openReader = () => {
+    if (url === ':memory:') return db;
+    const reader = new SQLite(url, { readonly: true });
+    reader.pragma('busy_timeout = 5000');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+  };
+  return { db, capabilities: { name: 'sqlite', fullText: true }, openReader };
 }
 
 /**

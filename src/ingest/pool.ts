@@ -1,0 +1,23 @@
+// Extraction off the event loop: a pool of worker threads (piscina), each with its own copy of
+// the language model, so that a long article never stalls the requests a server is answering.
+import { Piscina } from 'piscina';
+import type { Extracted, Extractor } from './extract.js';
+import type { PipelineInput } from '../pipeline/run-pipeline.js';
+
+export interface ExtractionPool {
+  extract: Extractor;
+  close(): Promise<void>;
+}
+
+const WORKER = new URL('./extract-worker.js', import.meta.url);
+
+/** Starts `threads` worker threads and waits until each has read the language model. */
+export async function startExtractionPool(threads = 1): Promise<ExtractionPool> {
+  const pool = new Piscina<PipelineInput, Extracted>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+  // the first article a thread reads loads the model: pay for it now, not on the first request
+  await Promise.all(Array.from({ length: threads }, () => pool.run({ text: 'Norway will send aid to Ukraine.' })));
+  return {
+    extract: (input) => pool.run(input),
+    close: () => pool.destroy(),
+  };
+}
