@@ -27,7 +27,7 @@ export interface NewFact {
  * Lets other requests run. better-sqlite3 answers synchronously, so a chain of awaited queries
  * never gives the event loop a turn; a writer storing a long article pauses here between chunks.
  */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function insertFacts(db: Db, articleId: number, extractorVersion: string, facts: NewFact[]): Promise<number[]> {
   const ids: number[] = [];
