@@ -51,12 +51,20 @@ describe('extraction rules', () => {
     expect(out.commitments).toEqual([]);
   });
 
-  it('leaves a state’s own defence spending out of the support it pledges', () => {
+  it('reads a state’s own defence spending target as a commitment with no recipient, stated by its own verb', () => {
     const out = facts(
       'WARSAW - Poland will give 0.2 percent of its GDP annually to military support for Ukraine, Defence Minister Tomasz Zielinski said.\n' +
         'The government plans to spend 4.7% of GDP on defence next year, and defence spending of 3.5% of GDP is NATO’s new target.',
     );
-    expect(out.commitments.map((c) => [c.donor, c.amount, c.unit])).toEqual([['PL', 0.2, '%GDP']]);
+    expect(out.commitments.map((c) => [c.donor, c.recipient, c.amount, c.unit, c.category, c.status, c.period])).toEqual([
+      ['PL', 'UA', 0.2, '%GDP', 'military', 'pledged', 'annual'],
+      ['PL', null, 4.7, '%GDP', 'military', 'planned', 'annual'],
+    ]);
+    const target = facts('COPENHAGEN - Denmark will spend 3.5% of GDP on defence by 2030, the prime minister said, and will invest an additional 50 billion Danish crowns in its armed forces.');
+    expect(target.commitments.map((c) => [c.donor, c.recipient, c.amount, c.unit, c.status])).toEqual([
+      ['DK', null, 3.5, '%GDP', 'pledged'],
+      ['DK', null, 50e9, 'DKK', 'pledged'],
+    ]);
   });
 
   it('reads a currency named as crowns, and a state’s initiative as no recipient', () => {

@@ -62,7 +62,11 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     for (const q of quantities) {
       const trigger = nearestTrigger(ctx, triggers, q);
       if (!trigger && q.kind !== 'gdp') continue;
-      if (q.kind === 'money' ? notSupport(ctx, q) : q.kind === 'gdp' && ownDefenceSpending(ctx, q)) continue;
+      // a state's own defence spending or target is a commitment with no recipient (the annotation guide's rule)
+      const ownSpending = (q.kind === 'money' || q.kind === 'gdp') && ownDefenceSpending(ctx, q);
+      if (q.kind === 'money' && !ownSpending && notSupport(ctx, q)) continue;
+      // a spending target is stated by its own verb: "plans to spend 4.7% of GDP", not a figure in the next clause
+      if (ownSpending && (trigger === undefined || /[,;]/.test(ctx.text.slice(ctx.words[trigger].end, q.start)))) continue;
       if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
@@ -73,15 +77,15 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
         findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
       // Ukraine's programme, unlocking $900 million": a possessive recipient gives way to the clause's subject, or to none
-      const ownMoney = found.length === 1 && found[0] !== null && found[0] === defaults.recipient;
+      const ownMoney = !ownSpending && found.length === 1 && found[0] !== null && found[0] === defaults.recipient;
       const donors = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true).filter((d) => d !== defaults.recipient)
         : found.length > 1 ? found.filter((d) => d !== defaults.recipient) : found;
       if (donors.length === 0) continue;
-      const recipient = findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
+      const recipient = ownSpending ? null : findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
       // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
       const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors[0]) : undefined;
-      const period = whole?.period ?? periodOf(ctx, q, sentence.start, sentence.end);
+      const period = whole?.period ?? (ownSpending && q.kind === 'gdp' ? 'annual' : periodOf(ctx, q, sentence.start, sentence.end));
       const status = whole?.status ?? statusAt(ctx, verb, sentence.first);
       for (const donor of donors) {
         made.push({
@@ -90,7 +94,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
           amount: q.value,
           unit: q.kind === 'money' ? currencyFor(q, donors, donor) : q.unit,
           period,
-          category: categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults),
+          category: ownSpending ? 'military' : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults),
           status,
           qualifier: q.qualifier,
           item: q.item,
@@ -672,10 +676,10 @@ function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: num
 
 function notSupport(ctx: ArticleContext, q: Quantity): boolean {
   const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
-  return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60)) || ownDefenceSpending(ctx, q);
+  return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60));
 }
 
-// "spend 4.7% of GDP on defence", "defence spending of 3.5% of GDP", "NATO's 5% target": a state's own budget, not support
+// "spend 4.7% of GDP on defence", "defence spending of 3.5% of GDP", "NATO's 5% target": a state's own budget, with no recipient
 const OWN_SPENDING_BEFORE = /\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays)\b[^.;]*$|\btarget\s+of\s+$/i;
 const OWN_SPENDING_AFTER = /^[^,.;]{0,25}?\b(?:on|for|in)\s+(?:its\s+|their\s+)?(?:own\s+)?(?:defen[cs]e|armed forces|army|military)\b(?!\s+(?:aid|support|assistance|help|for|to))|^\s*(?:defen[cs]e|military)\s+spending\b|^[^,.;]{0,20}?\btarget\b/i;
 const FOR_UKRAINE = /\b(?:ukrain\w*|support|aid|assistance)\b/i;
