@@ -11,7 +11,7 @@ function facts(text: string) {
 describe('extraction rules', () => {
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
-    expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: '100 oil tankers' })]);
+    expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);
   });
 
   it('reads "after meeting X" as a meeting of the clause subject, and a body before a title as the office', () => {
@@ -136,7 +136,7 @@ describe('extraction rules', () => {
         'Canada imposed a ban on imports of Russian aluminium and steel, Foreign Minister Anita Clarke said.',
     );
     expect(out.sanctions.map((x) => [x.imposer, x.measure, x.count])).toEqual([
-      ['GB', 'listing of individuals', 30], ['GB', 'listing of banks', 2], ['CA', 'import ban', null],
+      ['GB', 'sanctions on individuals', 30], ['GB', 'asset freeze on banks', 2], ['CA', 'ban on imports', null],
     ]);
   });
 

@@ -37,7 +37,7 @@ describe('golden fixtures', () => {
       expect(facts.length).toBeGreaterThan(0);
       for (const fact of facts) {
         expect(text.slice(fact.evidence.start, fact.evidence.end)).toBe(fact.evidence.text);
-        expect(fact.evidence.rule).toMatch(/^[a-z]+\.[a-z-]+$/);
+        expect(fact.evidence.rule).toMatch(/^[a-z]+(?:\.[a-z-]+)+$/);
       }
     });
   }

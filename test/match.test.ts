@@ -1,7 +1,7 @@
 // The pattern engine on token tables of its own: operators, captures, mentions, word sets,
 // leftmost-longest matching, and a step count that stays linear on inputs that defeat backtracking.
 import { describe, expect, it } from 'vitest';
-import { CompiledPattern, compilePatterns, PatternError, type PatternSpec, type TokenView } from '../src/pipeline/match/index.js';
+import { CompiledPattern, compilePatterns, PatternError, shapeOf, type PatternSpec, type TokenView } from '../src/pipeline/match/index.js';
 
 /** Tokens as "word/POS"; a mention is written [KIND word word]. Counts every attribute read. */
 function view(sentence: string): TokenView & { reads: number } {
@@ -25,6 +25,7 @@ function view(sentence: string): TokenView & { reads: number } {
     lemma: (i: number) => (v.reads++, tokens[i].text.toLowerCase().replace(/s$/, '')),
     pos: (i: number) => (v.reads++, tokens[i].pos),
     text: (i: number) => (v.reads++, tokens[i].text),
+    shape: (i: number) => (v.reads++, shapeOf(tokens[i].text)),
     cap: (i: number) => (v.reads++, /^[A-Z]/.test(tokens[i].text)),
     mentionEnd: (i: number, kind: string) => {
       const m = mentions.get(i);
@@ -68,6 +69,11 @@ describe('the pattern engine', () => {
     expect(spans(compile([{ lower: { in: ['will', 'would'] } }, { pos: 'VERB' }]), 'would/AUX send/VERB will/AUX aid/NOUN')).toEqual([[0, 2, {}]]);
     expect(spans(compile([{ cap: true }, { lower: 'said' }]), 'he said Ann said')).toEqual([[2, 4, {}]]);
     expect(spans(compile([{ lower: 'no', not: true }, { lower: 'aid' }]), 'no aid more aid')).toEqual([[2, 4, {}]]);
+  });
+
+  it('tests the shape of a word', () => {
+    expect(['18th', 'EU', 'Kyiv', '2,500', 'F-16', 'eight'].map(shapeOf)).toEqual(['dx', 'X', 'Xx', 'd,d', 'X-d', 'x']);
+    expect(spans(compile([{ shape: 'dx' }, { lower: 'package' }]), 'the 18th package and the new package')).toEqual([[1, 3, {}]]);
   });
 
   it('prefers the longest match at the leftmost start', () => {

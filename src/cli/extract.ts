@@ -11,7 +11,7 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, published: { type: 'string' } },
+      options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, published: { type: 'string' }, explain: { type: 'boolean' } },
     });
   } catch (err) {
     process.stderr.write(`pledgewatch extract: ${(err as Error).message}\n`);
@@ -40,7 +40,7 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     process.stderr.write(`pledgewatch extract: ${path}: ${outcome.output.error}\n`);
     return 1;
   }
-  process.stdout.write(values.json ? `${JSON.stringify(outcome.output, null, 2)}\n` : formatSummary(outcome.output));
+  process.stdout.write(values.json ? `${JSON.stringify(outcome.output, null, 2)}\n` : formatSummary(outcome.output, { explain: values.explain ?? false }));
   return 0;
 }
 

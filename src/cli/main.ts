@@ -2,7 +2,8 @@ const USAGE = `pledgewatch — a source-linked ledger of international support c
 
 Usage:
   pledgewatch demo                                                 load the demo articles into ./data/pledgewatch.db and show the ledger
-  pledgewatch extract FILE|- [--json] [--published YYYY-MM-DD]   facts of one article (text or HTML)
+  pledgewatch extract FILE|- [--json] [--explain] [--published YYYY-MM-DD]
+                                                                   facts of one article (text or HTML); --explain: the rule behind each field
   pledgewatch extract --jsonl < articles.jsonl                    batch: one JSON line in, one JSON line out
   pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private]
                                                                    store articles (.txt .html .json .jsonl, folders, URLs, RSS/Atom feeds)

@@ -2,19 +2,26 @@ import type { toContract } from '../facts/serialize.js';
 
 type Output = ReturnType<typeof toContract>;
 
-/** The readable form of an article's facts: one line each, with the words that state it. */
-export function formatSummary(o: Output): string {
+/**
+ * The readable form of an article's facts: one line each, with the words that state it; with
+ * `explain`, the rule that decided each field (or the one rule that found the fact) under it.
+ */
+export function formatSummary(o: Output, { explain = false } = {}): string {
   const lines: string[] = [];
   const section = (title: string, rows: string[], count = rows.length) => {
     lines.push(`${title} (${count})`);
     for (const r of rows) lines.push(`  ${r}`);
     lines.push('');
   };
-  const ev = (x: { evidence: string; start: number; end: number }) => `    └ [${x.start}–${x.end}] "${x.evidence.length > 160 ? `${x.evidence.slice(0, 157)}…` : x.evidence}"`;
-  section('Persons', o.persons.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}${p.country ? ` (${p.country})` : ''}`));
+  const why = (x: { rule: string; rules?: Record<string, string | null> }) =>
+    !explain ? '' : x.rules ? `\n      rules: ${Object.entries(x.rules).map(([field, rule]) => `${field} ${rule ?? '–'}`).join(' · ')}` : `\n      rule: ${x.rule}`;
+  const ev = (x: { evidence: string; start: number; end: number; rule: string; rules?: Record<string, string | null> }) =>
+    `    └ [${x.start}–${x.end}] "${x.evidence.length > 160 ? `${x.evidence.slice(0, 157)}…` : x.evidence}"${why(x)}`;
+  const line = (x: { rule: string }) => (explain ? `  [${x.rule}]` : '');
+  section('Persons', o.persons.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}${p.country ? ` (${p.country})` : ''}${line(p)}`));
   section('Countries', o.countries.length ? [o.countries.join(' ')] : [], o.countries.length);
-  section('Organizations', o.organizations.map((x) => x.name));
-  section('Quotes', o.quotes.map((q) => `${q.speaker ?? '(unattributed)'} ${q.direct ? 'said' : 'said (reported)'}: ${q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text}`));
+  section('Organizations', o.organizations.map((x) => `${x.name}${line(x)}`));
+  section('Quotes', o.quotes.map((q) => `${q.speaker ?? '(unattributed)'} ${q.direct ? 'said' : 'said (reported)'}: ${q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text}${line(q)}`));
   section(
     'Commitments',
     o.commitments.map((c) => {
@@ -23,6 +30,6 @@ export function formatSummary(o: Output): string {
     }),
   );
   section('Sanctions', o.sanctions.map((s) => `${s.imposer ?? '?'} → ${s.target ?? '?'}: ${s.measure}${s.count !== null ? ` (${s.count})` : ''}\n${ev(s)}`));
-  section('Meetings', o.meetings.map((m) => `${m.participants.join(', ')}${m.place ? ` in ${m.place}` : ''}${m.date ? ` on ${m.date}` : ''}${m.planned ? ' (planned)' : ''}`));
+  section('Meetings', o.meetings.map((m) => `${m.participants.join(', ')}${m.place ? ` in ${m.place}` : ''}${m.date ? ` on ${m.date}` : ''}${m.planned ? ' (planned)' : ''}${line(m)}`));
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -64,11 +64,20 @@ export const CommitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof CommitmentSchema>;
 
+/** The id of the rule that decided each field of a fact (the patterns of src/lexicons/rules/ or a named default). */
+export const SanctionRulesSchema = z.object({
+  trigger: z.string(),
+  imposer: z.string().nullable(),
+  target: z.string().nullable(),
+  count: z.string().nullable(),
+});
+
 export const SanctionSchema = z.object({
   imposer: z.string().nullable(),
   target: z.string().nullable(),
   measure: z.string(),
   count: z.number().nullable(),
+  rules: SanctionRulesSchema,
   evidence: EvidenceSchema,
 });
 export type Sanction = z.infer<typeof SanctionSchema>;

@@ -13,7 +13,9 @@ const Review = z.object({
   fields: z.record(z.string(), z.unknown()).optional().describe('corrected fields, with action edit'),
 }).refine((r) => r.action !== 'edit' || (r.fields && Object.keys(r.fields).length > 0), { message: 'edit needs the corrected fields', path: ['fields'] });
 /** What a reviewer may correct in each type of fact: its fields (never its evidence), each with its own type. */
-const editable = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>): z.ZodType => schema.omit({ evidence: true }).partial().strict();
+/** The fields a reviewer may change: not the evidence, nor the rules that decided each field (the extractor's record). */
+const editable = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>): z.ZodType =>
+  schema.omit(Object.fromEntries(['evidence', 'rules'].filter((k) => k in schema.shape).map((k) => [k, true])) as { evidence: true }).partial().strict();
 const EDITABLE: Record<string, z.ZodType> = {
   person: editable(PersonSchema), country: editable(CountryFactSchema), organization: editable(OrganizationSchema), quote: editable(QuoteSchema),
   commitment: editable(CommitmentSchema), sanction: editable(SanctionSchema), meeting: editable(MeetingSchema),

@@ -120,7 +120,7 @@ function inferPersonCountries(ctx: ArticleContext): void {
     if (person && person.country === null) person.country = o.code;
   }
   // "KYIV - Defence Minister X": an office named with no state, in a report filed from a capital, is that state's
-  const home = ctx.dateline ? CAPITAL_COUNTRY.get(ctx.dateline.place.toLowerCase()) : undefined;
+  const home = datelineState(ctx);
   if (!home) return;
   for (const p of ctx.persons) {
     if (p.country === null && p.organization === null && p.role !== null && NATIONAL_OFFICE.test(p.role)) p.country = home;
@@ -128,6 +128,11 @@ function inferPersonCountries(ctx: ArticleContext): void {
 }
 
 const CAPITAL_COUNTRY = new Map(countries.flatMap((c) => c.capitals.map((capital) => [capital.toLowerCase(), c.code] as const)));
+
+/** The state whose capital the report is filed from ("KYIV -" → UA), if any. */
+export function datelineState(ctx: ArticleContext): string | undefined {
+  return ctx.dateline ? CAPITAL_COUNTRY.get(ctx.dateline.place.toLowerCase()) : undefined;
+}
 /** Offices a state's own government holds: not a party leader's, an envoy's or a spokesman's. */
 const NATIONAL_OFFICE = /\b(?:minister|president|chancellor|secretary|premier)\b/i;
 

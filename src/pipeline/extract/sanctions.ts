@@ -1,148 +1,238 @@
-// Sanctions: a measure adopted or announced (a package, listings, an asset freeze, a ban),
-// its imposer, its target and the number of listings attached to it.
+// Sanctions as a frame over the patterns of src/lexicons/rules/sanctions.json: a trigger names
+// a measure (a package, listings, an asset freeze, a trade or entry ban, a price cap); imposer,
+// target and count patterns fill its roles, each field with the id of the rule that chose it.
 import type { Sanction } from '../../facts/types.js';
-import { sanctionCountNouns } from '../../lexicons/index.js';
+import type { CompiledPattern, Match, TokenView } from '../match/index.js';
 import { NUMBER_WORDS } from '../resolve/amounts.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg } from './context.js';
+import { datelineState } from './entities.js';
 import { evidenceAt } from './evidence.js';
 import { donorOfParty, partyList, type Defaults } from './commitments.js';
 import { partyEndingAt } from './parties.js';
+import { sanctionPatterns } from './rules.js';
+import { articleView } from './view.js';
 
-const MEASURE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|latest|biggest|largest)\s+)?(?:(?:round|raft|set|package|wave)\s+of\s+sanctions|sanctions\s+package)\b/i;
-const ADOPTION = /\b(impos\w*|adopt\w*|agree\w*|approv\w*|unveil\w*|announc\w*|introduc\w*|blacklist\w*|designat\w*|froze|freez(?:e|es|ing)|listed|list|ban\w*|barr\w*|targeting|targets?|unleash\w*|slapp?\w*|restrictions on|sanctioned)\b/i;
-/** Calls, debates and liftings are not measures. */
-const NOT_A_MEASURE = /\b(urg\w*|call\w* for|should|must|need\w*|toughen\w*|strengthen\w*|ramp\w*|lift\w*|eas\w*|further sanctions|pressure|threaten\w*|could face|would face|subject to|evad\w*|circumvent\w*|will (?:likely )?involve)\b/i;
-/** Spelled numbers that count exactly ("two Russian banks"), not the vague ones ("dozens"). */
-const EXACT_WORDS = Object.keys(NUMBER_WORDS).filter((w) => !/s$|^hundred$|^dozen$/.test(w));
-// "105 more vessels", "100 oil tankers", "189 shadow fleet vessels": up to two words between the number and the noun
-const COUNT = new RegExp(
-  String.raw`(?<![\d.,])\b(\d{1,3}(?:,\d{3})+|\d+|${EXACT_WORDS.join('|')})\s+(?:(?!(?:of|in|to|and|or|the|a|an|by|for|from|on|at|since|per|than)\s)[\p{L}-]+\s+){0,2}?(${[...sanctionCountNouns].join('|')})\b`,
-  'giu',
-);
-const ORDINAL_PACKAGE = /\b(\d+(?:st|nd|rd|th))\s+(?:sanctions\s+package|package\s+of\s+sanctions|package)\b/i;
+const TRIGGERS = sanctionPatterns.role('sanction.trigger.');
+const NOT_A_MEASURE = sanctionPatterns.role('sanction.not.');
+const ADOPTION = sanctionPatterns.role('sanction.adoption');
+const IMPOSER_AFTER = sanctionPatterns.role('sanction.imposer.by');
+const IMPOSER_BEFORE = ['sanction.imposer.possessive', 'sanction.imposer.modifier', 'sanction.imposer.demonym'].flatMap((id) => sanctionPatterns.role(id));
+const TARGETS = sanctionPatterns.role('sanction.target.');
+const COUNTS = sanctionPatterns.role('sanction.count');
+/** Spelled numbers that count exactly ("eight diplomats"), not the vague ones ("dozens", "hundreds"). */
+const EXACT_WORDS = new Set(Object.keys(NUMBER_WORDS).filter((w) => !/s$|^hundred$|^dozen$/.test(w)));
+/** How far before a trigger its possessor or modifier may stand, in words. */
+const BEFORE_WINDOW = 4;
+const NO_DEFAULTS: Defaults = { recipient: null, donor: null, coalition: null, category: 'other', securityContext: false };
 
-interface PreviousMeasure {
-  imposer: string | null;
-  target: string | null;
-  measure: string;
+interface Role {
+  value: string | null;
+  rule: string | null;
+}
+
+interface Measure {
+  trigger: Match;
+  imposers: Role[];
+  target: Role;
 }
 
 export function extractSanctions(ctx: ArticleContext): Sanction[] {
+  const view = articleView(ctx);
   const out: Sanction[] = [];
-  const russiaMentioned = ctx.countryMentions.some((m) => m.code === 'RU');
-  // held in an object: the measure before carries over to sentences that continue it
-  const previous: { measure: PreviousMeasure | null } = { measure: null };
-  let packageName: string | null = null;
-  const defaults: Defaults = { recipient: null, donor: null, coalition: null, category: 'other', securityContext: false };
+  const russia = ctx.countryMentions.some((m) => m.code === 'RU');
+  let previous: Measure | null = null;
   for (const sentence of ctx.analysis.sentences) {
-    const prev = previous.measure;
     ctx.deadline.check('sanctions');
-    const text = ctx.text.slice(sentence.start, sentence.end);
-    const sanctionWord = /\bsanction|blacklist|asset freeze|froze\b|restrictions on|barring entry|entry ban|\bbans? on (?:imports|exports|the import|the export)|\b(?:import|export) bans?\b|\bembargo/i.test(text);
-    if (!sanctionWord && !(prev && COUNT.test(text))) continue;
-    COUNT.lastIndex = 0;
-    const measure = MEASURE.exec(text);
-    const adoption = ADOPTION.exec(text);
-    if (!adoption && !measure) continue;
-    if (NOT_A_MEASURE.test(text.slice(0, adoption ? adoption.index + 40 : text.length)) && !measure) continue;
-    if (/\?/.test(text)) continue;
-    const ordinal = ORDINAL_PACKAGE.exec(text);
-    if (ordinal) packageName = `${ordinal[1]} sanctions package`;
-    const anchor = adoption ?? measure;
-    const at = sentence.start + (anchor?.index ?? 0);
-    const imposers = imposersBefore(ctx, sentence.first, at, defaults);
-    const continuing: boolean = imposers.length === 0 && prev !== null && !measure;
-    const imposerList: Array<string | null> = imposers.length > 0 ? imposers : [prev?.imposer ?? null];
-    const target: string | null = targetIn(ctx, sentence.first, sentence.last) ?? (continuing ? prev?.target ?? null : russiaMentioned ? 'RU' : null);
-    const counts = [...text.matchAll(COUNT)].filter((m) => !/\b(?:since|in)\s*$/.test(text.slice(0, m.index)));
-    const baseMeasure = ordinal ? `${ordinal[1]} sanctions package` : measure ? measure[0] : describe(text, adoption);
-    if (counts.length === 0) {
-      if (continuing) continue;
-      for (const imposer of imposerList) {
-        out.push({ imposer, target, measure: baseMeasure, count: null, evidence: evidenceAt(ctx, sentence.start, sentence.end, 'sanction.measure') });
-      }
-    } else {
-      counts.forEach((m, i) => {
-        const count = /^\d/.test(m[1]) ? Number(m[1].replace(/,/g, '')) : NUMBER_WORDS[m[1].toLowerCase()];
-        const measureText = i === 0 && (ordinal || measure) ? baseMeasure : `${describeCount(m[2])}${packageName && continuing ? ` (${packageName})` : ''}`;
-        const start = sentence.start + m.index;
-        for (const imposer of imposerList) {
-          out.push({ imposer, target, measure: measureText, count, evidence: evidenceAt(ctx, start, start + m[0].length, 'sanction.count') });
-        }
-      });
+    const { first, last } = sentence;
+    if (/\?["”’]?\s*$/.test(ctx.text.slice(sentence.start, sentence.end))) continue;
+    const triggers = byPriority(TRIGGERS.map((p) => p.findAll(view, first, last)));
+    if (triggers.length === 0) continue;
+    const refusals = NOT_A_MEASURE.flatMap((p) => p.findAll(view, first, last));
+    const counts = COUNTS.flatMap((p) => p.findAll(view, first, last)).filter((c) => countOf(ctx, c) !== null);
+    const measures: Measure[] = [];
+    for (const trigger of triggers) {
+      if (refusals.some((r) => r.start < trigger.start)) continue;
+      const end = clauseEndAfter(ctx, trigger.end, last);
+      const imposers = imposersOf(ctx, view, trigger, first, end, previous);
+      const target = targetOf(ctx, view, trigger, end, imposers, russia, previous);
+      measures.push({ trigger, imposers, target });
     }
-    previous.measure = { imposer: imposerList[0], target, measure: baseMeasure };
+    if (measures.length === 0) continue;
+    // each count belongs to the measure nearest before it, else to the first one
+    const countsOf = new Map<Measure, Match[]>();
+    for (const c of counts) {
+      const owner = [...measures].reverse().find((m) => m.trigger.start <= c.start) ?? measures[0];
+      countsOf.set(owner, [...(countsOf.get(owner) ?? []), c]);
+    }
+    const made: Sanction[] = [];
+    for (const m of measures) {
+      const listed = countsOf.get(m) ?? [];
+      if (listed.length === 0 && sanctionPatterns.spec(m.trigger.id)?.needs === 'count') continue;
+      const rows = listed.length > 0 ? listed.map((c) => ({ count: countOf(ctx, c), match: c })) : [{ count: null, match: null }];
+      for (const imposer of m.imposers) {
+        for (const row of rows) {
+          const span = row.match ?? m.trigger;
+          made.push({
+            imposer: imposer.value,
+            target: m.target.value,
+            measure: describe(ctx, m.trigger, row.match),
+            count: row.count,
+            rules: { trigger: m.trigger.id, imposer: imposer.rule, target: m.target.rule, count: row.match ? row.match.id : null },
+            evidence: evidenceAt(ctx, ctx.words[Math.min(span.start, m.trigger.start)].start, ctx.words[Math.max(span.end, m.trigger.end) - 1].end, m.trigger.id),
+          });
+        }
+      }
+    }
+    // "imposed sanctions that froze €260 billion": one sentence naming the same parties' measure twice is one measure
+    out.push(...made.filter((s, i) => s.count !== null || !made.some((o, j) => j < i && o.imposer === s.imposer && o.target === s.target)));
+    previous = measures[measures.length - 1];
   }
-  return dedupe(out);
+  return dedupe(withArticleImposer(out));
 }
 
-/** A headline, a quote and the body often name the same package: keep its counted rows, else one row. */
-function dedupe(sanctions: Sanction[]): Sanction[] {
-  const counted = new Set(sanctions.filter((s) => s.count !== null).map((s) => `${s.imposer}|${s.target}`));
-  const seen = new Set<string>();
-  return sanctions.filter((s) => {
-    const party = `${s.imposer}|${s.target}`;
-    if (s.count === null && counted.has(party)) return false;
-    const key = `${party}|${s.count ?? s.measure}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A headline or a sentence that names no imposer ("A new oil price cap") takes the article's most frequent one. */
+function withArticleImposer(sanctions: Sanction[]): Sanction[] {
+  const tally = new Map<string, number>();
+  for (const s of sanctions) if (s.imposer) tally.set(s.imposer, (tally.get(s.imposer) ?? 0) + 1);
+  const main = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!main) return sanctions;
+  return sanctions.map((s) => (s.imposer ? s : { ...s, imposer: main, rules: { ...s.rules, imposer: 'sanction.imposer.article-default' } }));
 }
 
-function imposersBefore(ctx: ArticleContext, first: number, at: number, defaults: Defaults): string[] {
+/** Non-overlapping triggers in text order; where two overlap, the pattern listed first in the rule file wins ("its 20th sanctions package" over "adopted its 20th sanctions"). */
+function byPriority(matches: Match[][]): Match[] {
+  const kept: Match[] = [];
+  for (const list of matches) for (const m of list) if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** A clause ends at ";", or at ", which" and the like: roles of a measure are looked for up to there. */
+function clauseEndAfter(ctx: ArticleContext, from: number, last: number): number {
+  for (let k = from; k < last; k++) if (ctx.words[k].text === ';') return k;
+  return last;
+}
+
+function firstCapture(patterns: CompiledPattern[], view: TokenView, from: number, to: number, name: string): { match: Match; start: number; end: number } | null {
+  let best: { match: Match; start: number; end: number } | null = null;
+  for (const p of patterns) {
+    for (const m of p.findAll(view, from, to)) {
+      const c = m.captures[name];
+      if (c && (!best || m.start < best.match.start)) best = { match: m, ...c };
+    }
+  }
+  return best;
+}
+
+function partyAt(ctx: ArticleContext, start: number, end: number): string | null {
+  const o = ctx.owner[start];
+  if (isCountry(o)) return o.code;
+  return donorOfParty(ctx, partyEndingAt(ctx, end - 1, null), NO_DEFAULTS);
+}
+
+/**
+ * The passive's agent; the clause's subject when the trigger is itself a verb or follows a verb of
+ * adoption; a possessor or modifier right before the trigger; the subject anyway; or the measure before.
+ */
+function imposersOf(ctx: ArticleContext, view: TokenView, trigger: Match, first: number, end: number, previous: Measure | null): Role[] {
+  const agent = firstCapture(IMPOSER_AFTER, view, trigger.end, Math.min(end, trigger.end + 8), 'imposer');
+  if (agent) return [{ value: partyAt(ctx, agent.start, agent.end), rule: agent.match.id }];
+  const subjects = (at: number) => subjectsBefore(ctx, first, at);
+  // the verb that acts: the trigger itself ("imposed sanctions"), or a verb of adoption before its noun ("adopted the EU's package")
+  const verb = ctx.words.slice(trigger.start, trigger.end).some((w) => w.pos === 'VERB')
+    ? trigger.start
+    : ADOPTION.flatMap((p) => p.findAll(view, first, trigger.start)).reduce<number | null>((at, m) => Math.max(at ?? -1, m.start), null);
+  if (verb !== null) {
+    const found = subjects(verb);
+    if (found.length > 0) return found;
+  }
+  const from = Math.max(first, trigger.start - BEFORE_WINDOW);
+  const near = IMPOSER_BEFORE.flatMap((p) => p.findAll(view, from, trigger.end).map((m) => ({ m, c: m.captures.imposer }))).filter((x) => x.c && x.c.end <= trigger.end);
+  const closest = near.sort((a, b) => b.c.start - a.c.start)[0];
+  if (closest) {
+    const value = partyAt(ctx, closest.c.start, closest.c.end);
+    if (value && value !== 'RU') return [{ value, rule: closest.m.id }];
+  }
+  const found = verb === null ? subjects(trigger.start) : [];
+  if (found.length > 0) return found;
+  if (previous) return previous.imposers.map((i) => ({ value: i.value, rule: 'sanction.imposer.previous-measure' }));
+  return [{ value: null, rule: null }];
+}
+
+/**
+ * The parties that begin the clause before the trigger: "the EU, the G7 and Australia imposed …";
+ * a ministry named without its state, in a report filed from a capital, acts for that state.
+ */
+function subjectsBefore(ctx: ArticleContext, first: number, at: number): Role[] {
   const words = ctx.words;
-  let k = first;
-  while (k < words.length && words[k].start < at) k++;
-  for (let j = k - 1; j >= first; j--) {
+  for (let j = at - 1; j >= first; j--) {
     const owner = ctx.owner[j];
     if (!owner) continue;
     const before = words[owner.first - 1]?.lower ?? '';
-    if (['against', 'on', 'to', 'of', 'in', 'from', 'with'].includes(before)) {
+    // a party after a preposition is a target or a place, a demonym describes; neither acts
+    if (['against', 'on', 'to', 'of', 'in', 'from', 'with', 'for', 'by'].includes(before) || (isCountry(owner) && owner.form === 'demonym')) {
       j = owner.first;
       continue;
     }
-    if (isCountry(owner) && owner.form === 'demonym') {
-      j = owner.first;
-      continue;
-    }
-    // the subject list starts at the first party of the clause
     let s = owner.first;
     for (let b = owner.first - 1; b >= first; b--) {
       const o = ctx.owner[b];
-      if (o && (isCountry(o) || isOrg(o))) {
+      if (o && !(isCountry(o) && o.form === 'demonym')) {
         s = o.first;
         b = o.first;
         continue;
       }
       if (![',', 'and', 'the', 'countries', 'states', 'members'].includes(words[b].lower)) break;
     }
-    const list = partyList(ctx, s, k, defaults);
-    if (list.length > 0) return list;
-    const single = donorOfParty(ctx, partyEndingAt(ctx, owner.last - 1, null), defaults);
-    return single ? [single] : [];
+    const list = partyList(ctx, s, owner.last, NO_DEFAULTS).filter((p) => p !== 'RU');
+    if (list.length > 0) return list.map((value) => ({ value, rule: 'sanction.imposer.subject' }));
+    const single = donorOfParty(ctx, partyEndingAt(ctx, owner.last - 1, null), NO_DEFAULTS);
+    if (single && single !== 'RU') return [{ value: single, rule: 'sanction.imposer.subject' }];
+    const home = isOrg(owner) ? datelineState(ctx) : undefined;
+    if (home) return [{ value: home, rule: 'sanction.imposer.dateline-office' }];
+    // "Japan, which has chastised the Russian Federation, has imposed …": the target in a relative clause acts not; look further back
+    j = s;
   }
   return [];
 }
 
-function targetIn(ctx: ArticleContext, first: number, last: number): string | null {
-  for (let k = first; k < last; k++) {
-    const o = ctx.owner[k];
-    if (isCountry(o) && ['against', 'on'].includes(ctx.words[o.first - 1]?.lower ?? '')) return o.code;
+function targetOf(ctx: ArticleContext, view: TokenView, trigger: Match, end: number, imposers: Role[], russia: boolean, previous: Measure | null): Role {
+  const own = new Set(imposers.map((i) => i.value));
+  for (const p of TARGETS) {
+    for (const m of p.findAll(view, trigger.start, end)) {
+      const c = m.captures.target;
+      const o = c ? ctx.owner[c.start] : undefined;
+      if (isCountry(o) && !own.has(o.code)) return { value: o.code, rule: m.id };
+    }
   }
-  return null;
+  if (previous?.target.value) return { value: previous.target.value, rule: 'sanction.target.previous-measure' };
+  return russia ? { value: 'RU', rule: 'sanction.target.article-default' } : { value: null, rule: null };
 }
 
-function describe(text: string, adoption: RegExpExecArray | null): string {
-  if (/asset|froze|freez/i.test(text)) return 'asset freeze';
-  if (/entry|visa/i.test(text) && /bar|ban/i.test(text)) return 'entry ban';
-  if (/\bembargo/i.test(text)) return 'embargo';
-  const trade = /\b(?:bans? on (?:the )?(imports?|exports?)|(import|export) bans?)\b/i.exec(text);
-  if (trade) return `${(trade[1] ?? trade[2]).toLowerCase().replace(/s$/, '')} ban`;
-  return adoption ? `sanctions (${adoption[0].toLowerCase()})` : 'sanctions';
+function countOf(ctx: ArticleContext, m: Match): number | null {
+  const c = m.captures.count;
+  if (!c) return null;
+  const text = ctx.words[c.start].lower;
+  if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text)) return Number(text.replace(/,/g, ''));
+  return EXACT_WORDS.has(text) ? NUMBER_WORDS[text] : null;
 }
 
-function describeCount(noun: string): string {
-  return `listing of ${noun.toLowerCase()}`;
+/** A short description: the numbered package, or the trigger's kind of measure (else its words), with what a count lists. */
+function describe(ctx: ArticleContext, trigger: Match, count: Match | null): string {
+  const words = (from: number, to: number) => ctx.text.slice(ctx.words[from].start, ctx.words[to - 1].end);
+  const ordinal = trigger.captures.ordinal;
+  const noun = count?.captures.noun ? words(count.captures.noun.start, count.captures.noun.end).toLowerCase() : null;
+  const template = ordinal ? `${words(ordinal.start, ordinal.end)} sanctions package[: {noun}]` : sanctionPatterns.spec(trigger.id)?.measure ?? `${words(trigger.start, trigger.end).toLowerCase()}[: {noun}]`;
+  return template.replace(/\[([^\]]*)\]/, (_, part: string) => (noun ? part.replace('{noun}', noun) : ''));
+}
+
+/** A headline, a quote and the body often name the same measure: one row per imposer, target, measure and count. */
+function dedupe(sanctions: Sanction[]): Sanction[] {
+  const seen = new Set<string>();
+  return sanctions.filter((s) => {
+    const key = `${s.imposer}|${s.target}|${s.count ?? s.rules.trigger.replace(/-(?:noun|verb|word|ordinal)$/, '')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -14,6 +14,8 @@ export interface TokenTest {
   pos?: ValueTest;
   /** The token's own spelling, case kept. */
   text?: ValueTest;
+  /** Letters as x or X and digits as d, runs folded: "18th" → "dx", "EU" → "X", "Kyiv" → "Xx", "2,500" → "d,d". */
+  shape?: ValueTest;
   /** A mention of this kind starts here; the test consumes the whole mention. */
   mention?: string;
   /** Starts with a capital letter. */
@@ -37,6 +39,7 @@ export interface TokenView {
   lemma(i: number): string;
   pos(i: number): string;
   text(i: number): string;
+  shape(i: number): string;
   cap(i: number): boolean;
   /** The index just past the mention of `kind` that starts at token `i`, or -1. */
   mentionEnd(i: number, kind: string): number;
@@ -195,7 +198,12 @@ function advance(test: CompiledTest, view: TokenView, p: number, to: number): nu
   return test.check(view, p) ? p + 1 : -1;
 }
 
-const FIELDS = ['lower', 'lemma', 'pos', 'text'] as const;
+const FIELDS = ['lower', 'lemma', 'pos', 'text', 'shape'] as const;
+
+/** The shape of a word, for TokenView.shape. */
+export function shapeOf(text: string): string {
+  return text.replace(/\p{Lu}+/gu, 'X').replace(/[\p{Ll}\p{Lo}\p{M}]+/gu, 'x').replace(/\p{N}+/gu, 'd');
+}
 
 function compileTest(id: string, test: TokenTest, sets: WordSets): CompiledTest {
   const checks: Array<(view: TokenView, i: number) => boolean> = [];

@@ -17,6 +17,22 @@ interface Props {
   error: unknown;
 }
 
+/** Why the fact is what it is: the rule that decided each field where the extractor names them, else the rule that found it. */
+function FactRules({ fact }: { fact: Fact }) {
+  const rules = fact.data.rules;
+  if (!rules || typeof rules !== 'object') return <p className="muted small">rule: {fact.rule}</p>;
+  return (
+    <dl className="muted small fact-rules" aria-label="rules">
+      {Object.entries(rules as Record<string, string | null>).map(([field, rule]) => (
+        <div key={field}>
+          <dt>{field}</dt>
+          <dd>{rule ?? '–'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** One fact with what it states, its evidence and the review actions. */
 export function FactCard({ fact, text, editing, onEditingChange, onAction, busy, error }: Props) {
   const serverErrors = error instanceof ApiError ? error.fields : [];
@@ -29,7 +45,7 @@ export function FactCard({ fact, text, editing, onEditingChange, onAction, busy,
       </header>
       <p className="fact-summary">{describeFact(fact.type, fact.data)}</p>
       {text !== undefined ? <EvidenceInContext text={text} start={fact.start} end={fact.end} /> : <blockquote className="context"><mark className="evidence">{fact.evidence}</mark></blockquote>}
-      <p className="muted small">rule: {fact.rule}</p>
+      <FactRules fact={fact} />
       {editing ? (
         <FactEditor key={fact.id} fact={fact} serverErrors={serverErrors} onCancel={() => onEditingChange(false)} onSave={(fields) => onAction('edit', fields)} />
       ) : (

@@ -10,7 +10,8 @@ type Draft = Record<string, string | boolean>;
 function toDraft(data: Record<string, unknown>): Draft {
   const draft: Draft = {};
   for (const [k, v] of Object.entries(data)) {
-    if (k === 'evidence') continue;
+    // the evidence and the rules that decided each field are the extractor's record, not fields to edit
+    if (k === 'evidence' || k === 'rules') continue;
     draft[k] = typeof v === 'boolean' ? v : Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
   }
   return draft;

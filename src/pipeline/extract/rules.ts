@@ -1,0 +1,31 @@
+// The rule files under src/lexicons/rules/, compiled once when the extractor loads.
+import sanctionRules from '../../lexicons/rules/sanctions.json' with { type: 'json' };
+import { sanctionCountNouns } from '../../lexicons/index.js';
+import { compilePatterns, type CompiledPattern, type PatternSpec } from '../match/index.js';
+
+/** The word sets a pattern may name with `{"set": …}`. */
+const WORD_SETS = new Map<string, ReadonlySet<string>>([['sanctionCountNouns', sanctionCountNouns]]);
+
+/** A rule file's pattern; `needs: "count"` marks a trigger that names a measure only with a count beside it, `measure` the kind of measure it names. */
+export interface RuleSpec extends PatternSpec {
+  needs?: 'count';
+  measure?: string;
+}
+
+export interface RuleFamily {
+  /** Every pattern of the family, in the file's order (earlier ones win ties). */
+  all: CompiledPattern[];
+  spec(id: string): RuleSpec | undefined;
+  /** The patterns whose id starts with `prefix` ("sanction.trigger."). */
+  role(prefix: string): CompiledPattern[];
+}
+
+function family(specs: RuleSpec[]): RuleFamily {
+  const compiled = [...compilePatterns(specs, (name) => WORD_SETS.get(name)).values()];
+  const byId = new Map(specs.map((s) => [s.id, s]));
+  return { all: compiled, spec: (id) => byId.get(id), role: (prefix) => compiled.filter((p) => p.id.startsWith(prefix)) };
+}
+
+export const sanctionPatterns = family(sanctionRules.patterns as RuleSpec[]);
+/** Every rule file, for the test that each pattern has a positive and a negative case. */
+export const ruleFiles: Record<string, RuleSpec[]> = { sanctions: sanctionRules.patterns as RuleSpec[] };

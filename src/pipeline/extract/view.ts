@@ -1,0 +1,34 @@
+// The article as the pattern engine sees it: its words, and its mentions by kind.
+import { shapeOf, type TokenView } from '../match/index.js';
+import { isCountry, isOrg, isPerson, type ArticleContext } from './context.js';
+
+/**
+ * Mention kinds a pattern can ask for: STATE (a country by name or capital), DEMONYM, ORG,
+ * PERSON, and PARTY (any state, organization or person that can act).
+ */
+export function articleView(ctx: ArticleContext): TokenView {
+  const words = ctx.words;
+  const shapes: Array<string | undefined> = new Array(words.length);
+  return {
+    length: words.length,
+    lower: (i) => words[i].lower,
+    lemma: (i) => words[i].lemma,
+    pos: (i) => words[i].pos,
+    text: (i) => words[i].text,
+    shape: (i) => (shapes[i] ??= shapeOf(words[i].text)),
+    cap: (i) => words[i].cap,
+    mentionEnd: (i, kind) => {
+      const o = ctx.owner[i];
+      if (!o || o.first !== i) return -1;
+      const demonym = isCountry(o) && o.form === 'demonym';
+      const ok =
+        kind === 'PARTY' ? (isCountry(o) && !demonym) || isOrg(o) || isPerson(o)
+        : kind === 'STATE' ? isCountry(o) && !demonym
+        : kind === 'DEMONYM' ? demonym
+        : kind === 'ORG' ? isOrg(o)
+        : kind === 'PERSON' ? isPerson(o)
+        : false;
+      return ok ? o.last : -1;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Every pattern of every rule file under src/lexicons/rules/ is exercised by sentences written for
+// this project: one it must match and a near miss it must not. A new pattern without both fails here.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/nlp/index.js';
+import { buildContext } from '../src/pipeline/extract/index.js';
+import { ruleFiles, sanctionPatterns } from '../src/pipeline/extract/rules.js';
+import { articleView } from '../src/pipeline/extract/view.js';
+import type { RuleFamily } from '../src/pipeline/extract/rules.js';
+
+type Cases = Record<string, { match: string; miss: string }>;
+
+const SANCTIONS: Cases = {
+  'sanction.trigger.package-ordinal': { match: 'Brussels adopted its 14th sanctions package.', miss: 'Brussels adopted its 14th aid package.' },
+  'sanction.trigger.package-ordinal-word': { match: 'It is the fifth sanctions package this year.', miss: 'It is the fifth aid package this year.' },
+  'sanction.trigger.package-of-ordinal': { match: 'The 12th package of sanctions took effect.', miss: 'The 12th package of loans took effect.' },
+  'sanction.trigger.package': { match: 'Ottawa unveiled a new round of sanctions.', miss: 'Ottawa unveiled a new round of talks.' },
+  'sanction.trigger.sanctions-package': { match: 'The sanctions package was delayed.', miss: 'The aid package was delayed.' },
+  'sanction.trigger.impose': { match: 'Norway imposed further sanctions on Moscow.', miss: 'Norway opposed further talks with Moscow.' },
+  'sanction.trigger.imposition': { match: 'Tokyo announced the imposition of new sanctions.', miss: 'Tokyo announced the imposition of new tariffs.' },
+  'sanction.trigger.sanctioned': { match: 'Canada has sanctioned 12 vessels.', miss: 'Canada has inspected 12 vessels.' },
+  'sanction.trigger.designate': { match: 'The list designates 30 more companies.', miss: 'The list names 30 more companies.' },
+  'sanction.trigger.asset-freeze-noun': { match: 'The asset freeze covers 40 people.', miss: 'The asset sale covers 40 people.' },
+  'sanction.trigger.asset-freeze-verb': { match: 'Swiss banks froze the accounts.', miss: 'Swiss banks opened the accounts.' },
+  'sanction.trigger.asset-freeze-perfect': { match: 'Britain has frozen the funds of 10 oligarchs.', miss: 'Britain has found the funds of 10 oligarchs.' },
+  'sanction.trigger.freezing-of': { match: 'It ordered the freezing of the accounts.', miss: 'It ordered the closing of the accounts.' },
+  'sanction.trigger.trade-ban': { match: 'An export ban on chips follows.', miss: 'An export deal on chips follows.' },
+  'sanction.trigger.ban-on-trade': { match: 'Seoul will ban the export of drones.', miss: 'Seoul will boost the export of drones.' },
+  'sanction.trigger.embargo': { match: 'An oil embargo starts in June.', miss: 'An oil pipeline starts in June.' },
+  'sanction.trigger.price-cap': { match: 'The price cap was lowered.', miss: 'The price index was lowered.' },
+  'sanction.trigger.cap-the-price': { match: 'Allies agreed to cap the price of crude.', miss: 'Allies agreed to watch the price of crude.' },
+  'sanction.trigger.entry-ban': { match: 'An entry ban applies to 90 officials.', miss: 'An entry fee applies to 90 officials.' },
+  'sanction.trigger.bar-entry': { match: 'Finland will deny entry to tourists.', miss: 'Finland will allow entry to tourists.' },
+  'sanction.trigger.expel': { match: 'Prague will expel five Russian diplomats.', miss: 'Prague will welcome five Russian diplomats.' },
+  'sanction.not.call': { match: 'Kyiv urged partners to act.', miss: 'Kyiv thanked partners for acting.' },
+  'sanction.not.modal': { match: 'The bloc should act.', miss: 'The bloc will act.' },
+  'sanction.not.need': { match: 'Ministers will discuss new measures.', miss: 'Ministers will adopt new measures.' },
+  'sanction.not.evasion': { match: 'Tankers evade the measures.', miss: 'Tankers carry the cargo.' },
+  'sanction.adoption': { match: 'Iceland adopted the package.', miss: 'Iceland welcomed the package.' },
+  'sanction.imposer.by': { match: 'The ships were listed by Canada.', miss: 'The ships were listed in March.' },
+  'sanction.imposer.possessive': { match: 'It is Japan’s latest package.', miss: 'It is the latest package.' },
+  'sanction.imposer.modifier': { match: 'New EU sanctions start today.', miss: 'New tough sanctions start today.' },
+  'sanction.imposer.demonym': { match: 'Japanese sanctions cover 20 firms.', miss: 'Sweeping sanctions cover 20 firms.' },
+  'sanction.target.on-against': { match: 'They imposed sanctions on Belarus.', miss: 'They imposed sanctions in Belarus.' },
+  'sanction.target.demonym': { match: 'It lists 22 Russian banks.', miss: 'It lists 22 regional banks.' },
+  'sanction.count': { match: 'It names 189 tankers.', miss: 'It names several tankers.' },
+};
+
+const FILES: Record<string, { family: RuleFamily; cases: Cases }> = { sanctions: { family: sanctionPatterns, cases: SANCTIONS } };
+
+function matches(family: RuleFamily, id: string, sentence: string): boolean {
+  const pattern = family.all.find((p) => p.id === id);
+  if (!pattern) throw new Error(`no pattern ${id}`);
+  const ctx = buildContext(analyze(sentence), { referenceDate: null, dateline: null });
+  return pattern.findAll(articleView(ctx)).length > 0;
+}
+
+describe('rule files', () => {
+  it('have a tested case, positive and negative, for every pattern', () => {
+    for (const [file, specs] of Object.entries(ruleFiles)) {
+      const cases = FILES[file]?.cases ?? {};
+      expect(specs.map((s) => s.id).filter((id) => !cases[id]), `${file}: patterns without cases`).toEqual([]);
+      expect(Object.keys(cases).filter((id) => !specs.some((s) => s.id === id)), `${file}: cases without a pattern`).toEqual([]);
+    }
+  });
+
+  for (const [file, { family, cases }] of Object.entries(FILES)) {
+    it.each(Object.entries(cases))(`${file}: %s matches its case and not its near miss`, (id, { match, miss }) => {
+      expect(matches(family, id, match), match).toBe(true);
+      expect(matches(family, id, miss), miss).toBe(false);
+    });
+  }
+});
