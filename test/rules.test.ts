@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/nlp/index.js';
 import { buildContext } from '../src/pipeline/extract/index.js';
-import { ruleFiles, sanctionPatterns } from '../src/pipeline/extract/rules.js';
+import { meetingPatterns, ruleFiles, sanctionPatterns } from '../src/pipeline/extract/rules.js';
 import { articleView } from '../src/pipeline/extract/view.js';
 import type { RuleFamily } from '../src/pipeline/extract/rules.js';
 
@@ -45,7 +45,37 @@ const SANCTIONS: Cases = {
   'sanction.count': { match: 'It names 189 tankers.', miss: 'It names several tankers.' },
 };
 
-const FILES: Record<string, { family: RuleFamily; cases: Cases }> = { sanctions: { family: sanctionPatterns, cases: SANCTIONS } };
+const MEETINGS: Cases = {
+  'meeting.trigger.gerund': { match: 'She spoke after meeting the minister.', miss: 'She spoke after meeting of the board.' },
+  'meeting.trigger.meet': { match: 'The envoy met the president.', miss: 'The envoy greeted the president.' },
+  'meeting.trigger.talks-between': { match: 'Talks between the two leaders ended.', miss: 'Talks among the two leaders ended.' },
+  'meeting.trigger.call-between': { match: 'A call between the two leaders ended.', miss: 'A call for the two leaders ended.' },
+  'meeting.trigger.arrive': { match: 'The minister arrived in Riga.', miss: 'The minister arrived late.' },
+  'meeting.trigger.travel': { match: 'The minister travelled to Riga.', miss: 'The minister travelled widely.' },
+  'meeting.trigger.talks-with': { match: 'It held talks last week with the mayor.', miss: 'It held talks last week, said the mayor.' },
+  'meeting.trigger.call-with': { match: 'A phone call on Monday with the mayor followed.', miss: 'A phone call on Monday, the mayor said.' },
+  'meeting.trigger.press-conference': { match: 'She said so at a press conference.', miss: 'She said so at a conference.' },
+  'meeting.trigger.conference-with': { match: 'She spoke at a briefing with the mayor.', miss: 'She spoke at a briefing for the mayor.' },
+  'meeting.trigger.visit-verb': { match: 'The king visited the troops.', miss: 'The king praised the troops.' },
+  'meeting.trigger.visit-to': { match: 'His visit to Oslo ended.', miss: 'His trip to Oslo ended.' },
+  'meeting.trigger.host': { match: 'Paris hosted the leaders.', miss: 'Paris thanked the leaders.' },
+  'meeting.trigger.receive': { match: 'The president received the envoy.', miss: 'The president ignored the envoy.' },
+  'meeting.trigger.summit-named': { match: 'The NATO summit opened.', miss: 'The annual event opened.' },
+  'meeting.trigger.summit-the': { match: 'After the summit, leaders left.', miss: 'After a summit, leaders left.' },
+  'meeting.trigger.summit-of': { match: 'A summit of leaders opened.', miss: 'A summit on leaders opened.' },
+  'meeting.trigger.meeting-named': { match: 'The Ramstein meeting opened.', miss: 'The monthly meeting opened.' },
+  'meeting.trigger.meeting-the': { match: 'After the meeting, leaders left.', miss: 'After a meeting, leaders left.' },
+  'meeting.trigger.meeting-of': { match: 'A meeting of ministers opened.', miss: 'A meeting on ministers opened.' },
+  'meeting.trigger.hold-talks': { match: 'They will hold their first talks.', miss: 'They will hold their first vote.' },
+  'meeting.trigger.discuss': { match: 'The two leaders discussed the plan.', miss: 'The two leaders praised the plan.' },
+  'meeting.trigger.attend': { match: 'Ten ministers attended.', miss: 'Ten ministers resigned.' },
+  'meeting.trigger.speak-with': { match: 'He spoke by phone with the mayor.', miss: 'He spoke by phone about the mayor.' },
+};
+
+const FILES: Record<string, { family: RuleFamily; cases: Cases }> = {
+  sanctions: { family: sanctionPatterns, cases: SANCTIONS },
+  meetings: { family: meetingPatterns, cases: MEETINGS },
+};
 
 function matches(family: RuleFamily, id: string, sentence: string): boolean {
   const pattern = family.all.find((p) => p.id === id);

@@ -82,12 +82,21 @@ export const SanctionSchema = z.object({
 });
 export type Sanction = z.infer<typeof SanctionSchema>;
 
+export const MeetingRulesSchema = z.object({
+  trigger: z.string(),
+  participants: z.string(),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  planned: z.string(),
+});
+
 export const MeetingSchema = z.object({
   participants: z.array(z.string()),
   place: z.string().nullable(),
   date: z.string().nullable(),
   kind: z.enum(MEETING_KINDS),
   planned: z.boolean(),
+  rules: MeetingRulesSchema,
   evidence: EvidenceSchema,
 });
 export type Meeting = z.infer<typeof MeetingSchema>;

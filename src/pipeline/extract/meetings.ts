@@ -1,13 +1,17 @@
 // Meetings: talks, calls, visits, press conferences and summits between named parties,
 // with the place ("in CITY"), the date (resolved against the publication date) and
-// whether they were held or are planned.
+// whether they were held or are planned. Triggers are the patterns of
+// src/lexicons/rules/meetings.json; every field carries the rule that decided it.
 import type { Meeting } from '../../facts/types.js';
+import type { TokenView } from '../match/index.js';
 import { countries, speechVerbs } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyBefore } from './parties.js';
+import { meetingPatterns } from './rules.js';
+import { articleView } from './view.js';
 
 type Kind = Meeting['kind'];
 
@@ -28,16 +32,19 @@ interface Trigger {
   gerund?: boolean;
   /** "talks between A and B": the participants are the object, and the verb after them is the sentence's own. */
   between?: boolean;
+  /** The pattern that found it. */
+  rule: string;
 }
 
 export function extractMeetings(ctx: ArticleContext): Meeting[] {
   const out: Meeting[] = [];
+  const view = articleView(ctx);
   let lastPlace: string | null = null;
   for (const sentence of ctx.analysis.sentences) {
     const sentenceText = ctx.text.slice(sentence.start, sentence.end);
     ctx.deadline.check('meetings');
     const place = placeIn(ctx, sentence.first, sentence.last);
-    const triggers = triggersIn(ctx, sentence.first, sentence.last);
+    const triggers = triggersIn(ctx, view, sentence.first, sentence.last);
     // chrono is the costliest step here: only sentences with a meeting and a date-like word pay for it
     const mayHaveDate = triggers.length > 0 && DATE_HINT.test(sentenceText);
     const dates = new Map<boolean, string | null>();
@@ -49,23 +56,37 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
     for (const t of triggers) {
       if (negatedBefore(ctx, t.at, sentence.first)) continue;
       const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
-      const planned = PLANNED_BEFORE.test(before) || PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
+      const modal = PLANNED_BEFORE.test(before);
+      const upcoming = !modal && PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
+      const planned = modal || upcoming;
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last, t.gerund ?? false);
       const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last, !t.between);
       const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
-      const meetingPlace = place ?? (t.visit ? visitedPlace(ctx, t.at, sentence.last) : null) ?? (t.kind === 'talks' || t.kind === 'meeting' || t.kind === 'press conference' ? lastPlace : null);
-      const evidence = evidenceAt(ctx, sentence.start, sentence.end, `meeting.${t.kind.replace(' ', '-')}`);
+      const visitedCity = place ? null : t.visit ? visitedPlace(ctx, t.at, sentence.last) : null;
+      const earlierPlace = place || visitedCity || !(t.kind === 'talks' || t.kind === 'meeting' || t.kind === 'press conference') ? null : lastPlace;
+      const meetingPlace = place ?? visitedCity ?? earlierPlace;
+      const evidence = evidenceAt(ctx, sentence.start, sentence.end, t.rule);
       const participants = (list: string[]) => [...new Set(list.filter((p) => p.length > 0))];
+      const date = () => (mayHaveDate ? dateOf(planned) : null);
+      const rules = (participantsRule: string, when: string | null): Meeting['rules'] => ({
+        trigger: t.rule,
+        participants: participantsRule,
+        place: place ? 'meeting.place.in-city' : visitedCity ? 'meeting.place.visited-capital' : earlierPlace ? 'meeting.place.earlier-sentence' : null,
+        date: when ? 'meeting.date.in-sentence' : null,
+        planned: modal ? 'meeting.planned.modal-before' : upcoming ? 'meeting.planned.upcoming' : 'meeting.held.no-future-marker',
+      });
       if (subject.length > 0 && objects.length > 1 && t.kind !== 'summit') {
         // "X met with A, B and C": one meeting per pair, as each is a meeting of its own
-        const date = mayHaveDate ? dateOf(planned) : null;
-        for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date, kind: t.kind, planned, evidence });
+        const when = date();
+        for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date: when, kind: t.kind, planned, rules: rules('meeting.participants.subject-with-each', when), evidence });
       } else {
         const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
         // one party alone: its own press conference, or a named gathering it attends ("the NATO defence ministers' meeting")
         const named = ctx.words.slice(Math.max(sentence.first, t.at - 4), t.at).some((w) => w.pos === 'PROPN' || w.cap) || ctx.words[t.at + 1]?.lower === 'of';
         const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || ((t.kind === 'summit' || t.kind === 'meeting') && named));
-        if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: mayHaveDate ? dateOf(planned) : null, kind: t.kind, planned, evidence });
+        const how = visited && all.includes(visited) ? 'meeting.participants.visitor-and-state' : single ? 'meeting.participants.sole-party' : 'meeting.participants.clause';
+        const when = all.length >= 2 || single ? date() : null;
+        if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: when, kind: t.kind, planned, rules: rules(how, when), evidence });
       }
     }
     // "visited Kyiv, holding talks with Umerov": the talks say whom the visit met; the visit to the state adds nothing
@@ -82,47 +103,25 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
 /** Verbs that carry a meeting noun: "held talks", "had a call", "holding talks". */
 const LIGHT_VERBS = new Set(['hold', 'have', 'conduct', 'attend', 'join', 'host']);
 
-/** Index of "with" within `n` words after `k` ("meeting last month with Trump"), or -1. */
-function withWithin(words: ArticleContext['words'], k: number, n: number): number {
-  for (let j = k + 1; j <= k + n && j < words.length; j++) {
-    if (words[j].lower === 'with') return j;
-    if (/^[,.;:]$/.test(words[j].text)) break;
-  }
-  return -1;
-}
-
 function negatedBefore(ctx: ArticleContext, t: number, first: number): boolean {
   for (let k = Math.max(first, t - 3); k < t; k++) if (['not', "n't", 'never', 'no'].includes(ctx.words[k].lower)) return true;
   return false;
 }
 
-function triggersIn(ctx: ArticleContext, first: number, last: number): Trigger[] {
-  const words = ctx.words;
-  const found: Trigger[] = [];
-  for (let k = first; k < last; k++) {
-    const w = words[k];
-    const next = words[k + 1]?.lower ?? '';
-    // "met X", and the gerund after a time word ("spoke after meeting X"), which taggers often read as a noun
-    const gerund = w.lower === 'meeting' && ['after', 'before', 'while', 'when', 'since'].includes(words[k - 1]?.lower ?? '') && next !== 'of';
-    if ((w.lemma === 'meet' && w.pos === 'VERB') || gerund) found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : k + 1, visit: false, gerund });
-    else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && next === 'between') found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: k + 2, visit: false, between: true });
-    else if ((w.lemma === 'arrive' && next === 'in') || (w.lemma === 'travel' && next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
-    else if ((w.lower === 'meeting' || w.lower === 'talks' || w.lower === 'conversation' || w.lower === 'call') && withWithin(words, k, 4) > 0) found.push({ at: k, kind: w.lower === 'call' ? 'call' : 'talks', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
-    else if ((w.lower === 'conference' || w.lower === 'briefing') && (['press', 'news', 'joint'].includes(words[k - 1]?.lower ?? '') || next === 'with')) found.push({ at: k, kind: 'press conference', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
-    else if (w.lemma === 'visit' && (w.pos === 'VERB' || next === 'to')) found.push({ at: k, kind: 'visit', objectsFrom: null, visit: true });
-    else if (w.lemma === 'host' && w.pos === 'VERB') found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
-    // "the prime minister received Swedish Foreign Minister X": a person received is a meeting, a thing received is not
-    else if (w.lemma === 'receive' && w.pos === 'VERB' && personObject(ctx, k + 1, last)) found.push({ at: k, kind: 'meeting', objectsFrom: k + 1, visit: false });
-    else if ((w.lower === 'summit' || w.lower === 'meeting' || w.lower === 'gathering') && (words[k - 1]?.pos === 'PROPN' || words[k - 1]?.lower === 'the' || next === 'of')) {
-      found.push({ at: k, kind: w.lower === 'summit' ? 'summit' : 'meeting', objectsFrom: next === 'of' ? k + 2 : null, visit: false });
-    } else if (w.lemma === 'hold' && words.slice(k + 1, k + 5).some((x) => x.lower === 'talks' || x.lower === 'negotiations')) {
-      found.push({ at: k, kind: 'talks', objectsFrom: null, visit: false });
-    } else if ((w.lemma === 'discuss' || w.lemma === 'negotiate') && w.pos === 'VERB') found.push({ at: k, kind: 'talks', objectsFrom: next === 'with' ? k + 2 : null, visit: false });
-    else if (w.lemma === 'attend') found.push({ at: k, kind: 'meeting', objectsFrom: null, visit: false });
-    // "spoke with", "spoke by phone with", "talked on the phone with"
-    else if ((w.lemma === 'speak' || w.lemma === 'talk') && w.pos === 'VERB' && withWithin(words, k, 4) > 0) found.push({ at: k, kind: 'call', objectsFrom: withWithin(words, k, 4) + 1, visit: false });
+/** The meeting triggers of a sentence: at most one a word, the pattern listed first in the rule file winning. */
+function triggersIn(ctx: ArticleContext, view: TokenView, first: number, last: number): Trigger[] {
+  const byWord = new Map<number, Trigger>();
+  for (const pattern of meetingPatterns.all) {
+    const spec = meetingPatterns.spec(pattern.id)!;
+    for (const m of pattern.findAll(view, first, last)) {
+      const word = m.captures.trigger ?? { start: m.start, end: m.end };
+      if (byWord.has(word.start)) continue;
+      if (spec.needs === 'person-object' && !personObject(ctx, word.end, last)) continue;
+      const objectsFrom = spec.objects === 'end' ? m.end : spec.objects === 'trigger' ? word.end : spec.objects === 'with' && m.captures.with ? m.captures.with.end : null;
+      byWord.set(word.start, { at: word.start, kind: spec.kind as Kind, objectsFrom, visit: spec.visit ?? false, gerund: spec.gerund, between: spec.between, rule: pattern.id });
+    }
   }
-  return found;
+  return [...byWord.values()].sort((a, b) => a.at - b.at);
 }
 
 /** "the leaders of Germany", "foreign ministers of France": people who stand for the state named after them. */

@@ -1,4 +1,5 @@
 // The rule files under src/lexicons/rules/, compiled once when the extractor loads.
+import meetingRules from '../../lexicons/rules/meetings.json' with { type: 'json' };
 import sanctionRules from '../../lexicons/rules/sanctions.json' with { type: 'json' };
 import { sanctionCountNouns } from '../../lexicons/index.js';
 import { compilePatterns, type CompiledPattern, type PatternSpec } from '../match/index.js';
@@ -6,10 +7,15 @@ import { compilePatterns, type CompiledPattern, type PatternSpec } from '../matc
 /** The word sets a pattern may name with `{"set": …}`. */
 const WORD_SETS = new Map<string, ReadonlySet<string>>([['sanctionCountNouns', sanctionCountNouns]]);
 
-/** A rule file's pattern; `needs: "count"` marks a trigger that names a measure only with a count beside it, `measure` the kind of measure it names. */
+/** A rule file's pattern, with what its frame reads from it (each rule file's `about` says what its fields mean). */
 export interface RuleSpec extends PatternSpec {
-  needs?: 'count';
+  needs?: 'count' | 'person-object';
   measure?: string;
+  kind?: string;
+  objects?: 'end' | 'with' | 'trigger';
+  visit?: boolean;
+  between?: boolean;
+  gerund?: boolean;
 }
 
 export interface RuleFamily {
@@ -27,5 +33,6 @@ function family(specs: RuleSpec[]): RuleFamily {
 }
 
 export const sanctionPatterns = family(sanctionRules.patterns as RuleSpec[]);
+export const meetingPatterns = family(meetingRules.patterns as RuleSpec[]);
 /** Every rule file, for the test that each pattern has a positive and a negative case. */
-export const ruleFiles: Record<string, RuleSpec[]> = { sanctions: sanctionRules.patterns as RuleSpec[] };
+export const ruleFiles: Record<string, RuleSpec[]> = { sanctions: sanctionRules.patterns as RuleSpec[], meetings: meetingRules.patterns as RuleSpec[] };

@@ -159,7 +159,8 @@ export class CompiledPattern {
     this.captureNames.forEach((name, k) => {
       const s = best!.saved[2 * k];
       const e = best!.saved[2 * k + 1];
-      if (s >= 0 && e >= s) captures[name] = { start: s, end: e };
+      // an optional capture that took no token is absent
+      if (s >= 0 && e > s) captures[name] = { start: s, end: e };
     });
     return { id: this.id, start: best.start, end: best.end, captures };
   }
