@@ -48,6 +48,7 @@ const SANCTIONS: Cases = {
 const MEETINGS: Cases = {
   'meeting.trigger.gerund': { match: 'She spoke after meeting the minister.', miss: 'She spoke after meeting of the board.' },
   'meeting.trigger.meet': { match: 'The envoy met the president.', miss: 'The envoy greeted the president.' },
+  'meeting.trigger.meets-with': { match: 'Envoy arrives in Kyiv, meets with Zelensky', miss: 'Envoy arrives in Kyiv, greets Zelensky' },
   'meeting.trigger.talks-between': { match: 'Talks between the two leaders ended.', miss: 'Talks among the two leaders ended.' },
   'meeting.trigger.call-between': { match: 'A call between the two leaders ended.', miss: 'A call for the two leaders ended.' },
   'meeting.trigger.arrive': { match: 'The minister arrived in Riga.', miss: 'The minister arrived late.' },
