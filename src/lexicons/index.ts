@@ -46,6 +46,12 @@ export const troopNouns = lowerSet(cues.troopNouns.filter((v) => !v.includes(' '
 export const negations = lowerSet(cues.negations);
 export const pledgeNouns = lowerSet(cues.pledgeNouns);
 export const sanctionCountNouns = lowerSet(cues.sanctionCountNouns.filter((v) => !v.includes(' ')));
+/** Words that make a commitment conditional: "ready to", "willing to", "readiness". */
+export const readinessWords = lowerSet(cues.readinessWords);
+/** Words before a verb that make a commitment planned, not pledged: "plans to", "is considering". */
+export const plannedWords = lowerSet(cues.plannedWords);
+/** Nouns that name support and whose possessor or from-phrase is its giver. */
+export const supportNouns = lowerSet(cues.supportNouns);
 
 /** Status of a commitment signalled by a verb lemma or adjective ("pledge" → pledged, "mull" → planned). */
 export const statusOfLemma = new Map<string, 'pledged' | 'delivered' | 'planned' | 'ready'>();

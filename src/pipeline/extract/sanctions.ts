@@ -8,7 +8,7 @@ import type { ArticleContext } from './context.js';
 import { isCountry, isOrg } from './context.js';
 import { datelineState } from './entities.js';
 import { evidenceAt } from './evidence.js';
-import { donorOfParty, partyList, type Defaults } from './commitments.js';
+import { donorOfParty, NO_DEFAULTS, partyList } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
@@ -24,7 +24,6 @@ const COUNTS = sanctionPatterns.role('sanction.count');
 const EXACT_WORDS = new Set(Object.keys(NUMBER_WORDS).filter((w) => !/s$|^hundred$|^dozen$/.test(w)));
 /** How far before a trigger its possessor or modifier may stand, in words. */
 const BEFORE_WINDOW = 4;
-const NO_DEFAULTS: Defaults = { recipient: null, donor: null, coalition: null, category: 'other', securityContext: false };
 
 interface Role {
   value: string | null;

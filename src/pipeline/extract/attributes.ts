@@ -1,0 +1,138 @@
+// The attributes of a commitment: status from its verb, period and category from the words
+// around its amount, whether an amount is support at all, and the span of its evidence.
+import type { Category, Period, Status } from '../../facts/types.js';
+import { cues, plannedWords, readinessWords, statusOfLemma } from '../../lexicons/index.js';
+import type { Quantity } from '../resolve/amounts.js';
+import { wordIndexAt, type ArticleContext } from './context.js';
+import type { Defaults } from './donors.js';
+import { PhraseMatcher } from './phrases.js';
+
+/** Words around an amount that make it a cost, a loss or a stock of assets rather than support. */
+const NOT_SUPPORT_BEFORE = /\b((?<!at a )cost|costs|damage|losses|revenues?|deficit|accumulated|estimates?|held|economy|debt of|bonds|salary|prices?|exports?|imports?|trade)\b/i;
+const NOT_SUPPORT_AFTER = /^[^,.;]{0,12}?\b(?:in|of)\s+(?:\w+\s+){0,2}(?:assets|reserves|damage|losses|revenues?|exports|imports|debt)\b|^\s*(?:is|are|was|were)\s+held\b/i;
+
+interface Anchor {
+  start: number;
+  end: number;
+}
+
+
+export function statusAt(ctx: ArticleContext, v: number, first: number): Status {
+  const words = ctx.words;
+  const window = words.slice(Math.max(first, v - 6), v + 1).map((w) => w.lower);
+  const w = words[v];
+  if (window.some((x) => readinessWords.has(x)) || readinessWords.has(w.lower)) return 'ready';
+  if (window.some((x) => plannedWords.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(/\bplans? to\b|\bintends? to\b|\bmulls?\b|\bexpected to\b/))) return 'planned';
+  const lemmaStatus = statusOfLemma.get(w.lemma);
+  if (lemmaStatus === 'planned') return 'planned';
+  const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'having', 'already'].includes(x));
+  // "to send" (a headline's future, a purpose) is not a delivery
+  const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x)) || words[v - 1]?.lower === 'to';
+  if (lemmaStatus === 'delivered' && !future) return 'delivered';
+  // passive past: "was built", "have been allocated"
+  const aux = window[window.length - 2];
+  if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && /ed$|built|sent|given|spent|made/.test(w.lower)) return 'delivered';
+  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'donate', 'supply', 'fund', 'finance', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return 'delivered';
+  if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return 'delivered';
+  return 'pledged';
+}
+
+const cueRegex = (list: string[]) => new RegExp(`\\b(?:${list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'i');
+const ANNUAL = cueRegex(cues.annualCues);
+const CUMULATIVE = cueRegex(cues.cumulativeCues);
+const MULTI_YEAR = cueRegex(cues.multiYearCues);
+/** "since February 2022", "since 2014": a running total. */
+const SINCE_DATE = /\bsince (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?:19|20)\d\d\b/;
+const NEXT_YEARS = /\b(?:over|for|during|in) the (?:next|coming) (?:\w+ )?years\b/;
+
+export function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Period {
+  const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 60)).toLowerCase();
+  const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
+  if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return 'annual';
+  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
+  if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
+  return 'one-off';
+}
+
+/** Each category keyword, filed under the first category (in this order) that lists it. */
+const CATEGORY_ORDER: Array<keyof typeof cues.categories> = ['security-guarantee', 'humanitarian', 'political', 'reconstruction', 'financial', 'military'];
+const CATEGORY_KEYWORDS = new PhraseMatcher<Category>();
+{
+  const seen = new Set<string>();
+  for (const category of CATEGORY_ORDER) {
+    for (const keyword of cues.categories[category]) if (!seen.has(keyword)) {
+      seen.add(keyword);
+      CATEGORY_KEYWORDS.add(keyword, category);
+    }
+  }
+}
+
+export function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Category {
+  const s = ctx.text.slice(ctx.words[first].start, ctx.words[last - 1].end).toLowerCase();
+  return defaults.securityContext || /ceasefire|security guarantee|reassurance|peacekeep/.test(s) ? 'security-guarantee' : 'military';
+}
+
+export function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, defaults: Defaults): Category {
+  const fallback = defaults.category;
+  if (kind === 'troops') return troopCategory(ctx, wordIndexAt(ctx, sStart), wordIndexAt(ctx, sEnd - 1) + 1, defaults);
+  // the keyword nearest to the anchor decides; the whole sentence is the window
+  let best: Category | null = null;
+  let bestDistance = Infinity;
+  for (let k = wordIndexAt(ctx, sStart); k < ctx.words.length && ctx.words[k].start < sEnd; k++) {
+    const hit = CATEGORY_KEYWORDS.matchAt(ctx.analysis, k);
+    if (!hit) continue;
+    const distance = hit.start >= end ? hit.start - end : hit.end <= start ? start - hit.end : 0;
+    if (distance < bestDistance) {
+      best = hit.payload;
+      bestDistance = distance;
+    }
+    k = hit.last - 1;
+  }
+  if (best && kind === 'items' && best === 'financial') return fallback;
+  return best ?? (kind === 'items' ? 'military' : fallback);
+}
+
+// ---------- spans ----------
+
+export function notSupport(ctx: ArticleContext, q: Quantity): boolean {
+  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
+  return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60));
+}
+
+// "spend 4.7% of GDP on defence", "defence spending of 3.5% of GDP", "NATO's 5% target": a state's own budget, with no recipient
+const OWN_SPENDING_BEFORE = /\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays)\b[^.;]*$|\btarget\s+of\s+$/i;
+const OWN_SPENDING_AFTER = /^[^,.;]{0,25}?\b(?:on|for|in)\s+(?:its\s+|their\s+)?(?:own\s+)?(?:defen[cs]e|armed forces|army|military)\b(?!\s+(?:aid|support|assistance|help|for|to))|^\s*(?:defen[cs]e|military)\s+spending\b|^[^,.;]{0,20}?\btarget\b/i;
+const FOR_UKRAINE = /\b(?:ukrain\w*|support|aid|assistance)\b/i;
+
+export function ownDefenceSpending(ctx: ArticleContext, q: Quantity): boolean {
+  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start);
+  const after = ctx.text.slice(q.end, q.end + 50);
+  if (FOR_UKRAINE.test(after.split(/[,.;]/)[0]) || FOR_UKRAINE.test(before.split(/[,.;]/).pop() ?? '')) return false;
+  return OWN_SPENDING_BEFORE.test(before) || OWN_SPENDING_AFTER.test(after);
+}
+
+export function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number | undefined): Anchor {
+  let start = q.start;
+  let end = q.end;
+  if (trigger !== undefined) {
+    const t = ctx.words[trigger];
+    start = Math.min(start, t.start);
+    end = Math.max(end, t.end);
+  }
+  // carry on to the end of "to Ukraine" / "for Ukraine" / "per year" right after the amount
+  const tail = /^(?:[^\S\n](?:in|of)[^\S\n](?:new[^\S\n])?[\w-]+(?:[^\S\n](?:aid|assistance|support))?)?(?:[^\S\n](?:to|for)[^\S\n](?:the[^\S\n])?[\p{Lu}][\p{L}’']*(?:[^\S\n][\p{Lu}][\p{L}]*)*)?(?:[^\S\n](?:per year|a year|annually|each year))?/u.exec(ctx.text.slice(end, end + 80));
+  if (tail) end += tail[0].length;
+  return { start, end };
+}
+
+export function clauseEnd(ctx: ArticleContext, t: number, last: number): number {
+  let k = t + 1;
+  while (k < last && !/^[;:.!?]$/.test(ctx.words[k].text) && k - t < 18) {
+    if (ctx.words[k].text === ',' && k - t > 4) break;
+    k++;
+  }
+  // a closing quote mark ends the quoted clause, and stays out of the evidence
+  while (k - 1 > t && /^["“”«»„’']+$/.test(ctx.words[k - 1].text)) k--;
+  return ctx.words[Math.max(t, k - 1)].end;
+}
+
