@@ -60,6 +60,8 @@ export const CommitmentSchema = z.object({
   status: z.enum(STATUSES),
   qualifier: z.string().nullable(),
   item: z.string().nullable(),
+  /** The id of the rule that decided each field. */
+  rules: z.object({ trigger: z.string(), donor: z.string(), recipient: z.string(), status: z.string(), category: z.string(), period: z.string() }),
   evidence: EvidenceSchema,
 });
 export type Commitment = z.infer<typeof CommitmentSchema>;

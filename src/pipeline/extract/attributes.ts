@@ -4,6 +4,7 @@ import type { Category, Period, Status } from '../../facts/types.js';
 import { cues, plannedWords, readinessWords, statusOfLemma } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { wordIndexAt, type ArticleContext } from './context.js';
+import { decided, type Decision } from './decision.js';
 import type { Defaults } from './donors.js';
 import { PhraseMatcher } from './phrases.js';
 
@@ -17,24 +18,25 @@ interface Anchor {
 }
 
 
-export function statusAt(ctx: ArticleContext, v: number, first: number): Status {
+/** The status a verb gives its commitment, and the rule that read it. */
+export function statusAt(ctx: ArticleContext, v: number, first: number): Decision<Status> {
   const words = ctx.words;
   const window = words.slice(Math.max(first, v - 6), v + 1).map((w) => w.lower);
   const w = words[v];
-  if (window.some((x) => readinessWords.has(x)) || readinessWords.has(w.lower)) return 'ready';
-  if (window.some((x) => plannedWords.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(/\bplans? to\b|\bintends? to\b|\bmulls?\b|\bexpected to\b/))) return 'planned';
+  if (window.some((x) => readinessWords.has(x)) || readinessWords.has(w.lower)) return decided('commitment.status.readiness-word', 'ready');
+  if (window.some((x) => plannedWords.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(/\bplans? to\b|\bintends? to\b|\bmulls?\b|\bexpected to\b/))) return decided('commitment.status.planned-word', 'planned');
   const lemmaStatus = statusOfLemma.get(w.lemma);
-  if (lemmaStatus === 'planned') return 'planned';
+  if (lemmaStatus === 'planned') return decided('commitment.status.planning-verb', 'planned');
   const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'having', 'already'].includes(x));
   // "to send" (a headline's future, a purpose) is not a delivery
   const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x)) || words[v - 1]?.lower === 'to';
-  if (lemmaStatus === 'delivered' && !future) return 'delivered';
+  if (lemmaStatus === 'delivered' && !future) return decided('commitment.status.delivery-verb', 'delivered');
   // passive past: "was built", "have been allocated"
   const aux = window[window.length - 2];
-  if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && /ed$|built|sent|given|spent|made/.test(w.lower)) return 'delivered';
-  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'donate', 'supply', 'fund', 'finance', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return 'delivered';
-  if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return 'delivered';
-  return 'pledged';
+  if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && /ed$|built|sent|given|spent|made/.test(w.lower)) return decided('commitment.status.passive-past', 'delivered');
+  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'donate', 'supply', 'fund', 'finance', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return decided('commitment.status.perfect-giving', 'delivered');
+  if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return decided('commitment.status.delivery-form', 'delivered');
+  return decided('commitment.status.pledge-default', 'pledged');
 }
 
 const cueRegex = (list: string[]) => new RegExp(`\\b(?:${list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'i');
@@ -45,13 +47,14 @@ const MULTI_YEAR = cueRegex(cues.multiYearCues);
 const SINCE_DATE = /\bsince (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?:19|20)\d\d\b/;
 const NEXT_YEARS = /\b(?:over|for|during|in) the (?:next|coming) (?:\w+ )?years\b/;
 
-export function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Period {
+/** The period of an amount from the words around it, and the rule that read it. */
+export function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Decision<Period> {
   const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 60)).toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
-  if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return 'annual';
-  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return 'cumulative';
-  if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return 'multi-year';
-  return 'one-off';
+  if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return decided('commitment.period.annual-cue', 'annual');
+  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return decided('commitment.period.running-total', 'cumulative');
+  if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return decided('commitment.period.multi-year-cue', 'multi-year');
+  return decided('commitment.period.one-off-default', 'one-off');
 }
 
 /** Each category keyword, filed under the first category (in this order) that lists it. */
@@ -67,12 +70,15 @@ const CATEGORY_KEYWORDS = new PhraseMatcher<Category>();
   }
 }
 
-export function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Category {
+export function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Decision<Category> {
   const s = ctx.text.slice(ctx.words[first].start, ctx.words[last - 1].end).toLowerCase();
-  return defaults.securityContext || /ceasefire|security guarantee|reassurance|peacekeep/.test(s) ? 'security-guarantee' : 'military';
+  return defaults.securityContext || /ceasefire|security guarantee|reassurance|peacekeep/.test(s)
+    ? decided('commitment.category.troops-for-security', 'security-guarantee')
+    : decided('commitment.category.troops', 'military');
 }
 
-export function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, defaults: Defaults): Category {
+/** The category the keyword nearest the anchor names, else the article's, and the rule that chose it. */
+export function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, defaults: Defaults): Decision<Category> {
   const fallback = defaults.category;
   if (kind === 'troops') return troopCategory(ctx, wordIndexAt(ctx, sStart), wordIndexAt(ctx, sEnd - 1) + 1, defaults);
   // the keyword nearest to the anchor decides; the whole sentence is the window
@@ -88,8 +94,8 @@ export function categoryAt(ctx: ArticleContext, start: number, end: number, sSta
     }
     k = hit.last - 1;
   }
-  if (best && kind === 'items' && best === 'financial') return fallback;
-  return best ?? (kind === 'items' ? 'military' : fallback);
+  if (best && !(kind === 'items' && best === 'financial')) return decided('commitment.category.nearest-keyword', best);
+  return kind === 'items' && !best ? decided('commitment.category.items-default', 'military') : decided('commitment.category.article-default', fallback);
 }
 
 // ---------- spans ----------

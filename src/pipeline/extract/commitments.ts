@@ -12,6 +12,7 @@ import {
   articleDefaults, currencyFor, donorOfQuantity, findDonors, findRecipient, gappedDonor, ownerBefore, possessiveDonor, sentenceSubject,
   type Defaults, type DonorState,
 } from './donors.js';
+import { decided } from './decision.js';
 
 const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
 const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peacekeepers)\b/i;
@@ -37,7 +38,8 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       state.lastSubject = sentenceSubject(ctx, sentence.first, sentence.last, defaults) ?? state.lastSubject;
       continue;
     }
-    const triggers = findTriggers(ctx, sentence.first, sentence.last);
+    const triggerRules = findTriggers(ctx, sentence.first, sentence.last);
+    const triggers = [...triggerRules.keys()];
     while (nextAmount < amounts.length && amounts[nextAmount].start < sentence.start) nextAmount++;
     const all: Quantity[] = [];
     while (nextAmount < amounts.length && amounts[nextAmount].end <= sentence.end) all.push(amounts[nextAmount++]);
@@ -56,33 +58,43 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
       const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
+      const at = wordIndexAt(ctx, q.start);
+      const named = (rule: string, value: string[] | null) => (value ? decided(rule, value) : null);
       const found =
-        donorOfQuantity(ctx, q) ?? ownerBefore(ctx, wordIndexAt(ctx, q.start)) ?? gappedDonor(ctx, wordIndexAt(ctx, q.start)) ??
-        (trigger !== undefined ? possessiveDonor(ctx, trigger, sentence.first, sentence.last) : null) ??
+        named('commitment.donor.amount-phrase', donorOfQuantity(ctx, q)) ?? named('commitment.donor.possessor-of-amount', ownerBefore(ctx, at)) ??
+        named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
+        (trigger !== undefined ? named('commitment.donor.possessive', possessiveDonor(ctx, trigger, sentence.first, sentence.last)) : null) ??
         findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
       // Ukraine's programme, unlocking $900 million": a possessive recipient gives way to the clause's subject, or to none
-      const ownMoney = !ownSpending && found.length === 1 && found[0] !== null && found[0] === defaults.recipient;
-      const donors = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true).filter((d) => d !== defaults.recipient)
-        : found.length > 1 ? found.filter((d) => d !== defaults.recipient) : found;
-      if (donors.length === 0) continue;
-      const recipient = ownSpending ? null : findRecipient(ctx, verb, sentence.first, sentence.last, donors, defaults, quantities);
+      const ownMoney = !ownSpending && found.value.length === 1 && found.value[0] === defaults.recipient;
+      const strict = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true) : null;
+      const donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
+        : found.value.length > 1 ? decided(found.rule, found.value.filter((d) => d !== defaults.recipient)) : found;
+      if (donors.value.length === 0) continue;
+      const recipient = ownSpending ? decided('commitment.recipient.own-spending', null) : findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
       const evidence = evidenceSpan(ctx, q, trigger);
       // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
-      const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors[0]) : undefined;
-      const period = whole?.period ?? (ownSpending && q.kind === 'gdp' ? 'annual' : periodOf(ctx, q, sentence.start, sentence.end));
-      const status = whole?.status ?? statusAt(ctx, verb, sentence.first);
-      for (const donor of donors) {
+      const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors.value[0]) : undefined;
+      const period = whole ? decided('commitment.period.as-whole', whole.period) : ownSpending && q.kind === 'gdp' ? decided('commitment.period.spending-share', 'annual' as const) : periodOf(ctx, q, sentence.start, sentence.end);
+      const status = whole ? decided('commitment.status.as-whole', whole.status) : statusAt(ctx, verb, sentence.first);
+      const category = ownSpending ? decided('commitment.category.own-spending', 'military' as const) : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults);
+      const rules = {
+        trigger: trigger === undefined ? 'commitment.trigger.share-of-gdp' : triggerRules.get(trigger)!,
+        donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule, period: period.rule,
+      };
+      for (const donor of donors.value) {
         made.push({
           donor,
-          recipient,
+          recipient: recipient.value,
           amount: q.value,
-          unit: q.kind === 'money' ? currencyFor(q, donors, donor) : q.unit,
-          period,
-          category: ownSpending ? 'military' : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults),
-          status,
+          unit: q.kind === 'money' ? currencyFor(q, donors.value, donor) : q.unit,
+          period: period.value,
+          category: category.value,
+          status: status.value,
           qualifier: q.qualifier,
           item: q.item,
+          rules,
           evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
         });
       }
@@ -92,7 +104,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     const free = triggers.filter((t) => used.every((u) => Math.abs(u - t) > 6) && quantities.every((q) => Math.abs(wordIndexAt(ctx, q.start) - t) > 6));
     // "approved the 29th package for Ukraine, worth EUR 198 million": the amount already says what the verb pledges
     const sameAsAmount = (c: Commitment) => made.some((m) => m.donor === c.donor && m.status === c.status && m.category === c.category);
-    made.push(...unquantified(ctx, free, sentence.first, sentence.last, state, defaults).filter((c) => !sameAsAmount(c)));
+    made.push(...unquantified(ctx, free, triggerRules, sentence.first, sentence.last, state, defaults).filter((c) => !sameAsAmount(c)));
     const subject = sentenceSubject(ctx, sentence.first, sentence.last, defaults);
     if (subject) state.lastSubject = subject;
     for (const c of made) if (c.donor) state.lastDonor = c.donor;
@@ -102,22 +114,29 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
 }
 
 /** An unquantified commitment: a trigger with a support object and no amount in the sentence. */
-function unquantified(ctx: ArticleContext, triggers: number[], first: number, last: number, state: DonorState, defaults: Defaults): Commitment[] {
+function unquantified(ctx: ArticleContext, triggers: number[], triggerRules: Map<number, string>, first: number, last: number, state: DonorState, defaults: Defaults): Commitment[] {
   for (const t of triggers) {
     if (!unquantifiedTrigger(ctx, t, first, last) || isNegated(ctx, t) || isHypothetical(ctx, t, first)) continue;
     const donors = findDonors(ctx, t, first, last, state, defaults, true);
-    if (donors.length === 0) continue;
+    if (donors.value.length === 0) continue;
     // joining a coalition with no state named as helped: the coalition itself receives the commitment
-    const recipient = findRecipient(ctx, t, first, last, donors, defaults, []) ?? coalitionAfter(ctx, t, last);
-    if (recipient === null || donors.includes(recipient)) continue;
+    const helped = findRecipient(ctx, t, first, last, donors.value, defaults, []);
+    const coalition = helped.value === null ? coalitionAfter(ctx, t, last) : null;
+    const recipient = coalition ? decided('commitment.recipient.coalition-joined', coalition) : helped;
+    if (recipient.value === null || donors.value.includes(recipient.value)) continue;
     const start = ctx.words[supportNounBefore(ctx, t, first) ?? t].start;
     const end = clauseEnd(ctx, t, last);
     const text = ctx.text.slice(start, end);
     const troops = TROOP_WORDS.test(text);
     const category = troops ? troopCategory(ctx, first, last, defaults) : categoryAt(ctx, start, end, start, end, null, defaults);
-    return donors.map((donor) => ({
-      donor, recipient, amount: null, unit: troops ? 'troops' : null, period: null, category,
-      status: statusAt(ctx, t, first), qualifier: null, item: null,
+    const status = statusAt(ctx, t, first);
+    const rules = {
+      trigger: triggerRules.get(t)!, donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule,
+      period: 'commitment.period.unquantified',
+    };
+    return donors.value.map((donor) => ({
+      donor, recipient: recipient.value, amount: null, unit: troops ? 'troops' : null, period: null, category: category.value,
+      status: status.value, qualifier: null, item: null, rules,
       evidence: evidenceAt(ctx, start, end, 'commitment.unquantified'),
     }));
   }
@@ -152,13 +171,15 @@ function dedupe(commitments: Commitment[], conversions: Quantity[]): Commitment[
 // ---------- triggers ----------
 
 
-function findTriggers(ctx: ArticleContext, first: number, last: number): number[] {
-  const found: number[] = [];
+/** The words that can state a commitment, and the rule that made each one a trigger. */
+function findTriggers(ctx: ArticleContext, first: number, last: number): Map<number, string> {
+  const found = new Map<number, string>();
   for (let k = first; k < last; k++) {
     const w = ctx.words[k];
-    if (readinessWords.has(w.lower) && (ctx.words[k + 1]?.lower === 'to' || w.lower.endsWith('ness'))) found.push(k);
-    else if (statusOfLemma.has(w.lemma) && (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ' || afterModal(ctx, k, first))) found.push(k);
-    else if (w.pos === 'NOUN' && pledgeNouns.has(w.lower)) found.push(k);
+    if (readinessWords.has(w.lower) && (ctx.words[k + 1]?.lower === 'to' || w.lower.endsWith('ness'))) found.set(k, 'commitment.trigger.readiness');
+    else if (statusOfLemma.has(w.lemma) && (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'ADJ')) found.set(k, 'commitment.trigger.pledge-verb');
+    else if (statusOfLemma.has(w.lemma) && afterModal(ctx, k, first)) found.set(k, 'commitment.trigger.verb-after-modal');
+    else if (w.pos === 'NOUN' && pledgeNouns.has(w.lower)) found.set(k, 'commitment.trigger.pledge-noun');
   }
   return found;
 }

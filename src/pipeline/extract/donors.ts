@@ -5,6 +5,7 @@ import type { Category } from '../../facts/types.js';
 import { itemNouns, plannedWords, readinessWords, reportedSpeechVerbs, supportNouns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
+import { decided, type Decision } from './decision.js';
 import { partyBefore, partyEndingAt, type Party } from './parties.js';
 
 const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
@@ -120,17 +121,18 @@ export function sentenceSubject(ctx: ArticleContext, first: number, last: number
   return null;
 }
 
-export function findDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict = false): string[] {
+/** The donors of the commitment that verb `v` states, with the rule that found them. */
+export function findDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict = false): Decision<string[]> {
   const words = ctx.words;
   // "Ukraine would receive …": the donor is whoever announces it, or "from X"
   if (words[v].lemma === 'receive') return receivedFrom(ctx, v, first, last, state, defaults);
   const possessive = possessiveDonor(ctx, v, first, last);
-  if (possessive) return possessive;
+  if (possessive) return decided('commitment.donor.possessive', possessive);
   // "Estonia remains the largest donor …, having given 1.6% of its GDP": a participle after a comma has the sentence's subject
   const participle = words[v - 1]?.lower === 'having' ? v - 1 : words[v].lower.endsWith('ing') ? v : -1;
   if (participle > first && words[participle - 1].text === ',') {
     const subject = sentenceSubject(ctx, first, participle, defaults);
-    if (subject) return [subject];
+    if (subject) return decided('commitment.donor.participle-subject', [subject]);
   }
   return subjectDonors(ctx, v, first, last, state, defaults, strict);
 }
@@ -173,13 +175,13 @@ export function possessiveDonor(ctx: ArticleContext, v: number, first: number, l
   return null;
 }
 
-function subjectDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict: boolean): string[] {
+function subjectDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict: boolean): Decision<string[]> {
   const words = ctx.words;
   // passive: "to be built by Estonia", "implemented by Lithuania and Denmark"
   for (let k = v + 1; k < Math.min(last, v + 6); k++) {
     if (words[k].lower === 'by') {
       const list = partyList(ctx, k + 1, last, defaults);
-      if (list.length > 0) return list;
+      if (list.length > 0) return decided('commitment.donor.passive-by', list);
     }
   }
   // the subject: walk back over auxiliaries and the verb chain to the nearest party
@@ -188,7 +190,7 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
   // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
   if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
-    return [defaults.coalition ?? canonicalGroup(groupName(ctx, k, first))];
+    return decided('commitment.donor.group-subject', [defaults.coalition ?? canonicalGroup(groupName(ctx, k, first))]);
   }
   if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower)) {
     // "the Czech government said it had delivered …": the pronoun is the speaker
@@ -198,17 +200,17 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
       const subjectEnd = ctx.owner[cue - 1];
       if (words[k].lower !== 'it' && subjectEnd && !isPerson(subjectEnd)) {
         const list = partyList(ctx, listStart(ctx, subjectEnd.first, first), cue, defaults);
-        if (list.length > 1) return list;
+        if (list.length > 1) return decided('commitment.donor.pronoun-for-speakers', list);
       }
       const speaker = donorOfParty(ctx, partyBefore(ctx, cue, null), defaults);
-      if (speaker) return [speaker];
+      if (speaker) return decided('commitment.donor.pronoun-for-speaker', [speaker]);
     }
-    if (state.lastSubject) return [state.lastSubject];
+    if (state.lastSubject) return decided('commitment.donor.pronoun-previous-subject', [state.lastSubject]);
   }
   for (let j = k; j >= first && j >= k - 12; j--) {
     const owner = ctx.owner[j];
     if (owner === undefined) {
-      if (['they', 'it', 'we'].includes(words[j].lower) && state.lastSubject) return [state.lastSubject];
+      if (['they', 'it', 'we'].includes(words[j].lower) && state.lastSubject) return decided('commitment.donor.pronoun-previous-subject', [state.lastSubject]);
       if (['that', 'which', 'who'].includes(words[j].lower) && j < k) break;
       if (words[j].pos === 'VERB' && j < k - 1) break;
       continue;
@@ -227,34 +229,35 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
       continue;
     }
     const list = partyList(ctx, listStart(ctx, owner.first, first), last, defaults);
-    if (list.length > 0) return list;
+    if (list.length > 0) return decided('commitment.donor.subject', list);
     const donor = donorOfParty(ctx, partyEndingAt(ctx, owner.last - 1, null), defaults);
-    if (donor) return [donor];
+    if (donor) return decided('commitment.donor.subject', [donor]);
     j = owner.first;
   }
   // "the country's authorities", "the government"
   const near = ctx.text.slice(words[Math.max(first, k - 3)].start, words[Math.max(first, v)].end).toLowerCase();
-  if (/\b(country|country's|country’s|authorities|government)\b/.test(near) && state.lastDonor) return [state.lastDonor];
-  if (strict) return [];
-  const fallback = state.lastDonor ?? defaults.donor;
-  return fallback ? [fallback] : [];
+  if (/\b(country|country's|country’s|authorities|government)\b/.test(near) && state.lastDonor) return decided('commitment.donor.government-previous', [state.lastDonor]);
+  if (strict) return decided('commitment.donor.none', []);
+  if (state.lastDonor) return decided('commitment.donor.previous-sentence', [state.lastDonor]);
+  return defaults.donor ? decided('commitment.donor.article-default', [defaults.donor]) : decided('commitment.donor.none', []);
 }
 
-function receivedFrom(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults): string[] {
+function receivedFrom(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults): Decision<string[]> {
   const words = ctx.words;
   for (let k = v + 1; k < last; k++) {
     if (words[k].lower === 'from') {
       const list = partyList(ctx, k + 1, last, defaults);
-      if (list.length > 0) return list;
+      if (list.length > 0) return decided('commitment.donor.received-from', list);
     }
   }
   for (let k = v - 1; k >= first; k--) {
     if (words[k].lower !== 'that' && !reportedCue(words[k].lemma)) continue;
     const announcer = partyEndingAt(ctx, k - 1, null) ?? partyBeforeVerb(ctx, k, first);
     const donor = donorOfParty(ctx, announcer, defaults);
-    if (donor) return [donor];
+    if (donor) return decided('commitment.donor.received-announcer', [donor]);
   }
-  return state.lastDonor ? [state.lastDonor] : defaults.donor ? [defaults.donor] : [];
+  if (state.lastDonor) return decided('commitment.donor.previous-sentence', [state.lastDonor]);
+  return defaults.donor ? decided('commitment.donor.article-default', [defaults.donor]) : decided('commitment.donor.none', []);
 }
 
 const reportedCue = (lemma: string) => ['announce', 'say', 'state', 'confirm', 'declare'].includes(lemma);
@@ -306,14 +309,14 @@ export function partyList(ctx: ArticleContext, from: number, last: number, defau
   return [...new Set(out)];
 }
 
-export function findRecipient(ctx: ArticleContext, v: number, first: number, last: number, donors: Array<string | null>, defaults: Defaults, quantities: Quantity[]): string | null {
+export function findRecipient(ctx: ArticleContext, v: number, first: number, last: number, donors: Array<string | null>, defaults: Defaults, quantities: Quantity[]): Decision<string | null> {
   const words = ctx.words;
   const insideQuantity = (k: number) => quantities.some((q) => words[k].start >= q.start && words[k].end <= q.end);
   // "Ukraine would receive", "Ukraine has received"
   if (words[v].lemma === 'receive') {
     for (let k = v - 1; k >= first; k--) {
       const o = ctx.owner[k];
-      if (isCountry(o) && o.form !== 'demonym') return o.code;
+      if (isCountry(o) && o.form !== 'demonym') return decided('commitment.recipient.receiver', o.code);
     }
   }
   for (let k = v + 1; k < last; k++) {
@@ -333,10 +336,11 @@ export function findRecipient(ctx: ArticleContext, v: number, first: number, las
       k = o.last - 1;
       continue;
     }
-    if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before) || (o.form === 'demonym' && !supportNouns.has(after))) return code;
+    if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before)) return decided('commitment.recipient.to-or-for', code);
+    if (o.form === 'demonym' && !supportNouns.has(after)) return decided('commitment.recipient.demonym', code);
     k = o.last - 1;
   }
-  return defaults.recipient && !donors.includes(defaults.recipient) ? defaults.recipient : null;
+  return defaults.recipient && !donors.includes(defaults.recipient) ? decided('commitment.recipient.article-default', defaults.recipient) : decided('commitment.recipient.none', null);
 }
 
 /** A bare "$" pledged by one state with its own dollar is that dollar; a joint pledge in "$" stays USD. */
