@@ -17,9 +17,10 @@ export function formatSummary(o: Output, { explain = false } = {}): string {
     !explain ? '' : x.rules ? `\n      rules: ${Object.entries(x.rules).map(([field, rule]) => `${field} ${rule ?? '–'}`).join(' · ')}` : `\n      rule: ${x.rule}`;
   const ev = (x: { evidence: string; start: number; end: number; rule: string; rules?: Record<string, string | null> }) =>
     `    └ [${x.start}–${x.end}] "${x.evidence.length > 160 ? `${x.evidence.slice(0, 157)}…` : x.evidence}"${why(x)}`;
-  const line = (x: { rule: string }) => (explain ? `  [${x.rule}]` : '');
+  const line = (x: { rule: string; rules?: Record<string, string | null> }) =>
+    !explain ? '' : x.rules ? `  [${Object.entries(x.rules).map(([field, rule]) => `${field} ${rule ?? '–'}`).join(' · ')}]` : `  [${x.rule}]`;
   section('Persons', o.persons.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}${p.country ? ` (${p.country})` : ''}${line(p)}`));
-  section('Countries', o.countries.length ? [o.countries.join(' ')] : [], o.countries.length);
+  section('Countries', explain ? o.countryMentions.map((c) => `${c.code}  [${c.rule}, ${c.mentions} mention${c.mentions === 1 ? '' : 's'}]`) : o.countries.length ? [o.countries.join(' ')] : [], o.countries.length);
   section('Organizations', o.organizations.map((x) => `${x.name}${line(x)}`));
   section('Quotes', o.quotes.map((q) => `${q.speaker ?? '(unattributed)'} ${q.direct ? 'said' : 'said (reported)'}: ${q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text}${line(q)}`));
   section(

@@ -17,6 +17,8 @@ export function toContract(id: string | null, facts: ArticleFacts, extra: Record
     ...extra,
     persons: facts.persons.map(flat),
     countries: facts.countries.map((c) => c.code),
+    // the contract keeps countries as codes (the scorer compares strings); how each was found stands beside them
+    countryMentions: facts.countries.map((c) => ({ code: c.code, mentions: c.mentions, rule: c.evidence.rule, evidence: c.evidence.text, start: c.evidence.start, end: c.evidence.end })),
     organizations: facts.organizations.map(flat),
     quotes: facts.quotes.map(flat),
     commitments: facts.commitments.map(flat),

@@ -40,6 +40,8 @@ export const QuoteSchema = z.object({
   text: z.string(),
   direct: z.boolean(),
   cue: z.string().nullable(),
+  /** The id of the rule that found the quote and its cue, and of the one that chose its speaker. */
+  rules: z.object({ cue: z.string(), speaker: z.string() }),
   evidence: EvidenceSchema,
 });
 export type Quote = z.infer<typeof QuoteSchema>;

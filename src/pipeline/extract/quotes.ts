@@ -3,6 +3,7 @@
 import type { Quote } from '../../facts/types.js';
 import { reportedSpeechVerbs, speechVerbs, titleHeads, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
 import { isPerson, lastAtOrBefore, type ArticleContext, type PersonRecord } from './context.js';
+import { decided, type Decision } from './decision.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, partyEndingAt, SpeakerMemory, type Party } from './parties.js';
 
@@ -24,15 +25,18 @@ interface DirectQuote extends Span {
   paragraph: number;
 }
 
+/** A quote as the rules find it; its rule ids are added once its speaker is known. */
+type FoundQuote = Omit<Quote, 'rules'> & { speakerRule?: string };
+
 export function extractQuotes(ctx: ArticleContext): Quote[] {
   const memory = new SpeakerMemory();
   const directs = findDirectQuotes(ctx);
-  const quotes: Array<Quote & { at: number }> = [];
+  const quotes: Array<FoundQuote & { at: number }> = [];
   const inDirect = (offset: number) => {
     const q = directs[lastAtOrBefore(directs, (d) => d.start, offset)];
     return q !== undefined && offset < q.end;
   };
-  const directByStart = new Map<number, Quote>();
+  const directByStart = new Map<number, FoundQuote>();
 
   // Direct quotes and reported clauses are attributed in reading order so that "he" finds its antecedent.
   const sentences = ctx.analysis.sentences;
@@ -56,11 +60,12 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
       const q = directs[index];
       if (q.start < sentence.start && index > 0) continue;
       const previous = index > 0 ? directByStart.get(directs[index - 1].start) : undefined;
-      const speaker = directSpeaker(ctx, q, directs[index - 1], previous, memory);
+      const { value: speaker, rule: speakerRule } = directSpeaker(ctx, q, directs[index - 1], previous, memory);
       // a quote may run over several sentences: its speaker is as recent as its end
       if (speaker) memory.spoke(speaker, ctx.words[Math.max(0, wordAt(ctx, q.end) - 1)]?.sentence ?? s);
       const quote = {
         speaker: speaker?.name ?? null,
+        speakerRule,
         // a quote continued in the next paragraph reads as one text, without the break and the reopening mark
         text: ctx.text.slice(q.inner.start, q.inner.end).replace(/\s*\n\s*["“«„]\s*/g, ' '),
         direct: true,
@@ -74,9 +79,10 @@ export function extractQuotes(ctx: ArticleContext): Quote[] {
       quotes.push({ ...r, at: r.evidence.start });
     }
   }
+  // a reported quote's construction names its speaker too ("X said that …")
   return quotes
     .sort((a, b) => a.at - b.at)
-    .map(({ at: _at, ...q }) => q);
+    .map(({ at: _at, speakerRule, ...q }) => ({ ...q, rules: { cue: q.evidence.rule, speaker: q.speaker === null ? 'quote.speaker.none' : speakerRule ?? q.evidence.rule } }));
 }
 
 // ---------- direct quotes ----------
@@ -155,7 +161,8 @@ function isSpeech(ctx: ArticleContext, k: number): boolean {
   return (speechVerbs.has(w.lemma) || speechVerbs.has(w.lower)) && (w.pos === 'VERB' || w.pos === 'AUX' || /(ed|s)$/.test(w.lower));
 }
 
-function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | undefined, prevQuote: Quote | undefined, memory: SpeakerMemory): Party | null {
+/** The speaker of a direct quote, and the rule that found them. */
+function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | undefined, prevQuote: FoundQuote | undefined, memory: SpeakerMemory): Decision<Party | null> {
   const words = ctx.words;
   const after = wordAt(ctx, q.end);
   // a cue after the quote belongs to the quote's own sentence, not to the next one
@@ -166,15 +173,15 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | 
     if (isSpeech(ctx, k) || (words[k].lower === 'told' && k > after)) {
       for (let j = after; j < k; j++) {
         const party = partyAfter(ctx, j, memory);
-        if (party && party.kind !== 'unnamed' && party.first >= after && party.first < k) return party;
-        if (party?.kind === 'unnamed') return party;
+        if (party && party.kind !== 'unnamed' && party.first >= after && party.first < k) return decided('quote.speaker.named-after-quote', party);
+        if (party?.kind === 'unnamed') return decided('quote.speaker.office-after-quote', party);
         if (!/^[,–—-]$/.test(words[j].text)) break;
       }
       const before = partyBefore(ctx, k, memory);
-      if (before) return before;
+      if (before) return decided('quote.speaker.before-cue-after-quote', before);
       if (k === after || (k === after + 1 && /^[,–—-]$/.test(words[after].text))) {
         const subject = partyAfter(ctx, k + 1, memory);
-        if (subject) return subject;
+        if (subject) return decided('quote.speaker.after-inverted-cue', subject);
       }
       break;
     }
@@ -185,12 +192,12 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | 
   for (let k = open - 1, n = 0; k >= 0 && n < 8 && words[k].sentence === openSentence; k--, n++) {
     if (isSpeech(ctx, k)) {
       const party = partyBefore(ctx, k, memory);
-      if (party) return party;
+      if (party) return decided('quote.speaker.cue-before-quote', party);
       break;
     }
     if (words[k].text === ':' && k > 0) {
       const party = partyBefore(ctx, k, memory);
-      if (party) return party;
+      if (party) return decided('quote.speaker.colon-before-quote', party);
     }
   }
   // No cue: a later "X added that …" claims it, else the speaker of the quote before it in the same or previous paragraph.
@@ -199,17 +206,17 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | 
     for (let k = next.first; k < Math.min(next.last, next.first + 6); k++) {
       if (CONTINUATION_VERBS.has(words[k].lemma) && k > next.first) {
         const party = partyBefore(ctx, k, memory);
-        if (party) return party;
+        if (party) return decided('quote.speaker.continued-next-sentence', party);
       }
     }
   }
-  if (prev && q.paragraph - prev.paragraph <= 2 && prevQuote?.speaker && memory.lastSpeaker) return memory.lastSpeaker;
-  return null;
+  if (prev && q.paragraph - prev.paragraph <= 2 && prevQuote?.speaker && memory.lastSpeaker) return decided('quote.speaker.previous-quote', memory.lastSpeaker);
+  return decided('quote.speaker.none', null);
 }
 
 // ---------- reported speech ----------
 
-function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): Quote[] {
+function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
   const out = [...attributedBack(ctx, s, memory), ...reportedClauses(ctx, s, memory, inDirect)];
   out.push(...participleClauses(ctx, s, memory, inDirect, out));
   return out;
@@ -219,7 +226,7 @@ const BACK_ATTRIBUTION = /^(?:This|That|It|The (?:news|report|information))\s+(?
 const IMPERSONAL = /^It\s+(?:was|has been|had been|is)\s+(?:previously\s+|earlier\s+|also\s+|widely\s+)?(?:reported|announced|said|stated|known|understood)\s+that\s/;
 
 /** "This was reported by Reuters." names the source of the sentence before; "It was reported that …" has none. */
-function attributedBack(ctx: ArticleContext, s: number, memory: SpeakerMemory): Quote[] {
+function attributedBack(ctx: ArticleContext, s: number, memory: SpeakerMemory): FoundQuote[] {
   const sentence = ctx.analysis.sentences[s];
   const text = ctx.text.slice(sentence.start, sentence.end);
   const impersonal = IMPERSONAL.exec(text);
@@ -245,10 +252,10 @@ function trimEnd(ctx: ArticleContext, start: number, end: number): number {
 const PARTICIPLE_CUES = new Set(['say', 'add', 'vow', 'stress', 'note', 'warn', 'insist', 'argue', 'claim', 'emphasize', 'emphasise', 'explain', 'underline', 'state']);
 
 /** "…, adding that the initiative will last three years", "…, vowing the UK's support was ironclad": the speaker is the clause's. */
-function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean, found: Quote[]): Quote[] {
+function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean, found: FoundQuote[]): FoundQuote[] {
   const words = ctx.words;
   const sentence = ctx.analysis.sentences[s];
-  const out: Quote[] = [];
+  const out: FoundQuote[] = [];
   for (let v = sentence.first + 2; v < sentence.last - 3; v++) {
     const w = words[v];
     if (!w.lower.endsWith('ing') || !PARTICIPLE_CUES.has(w.lemma) || words[v - 1].text !== ',' || inDirect(w.start)) continue;
@@ -265,7 +272,7 @@ function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory
 }
 
 /** Who speaks in a sentence: the speaker already found in it, else the first person it names before `v`. */
-function sentenceSpeaker(ctx: ArticleContext, first: number, v: number, memory: SpeakerMemory, found: Quote[]): string | null {
+function sentenceSpeaker(ctx: ArticleContext, first: number, v: number, memory: SpeakerMemory, found: FoundQuote[]): string | null {
   const inSentence = found.find((q) => q.speaker !== null);
   if (inSentence) return inSentence.speaker;
   for (let k = first; k < v; k++) {
@@ -283,10 +290,10 @@ function sentenceSpeaker(ctx: ArticleContext, first: number, v: number, memory: 
   return memory.lastSpeaker?.name ?? null;
 }
 
-function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): Quote[] {
+function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
   const words = ctx.words;
   const sentence = ctx.analysis.sentences[s];
-  const out: Quote[] = [];
+  const out: FoundQuote[] = [];
   const startOffset = Math.max(sentence.start, ctx.dateline && ctx.dateline.end <= sentence.end ? ctx.dateline.end : 0);
   const push = (speaker: Party | null, from: number, cue: string, rule: string) => {
     const start = from;
