@@ -67,6 +67,13 @@ describe('extraction rules', () => {
     ]);
   });
 
+  it('reads a currency name several states use as the donor’s own, and a joint pledge in dollars as USD', () => {
+    const crowns = facts('STOCKHOLM - Sweden will provide 3 billion crowns ($287 million) in military aid to Ukraine.\nNorway will give 500 million kroner for demining.');
+    expect(crowns.commitments.map((c) => [c.donor, c.amount, c.unit])).toEqual([['SE', 3e9, 'SEK'], ['NO', 5e8, 'NOK']]);
+    const joint = facts('OTTAWA - Canada and Australia will give $50 million to Ukraine.\nCanada will also give $20 million for demining.');
+    expect(joint.commitments.map((c) => [c.donor, c.amount, c.unit])).toEqual([['CA', 5e7, 'USD'], ['AU', 5e7, 'USD'], ['CA', 2e7, 'CAD']]);
+  });
+
   it('reads a currency named as crowns, and a state’s initiative as no recipient', () => {
     const crowns = facts('KYIV - Denmark announced a 2 billion Danish crown package of air defence equipment for Ukraine on Thursday.');
     expect(crowns.commitments.map((c) => [c.donor, c.amount, c.unit])).toEqual([['DK', 2e9, 'DKK']]);

@@ -4,6 +4,7 @@ import organizationList from './organizations.json' with { type: 'json' };
 import titleLists from './titles.json' with { type: 'json' };
 import cueLists from './cues.json' with { type: 'json' };
 import currencyList from './currencies.json' with { type: 'json' };
+import sharedCurrencies from './shared-currency-names.json' with { type: 'json' };
 
 export interface CountryEntry {
   code: string;
@@ -28,6 +29,8 @@ export interface CurrencyEntry {
 export const countries: readonly CountryEntry[] = countryList;
 export const organizations: readonly OrganizationEntry[] = organizationList;
 export const currencies: readonly CurrencyEntry[] = currencyList;
+/** Currency names several states use ("$", "crowns"), with each state's own currency. */
+export const sharedCurrencyNames: Readonly<Record<string, Readonly<Record<string, string>>>> = sharedCurrencies.names;
 export const cues = cueLists;
 export const titles = titleLists;
 

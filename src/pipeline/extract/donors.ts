@@ -2,13 +2,12 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { itemNouns, plannedWords, readinessWords, reportedSpeechVerbs, supportNouns } from '../../lexicons/index.js';
+import { itemNouns, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { partyBefore, partyEndingAt, type Party } from './parties.js';
 
-const DOLLAR_COUNTRIES: Record<string, string> = { AU: 'AUD', CA: 'CAD', NZ: 'NZD', SG: 'SGD', HK: 'HKD' };
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together', 'each', 'both', 'all']);
 const GROUP_SCHEME = /^(?:initiative|coalition|fund|facility|programme|program|mission|model|plan|scheme|mechanism|led)$/;
 const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
@@ -343,8 +342,9 @@ export function findRecipient(ctx: ArticleContext, v: number, first: number, las
   return defaults.recipient && !donors.includes(defaults.recipient) ? decided('commitment.recipient.article-default', defaults.recipient) : decided('commitment.recipient.none', null);
 }
 
-/** A bare "$" pledged by one state with its own dollar is that dollar; a joint pledge in "$" stays USD. */
+/** A shared name ("$", "crowns") pledged by one state with a currency of that name is its own; a joint pledge keeps the default (USD, CZK). */
 export function currencyFor(q: Quantity, donors: Array<string | null>, donor: string | null): string {
-  if (q.bareDollar && donors.length === 1 && donor && DOLLAR_COUNTRIES[donor]) return DOLLAR_COUNTRIES[donor];
+  const own = q.sharedName && donors.length === 1 && donor ? sharedCurrencyNames[q.sharedName][donor] : undefined;
+  if (own) return own;
   return q.unit;
 }

@@ -1,6 +1,6 @@
 // Amounts in running text → base units: "€190m" → 190000000 EUR, "1.3 billion euros",
 // "SEK 75bn", "¥15.8 billion", "0.25 percent of its GDP", "1,000 … systems", "25,000 troops".
-import { currencies, itemNouns, troopNouns } from '../../lexicons/index.js';
+import { currencies, itemNouns, sharedCurrencyNames, troopNouns } from '../../lexicons/index.js';
 
 export type QuantityKind = 'money' | 'gdp' | 'items' | 'troops';
 
@@ -9,8 +9,8 @@ export interface Quantity {
   value: number;
   /** ISO 4217 code for money, `%GDP`, `units` or `troops`. */
   unit: string;
-  /** A bare "$" whose dollar may be the donor's own (AUD, CAD …) rather than USD. */
-  bareDollar: boolean;
+  /** A currency name several states use ("$", "crowns"), as written: the donor's own currency may be meant. */
+  sharedName: string | null;
   qualifier: string | null;
   item: string | null;
   start: number;
@@ -119,7 +119,7 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
     NOT_GLUED.lastIndex = end;
     if (!NOT_GLUED.test(text)) return undefined;
     return {
-      kind: 'money', value: value * magnitude, unit: symbol.code, bareDollar: symbol.text === '$', qualifier: qualifierBefore(text, symbol.start),
+      kind: 'money', value: value * magnitude, unit: symbol.code, sharedName: symbol.text in sharedCurrencyNames ? symbol.text : null, qualifier: qualifierBefore(text, symbol.start),
       item: null, start: symbol.start, end, conversion: false,
     };
   }
@@ -128,13 +128,14 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
   const qualifier = qualifierBefore(text, at);
   GDP_AFTER.lastIndex = at + raw.length;
   if (!mag && GDP_AFTER.test(text)) {
-    return { kind: 'gdp', value: parseNumber(raw, true), unit: '%GDP', bareDollar: false, qualifier, item: null, start: at, end: GDP_AFTER.lastIndex, conversion: false };
+    return { kind: 'gdp', value: parseNumber(raw, true), unit: '%GDP', sharedName: null, qualifier, item: null, start: at, end: GDP_AFTER.lastIndex, conversion: false };
   }
   CURRENCY_AFTER.lastIndex = end;
   const currency = CURRENCY_AFTER.exec(text);
-  const code = currency ? wordToCode.get(currency[1].toLowerCase()) : undefined;
-  if (code) {
-    return { kind: 'money', value: value * magnitude, unit: code, bareDollar: false, qualifier, item: null, start: at, end: CURRENCY_AFTER.lastIndex, conversion: false };
+  const name = currency?.[1].toLowerCase();
+  const code = name ? wordToCode.get(name) : undefined;
+  if (name && code) {
+    return { kind: 'money', value: value * magnitude, unit: code, sharedName: name in sharedCurrencyNames ? name : null, qualifier, item: null, start: at, end: CURRENCY_AFTER.lastIndex, conversion: false };
   }
   // a year is not a count ("in 2024 tanks" is noise)
   if (/^(19|20)\d\d$/.test(raw)) return undefined;
@@ -149,7 +150,7 @@ function readCount(text: string, at: number, from: number, number: number, magni
   if (!m) return undefined;
   const troops = troopNouns.has(m[2].toLowerCase());
   return {
-    kind: troops ? 'troops' : 'items', value: number * magnitude, unit: troops ? 'troops' : 'units', bareDollar: false,
+    kind: troops ? 'troops' : 'items', value: number * magnitude, unit: troops ? 'troops' : 'units', sharedName: null,
     qualifier: qualifierBefore(text, at), item: troops ? null : `${m[1]}${m[2]}`.trim(), start: at, end: COUNTED_AFTER.lastIndex, conversion: false,
   };
 }
