@@ -1,7 +1,7 @@
 // The pattern engine on token tables of its own: operators, captures, mentions, word sets,
 // leftmost-longest matching, and a step count that stays linear on inputs that defeat backtracking.
 import { describe, expect, it } from 'vitest';
-import { CompiledPattern, compilePatterns, PatternError, shapeOf, type PatternSpec, type TokenView } from '../src/pipeline/match/index.js';
+import { anyCouldMatch, CompiledPattern, compilePatterns, familyGate, PatternError, shapeOf, type PatternSpec, type TokenView } from '../src/pipeline/match/index.js';
 
 /** Tokens as "word/POS"; a mention is written [KIND word word]. Counts every attribute read. */
 function view(sentence: string): TokenView & { reads: number } {
@@ -27,6 +27,7 @@ function view(sentence: string): TokenView & { reads: number } {
     text: (i: number) => (v.reads++, tokens[i].text),
     shape: (i: number) => (v.reads++, shapeOf(tokens[i].text)),
     cap: (i: number) => (v.reads++, /^[A-Z]/.test(tokens[i].text)),
+    vocabulary: (from: number, to: number) => new Set(tokens.slice(from, to).flatMap((t) => [t.text.toLowerCase(), t.text.toLowerCase().replace(/s$/, '')])),
     mentionEnd: (i: number, kind: string) => {
       const m = mentions.get(i);
       return m && (m.kind === kind || (kind === 'PARTY' && ['STATE', 'ORG', 'PERSON'].includes(m.kind))) ? m.end : -1;
@@ -91,6 +92,22 @@ describe('the pattern engine', () => {
     const w = view(`${'x '.repeat(n)}`);
     expect(nested.findAll(w)).toEqual([]);
     expect(w.reads).toBeLessThan(10 * n);
+  });
+
+  it('passes over a text that lacks the words a family of patterns needs, without running them', () => {
+    const family = [
+      compile([{ lower: 'the' }, { lower: 'summit', capture: 'trigger' }]),
+      compile([{ lower: { in: ['grant', 'loan'] } }, { lower: 'from' }]),
+    ];
+    const gate = familyGate(family);
+    // the trigger word stands for the first pattern, the shortest list for the second
+    expect([...gate!].sort()).toEqual(['from', 'summit']);
+    const quiet = view('the leaders met in the capital');
+    expect(anyCouldMatch(gate, quiet, 0, quiet.length)).toBe(false);
+    const busy = view('after the summit the leaders left');
+    expect(anyCouldMatch(gate, busy, 0, busy.length)).toBe(true);
+    expect(family[0].findAll(busy)).toHaveLength(1);
+    expect(familyGate([compile([{ pos: 'NOUN' }])])).toBeNull();
   });
 
   it('refuses patterns it cannot run, and ids used twice', () => {

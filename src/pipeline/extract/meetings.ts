@@ -3,7 +3,7 @@
 // whether they were held or are planned. Triggers are the patterns of
 // src/lexicons/rules/meetings.json; every field carries the rule that decided it.
 import type { Meeting } from '../../facts/types.js';
-import type { TokenView } from '../match/index.js';
+import { anyCouldMatch, familyGate, type TokenView } from '../match/index.js';
 import { countries, speechVerbs } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
@@ -108,9 +108,13 @@ function negatedBefore(ctx: ArticleContext, t: number, first: number): boolean {
   return false;
 }
 
+/** The words a sentence needs for any meeting trigger to match. */
+const TRIGGER_GATE = familyGate(meetingPatterns.all);
+
 /** The meeting triggers of a sentence: at most one a word, the pattern listed first in the rule file winning. */
 function triggersIn(ctx: ArticleContext, view: TokenView, first: number, last: number): Trigger[] {
   const byWord = new Map<number, Trigger>();
+  if (!anyCouldMatch(TRIGGER_GATE, view, first, last)) return [];
   for (const pattern of meetingPatterns.all) {
     const spec = meetingPatterns.spec(pattern.id)!;
     for (const m of pattern.findAll(view, first, last)) {

@@ -2,7 +2,7 @@
 // a measure (a package, listings, an asset freeze, a trade or entry ban, a price cap); imposer,
 // target and count patterns fill its roles, each field with the id of the rule that chose it.
 import type { Sanction } from '../../facts/types.js';
-import type { CompiledPattern, Match, TokenView } from '../match/index.js';
+import { anyCouldMatch, familyGate, type CompiledPattern, type Match, type TokenView } from '../match/index.js';
 import { NUMBER_WORDS } from '../resolve/amounts.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg } from './context.js';
@@ -14,6 +14,8 @@ import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
 
 const TRIGGERS = sanctionPatterns.role('sanction.trigger.');
+/** The words a sentence needs for any trigger to match: most sentences are passed over on them alone. */
+const TRIGGER_GATE = familyGate(TRIGGERS);
 const NOT_A_MEASURE = sanctionPatterns.role('sanction.not.');
 const ADOPTION = sanctionPatterns.role('sanction.adoption');
 const IMPOSER_AFTER = sanctionPatterns.role('sanction.imposer.by');
@@ -44,7 +46,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
   for (const sentence of ctx.analysis.sentences) {
     ctx.deadline.check('sanctions');
     const { first, last } = sentence;
-    if (/\?["”’]?\s*$/.test(ctx.text.slice(sentence.start, sentence.end))) continue;
+    if (!anyCouldMatch(TRIGGER_GATE, view, first, last) || /\?["”’]?\s*$/.test(ctx.text.slice(sentence.start, sentence.end))) continue;
     const triggers = byPriority(TRIGGERS.map((p) => p.findAll(view, first, last)));
     if (triggers.length === 0) continue;
     const refusals = NOT_A_MEASURE.flatMap((p) => p.findAll(view, first, last));

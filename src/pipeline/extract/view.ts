@@ -7,8 +7,18 @@ import { isCountry, isOrg, isPerson, type ArticleContext } from './context.js';
  * PERSON, and PARTY (any state, organization or person that can act).
  */
 export function articleView(ctx: ArticleContext): TokenView {
+  let view = views.get(ctx);
+  if (!view) views.set(ctx, (view = buildView(ctx)));
+  return view;
+}
+
+/** One view an article, shared by the frames: its word sets per sentence are built once. */
+const views = new WeakMap<ArticleContext, TokenView>();
+
+function buildView(ctx: ArticleContext): TokenView {
   const words = ctx.words;
   const shapes: Array<string | undefined> = new Array(words.length);
+  const vocabularies = new Map<string, Set<string>>();
   return {
     length: words.length,
     lower: (i) => words[i].lower,
@@ -17,6 +27,16 @@ export function articleView(ctx: ArticleContext): TokenView {
     text: (i) => words[i].text,
     shape: (i) => (shapes[i] ??= shapeOf(words[i].text)),
     cap: (i) => words[i].cap,
+    vocabulary: (from, to) => {
+      const key = `${from}:${to}`;
+      let set = vocabularies.get(key);
+      if (!set) {
+        set = new Set();
+        for (let i = from; i < to; i++) set.add(words[i].lower).add(words[i].lemma);
+        vocabularies.set(key, set);
+      }
+      return set;
+    },
     mentionEnd: (i, kind) => {
       const o = ctx.owner[i];
       if (!o || o.first !== i) return -1;

@@ -43,6 +43,8 @@ export interface TokenView {
   cap(i: number): boolean;
   /** The index just past the mention of `kind` that starts at token `i`, or -1. */
   mentionEnd(i: number, kind: string): number;
+  /** Every lower-cased form and lemma in tokens `[from, to)`; lets a pattern that needs a word absent there be skipped at once. */
+  vocabulary(from: number, to: number): ReadonlySet<string>;
 }
 
 export type WordSets = (name: string) => ReadonlySet<string> | undefined;
@@ -74,6 +76,10 @@ export class CompiledPattern {
     readonly id: string,
     private readonly program: Instruction[],
     private readonly captureNames: string[],
+    /** For each required word test, the words it accepts: a text with none of one list cannot match. */
+    private readonly required: Array<ReadonlySet<string>>,
+    /** One of those lists (the trigger word's, else the shortest): what a family of patterns needs at the least. */
+    readonly gate: ReadonlySet<string> | null,
   ) {}
 
   static compile(spec: PatternSpec, sets: WordSets): CompiledPattern {
@@ -101,11 +107,22 @@ export class CompiledPattern {
       if (slot >= 0) program.push({ op: 'save', slot: 2 * slot + 1 });
     }
     program.push({ op: 'match' });
-    return new CompiledPattern(spec.id, program, captureNames);
+    // the words a required test accepts (by form or lemma) make a cheap filter
+    const wordTests = spec.pattern.filter((t) => (t.op === undefined || t.op === '+') && !t.not && (t.lower !== undefined || t.lemma !== undefined));
+    const accepted = (t: TokenTest) => [t.lower, t.lemma].filter((v): v is ValueTest => v !== undefined).map((v) => acceptedWords(v, sets));
+    const required = wordTests.flatMap(accepted);
+    // the gate: the word captured as "trigger", else the required word list with the fewest words
+    const triggerTest = wordTests.find((t) => t.capture === 'trigger');
+    const gate = triggerTest ? accepted(triggerTest)[0] : required.reduce<ReadonlySet<string> | null>((best, r) => (!best || r.size < best.size ? r : best), null);
+    return new CompiledPattern(spec.id, program, captureNames, required, gate);
   }
 
   /** Leftmost, greedy, non-overlapping matches in tokens `[from, to)`. */
   findAll(view: TokenView, from = 0, to = view.length): Match[] {
+    if (this.required.length > 0) {
+      const words = view.vocabulary(from, to);
+      if (!this.required.every((accepted) => someIn(accepted, words))) return [];
+    }
     const matches: Match[] = [];
     let start = from;
     while (start < to) {
@@ -120,14 +137,23 @@ export class CompiledPattern {
   /** The leftmost match that starts at or after `from` (Pike VM; threads in priority order). */
   private firstFrom(view: TokenView, from: number, to: number): Match | null {
     const slots = this.captureNames.length * 2;
+    const opening = this.openingTest();
+    // an instruction is followed once a token: `seen[pc] === p + 1` means "already followed at token p"
+    const seen = new Int32Array(this.program.length);
     // pending[p]: threads that resume at token p (a mention test moves a thread several tokens on)
     const pending = new Map<number, Thread[]>();
     let best: { start: number; end: number; saved: Int32Array } | null = null;
     for (let p = from; p <= to; p++) {
       const threads = pending.get(p) ?? [];
       pending.delete(p);
-      if (!best && p < to) threads.push({ pc: 0, start: p, saved: new Int32Array(slots).fill(-1) });
-      const seen = new Uint8Array(this.program.length);
+      // a new thread starts only where the pattern's first, required test can pass
+      if (!best && p < to && (!opening || (!opening.mention && opening.check(view, p)) || (opening.mention && advance(opening, view, p, to) > p))) {
+        threads.push({ pc: 0, start: p, saved: new Int32Array(slots).fill(-1) });
+      }
+      if (threads.length === 0) {
+        if (pending.size === 0 && (best || p >= to)) break;
+        continue;
+      }
       const ready: Thread[] = [];
       for (const t of threads) this.follow(t.pc, t.start, t.saved, p, seen, ready);
       for (const t of ready) {
@@ -165,10 +191,16 @@ export class CompiledPattern {
     return { id: this.id, start: best.start, end: best.end, captures };
   }
 
+  /** The test every match begins with, when the program starts with one (no optional or capture before it). */
+  private openingTest(): CompiledTest | null {
+    const first = this.program[0];
+    return first.op === 'test' ? first.test : null;
+  }
+
   /** Follows jumps, splits and saves from `pc` to the tests and matches reachable without a token, in priority order. */
-  private follow(pc: number, start: number, saved: Int32Array, p: number, seen: Uint8Array, out: Thread[]): void {
-    if (seen[pc]) return;
-    seen[pc] = 1;
+  private follow(pc: number, start: number, saved: Int32Array, p: number, seen: Int32Array, out: Thread[]): void {
+    if (seen[pc] === p + 1) return;
+    seen[pc] = p + 1;
     const ins = this.program[pc];
     if (ins.op === 'jump') return this.follow(ins.to, start, saved, p, seen, out);
     if (ins.op === 'split') {
@@ -182,6 +214,19 @@ export class CompiledPattern {
     }
     out.push({ pc, start, saved });
   }
+}
+
+function acceptedWords(value: ValueTest, sets: WordSets): ReadonlySet<string> {
+  if (typeof value === 'string') return new Set([value]);
+  if ('in' in value) return new Set(value.in);
+  return sets(value.set) ?? new Set();
+}
+
+/** Whether the two sets share a word, iterating the smaller. */
+function someIn(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
 }
 
 interface Thread {
@@ -230,6 +275,27 @@ function valueTest(id: string, value: ValueTest, sets: WordSets): (s: string) =>
   const named = sets(value.set);
   if (!named) throw new PatternError(`${id}: no word set named '${value.set}'`);
   return (s) => named.has(s);
+}
+
+/**
+ * Whether any of `patterns` could match in tokens `[from, to)`: false when the text holds none of
+ * the words that one of them needs at the least (a pattern with no word test can always match).
+ */
+export function anyCouldMatch(gate: ReadonlySet<string> | null, view: TokenView, from: number, to: number): boolean {
+  if (gate === null) return true;
+  // one look at each word: cheaper than building the text's vocabulary, which most texts then never need
+  for (let i = from; i < to; i++) if (gate.has(view.lower(i)) || gate.has(view.lemma(i))) return true;
+  return false;
+}
+
+/** The union of the patterns' gates, or null when one pattern tests no word. */
+export function familyGate(patterns: CompiledPattern[]): ReadonlySet<string> | null {
+  const union = new Set<string>();
+  for (const p of patterns) {
+    if (!p.gate) return null;
+    for (const w of p.gate) union.add(w);
+  }
+  return union;
 }
 
 /** Compiles a rule file's patterns once; an id used twice is an error. */
