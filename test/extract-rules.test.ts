@@ -60,6 +60,12 @@ describe('extraction rules', () => {
       ['PL', 'UA', 0.2, '%GDP', 'military', 'pledged', 'annual'],
       ['PL', null, 4.7, '%GDP', 'military', 'planned', 'annual'],
     ]);
+    const share = facts('RIGA - Ukraine needs more help, the minister said.\nLatvia spends 3.2% of its GDP, and its budget will reach 4% of GDP next year.\nLatvia will also give 0.25% of its GDP annually.');
+    expect(share.commitments.map((c) => [c.donor, c.recipient, c.amount, c.period, c.rules.recipient])).toEqual([
+      ['LV', null, 3.2, 'annual', 'commitment.recipient.own-budget-share'],
+      ['LV', null, 4, 'annual', 'commitment.recipient.own-budget-share'],
+      ['LV', 'UA', 0.25, 'annual', 'commitment.recipient.article-default'],
+    ]);
     const target = facts('COPENHAGEN - Denmark will spend 3.5% of GDP on defence by 2030, the prime minister said, and will invest an additional 50 billion Danish crowns in its armed forces.');
     expect(target.commitments.map((c) => [c.donor, c.recipient, c.amount, c.unit, c.status])).toEqual([
       ['DK', null, 3.5, '%GDP', 'pledged'],

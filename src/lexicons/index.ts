@@ -53,6 +53,8 @@ export const sanctionCountNouns = lowerSet(cues.sanctionCountNouns.filter((v) =>
 export const readinessWords = lowerSet(cues.readinessWords);
 /** Words before a verb that make a commitment planned, not pledged: "plans to", "is considering". */
 export const plannedWords = lowerSet(cues.plannedWords);
+/** Verbs of a state's own budget: a share of GDP "spent" or "reached" with no one named as receiving it is defence spending, not aid. */
+export const ownSpendingVerbs = lowerSet(cues.ownSpendingVerbs);
 /** Nouns that name support and whose possessor or from-phrase is its giver. */
 export const supportNouns = lowerSet(cues.supportNouns);
 

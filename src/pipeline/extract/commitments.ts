@@ -3,7 +3,7 @@
 // Donor: the subject of the trigger (a minister → their state), a passive "by X", a
 // possessive ("Estonia's contribution"), else the donor the paragraph is about.
 import type { Commitment } from '../../facts/types.js';
-import { cues, itemNouns, negations, pledgeNouns, readinessWords, statusOfLemma, supportNouns } from '../../lexicons/index.js';
+import { cues, itemNouns, negations, ownSpendingVerbs, pledgeNouns, readinessWords, statusOfLemma, supportNouns } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import { isOrg, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
@@ -72,13 +72,17 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       const donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
         : found.value.length > 1 ? decided(found.rule, found.value.filter((d) => d !== defaults.recipient)) : found;
       if (donors.value.length === 0) continue;
-      const recipient = ownSpending ? decided('commitment.recipient.own-spending', null) : findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
+      const helped = ownSpending ? decided('commitment.recipient.own-spending', null) : findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
+      // "will reach 4.7% of GDP", "spends 3.43% of its GDP": a share of GDP with a budget verb and no one named as receiving it is the state's own
+      const ownShare = q.kind === 'gdp' && helped.rule === 'commitment.recipient.article-default' && ownSpendingVerbs.has(ctx.words[verb].lemma);
+      const recipient = ownShare ? decided('commitment.recipient.own-budget-share', null) : helped;
       const evidence = evidenceSpan(ctx, q, trigger);
       // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
       const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors.value[0]) : undefined;
-      const period = whole ? decided('commitment.period.as-whole', whole.period) : ownSpending && q.kind === 'gdp' ? decided('commitment.period.spending-share', 'annual' as const) : periodOf(ctx, q, sentence.start, sentence.end);
+      const ownBudget = ownSpending || ownShare;
+      const period = whole ? decided('commitment.period.as-whole', whole.period) : ownBudget && q.kind === 'gdp' ? decided('commitment.period.spending-share', 'annual' as const) : periodOf(ctx, q, sentence.start, sentence.end);
       const status = whole ? decided('commitment.status.as-whole', whole.status) : statusAt(ctx, verb, sentence.first);
-      const category = ownSpending ? decided('commitment.category.own-spending', 'military' as const) : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults);
+      const category = ownBudget ? decided('commitment.category.own-spending', 'military' as const) : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults);
       const rules = {
         trigger: trigger === undefined ? 'commitment.trigger.share-of-gdp' : triggerRules.get(trigger)!,
         donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule, period: period.rule,
