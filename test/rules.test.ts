@@ -27,7 +27,6 @@ const SANCTIONS: Cases = {
   'sanction.trigger.ban-on-trade': { match: 'Seoul will ban the export of drones.', miss: 'Seoul will boost the export of drones.' },
   'sanction.trigger.embargo': { match: 'An oil embargo starts in June.', miss: 'An oil pipeline starts in June.' },
   'sanction.trigger.price-cap': { match: 'The price cap was lowered.', miss: 'The price index was lowered.' },
-  'sanction.trigger.cap-the-price': { match: 'Allies agreed to cap the price of crude.', miss: 'Allies agreed to watch the price of crude.' },
   'sanction.trigger.entry-ban': { match: 'An entry ban applies to 90 officials.', miss: 'An entry fee applies to 90 officials.' },
   'sanction.trigger.bar-entry': { match: 'Finland will deny entry to tourists.', miss: 'Finland will allow entry to tourists.' },
   'sanction.trigger.expel': { match: 'Prague will expel five Russian diplomats.', miss: 'Prague will welcome five Russian diplomats.' },

@@ -50,7 +50,10 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     const triggers = byPriority(TRIGGERS.map((p) => p.findAll(view, first, last)));
     if (triggers.length === 0) continue;
     const refusals = NOT_A_MEASURE.flatMap((p) => p.findAll(view, first, last));
-    const counts = COUNTS.flatMap((p) => p.findAll(view, first, last)).filter((c) => countOf(ctx, c) !== null);
+    const counts = COUNTS.flatMap((p) => p.findAll(view, first, last)).flatMap((match) => {
+      const count = countOf(ctx, match);
+      return count === null ? [] : [{ match, count }];
+    });
     const measures: Measure[] = [];
     for (const trigger of triggers) {
       if (refusals.some((r) => r.start < trigger.start)) continue;
@@ -61,16 +64,16 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     }
     if (measures.length === 0) continue;
     // each count belongs to the measure nearest before it, else to the first one
-    const countsOf = new Map<Measure, Match[]>();
+    const countsOf = new Map<Measure, Array<{ match: Match; count: number }>>();
     for (const c of counts) {
-      const owner = [...measures].reverse().find((m) => m.trigger.start <= c.start) ?? measures[0];
+      const owner = [...measures].reverse().find((m) => m.trigger.start <= c.match.start) ?? measures[0];
       countsOf.set(owner, [...(countsOf.get(owner) ?? []), c]);
     }
     const made: Sanction[] = [];
     for (const m of measures) {
       const listed = countsOf.get(m) ?? [];
       if (listed.length === 0 && sanctionPatterns.spec(m.trigger.id)?.needs === 'count') continue;
-      const rows = listed.length > 0 ? listed.map((c) => ({ count: countOf(ctx, c), match: c })) : [{ count: null, match: null }];
+      const rows: Array<{ match: Match | null; count: number | null }> = listed.length > 0 ? listed : [{ count: null, match: null }];
       for (const imposer of m.imposers) {
         for (const row of rows) {
           const span = row.match ?? m.trigger;
@@ -89,16 +92,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     out.push(...made.filter((s, i) => s.count !== null || !made.some((o, j) => j < i && o.imposer === s.imposer && o.target === s.target)));
     previous = measures[measures.length - 1];
   }
-  return dedupe(withArticleImposer(out));
-}
-
-/** A headline or a sentence that names no imposer ("A new oil price cap") takes the article's most frequent one. */
-function withArticleImposer(sanctions: Sanction[]): Sanction[] {
-  const tally = new Map<string, number>();
-  for (const s of sanctions) if (s.imposer) tally.set(s.imposer, (tally.get(s.imposer) ?? 0) + 1);
-  const main = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!main) return sanctions;
-  return sanctions.map((s) => (s.imposer ? s : { ...s, imposer: main, rules: { ...s.rules, imposer: 'sanction.imposer.article-default' } }));
+  return dedupe(out);
 }
 
 /** Non-overlapping triggers in text order; where two overlap, the pattern listed first in the rule file wins ("its 20th sanctions package" over "adopted its 20th sanctions"). */
@@ -108,7 +102,7 @@ function byPriority(matches: Match[][]): Match[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** A clause ends at ";", or at ", which" and the like: roles of a measure are looked for up to there. */
+/** A clause ends at ";": the roles of a measure are looked for up to there. */
 function clauseEndAfter(ctx: ArticleContext, from: number, last: number): number {
   for (let k = from; k < last; k++) if (ctx.words[k].text === ';') return k;
   return last;
@@ -138,13 +132,12 @@ function partyAt(ctx: ArticleContext, start: number, end: number): string | null
 function imposersOf(ctx: ArticleContext, view: TokenView, trigger: Match, first: number, end: number, previous: Measure | null): Role[] {
   const agent = firstCapture(IMPOSER_AFTER, view, trigger.end, Math.min(end, trigger.end + 8), 'imposer');
   if (agent) return [{ value: partyAt(ctx, agent.start, agent.end), rule: agent.match.id }];
-  const subjects = (at: number) => subjectsBefore(ctx, first, at);
   // the verb that acts: the trigger itself ("imposed sanctions"), or a verb of adoption before its noun ("adopted the EU's package")
   const verb = ctx.words.slice(trigger.start, trigger.end).some((w) => w.pos === 'VERB')
     ? trigger.start
     : ADOPTION.flatMap((p) => p.findAll(view, first, trigger.start)).reduce<number | null>((at, m) => Math.max(at ?? -1, m.start), null);
   if (verb !== null) {
-    const found = subjects(verb);
+    const found = subjectsBefore(ctx, first, verb);
     if (found.length > 0) return found;
   }
   const from = Math.max(first, trigger.start - BEFORE_WINDOW);
@@ -154,7 +147,7 @@ function imposersOf(ctx: ArticleContext, view: TokenView, trigger: Match, first:
     const value = partyAt(ctx, closest.c.start, closest.c.end);
     if (value && value !== 'RU') return [{ value, rule: closest.m.id }];
   }
-  const found = verb === null ? subjects(trigger.start) : [];
+  const found = verb === null ? subjectsBefore(ctx, first, trigger.start) : [];
   if (found.length > 0) return found;
   if (previous) return previous.imposers.map((i) => ({ value: i.value, rule: 'sanction.imposer.previous-measure' }));
   return [{ value: null, rule: null }];
@@ -223,11 +216,17 @@ function describe(ctx: ArticleContext, trigger: Match, count: Match | null): str
   const words = (from: number, to: number) => ctx.text.slice(ctx.words[from].start, ctx.words[to - 1].end);
   const ordinal = trigger.captures.ordinal;
   const noun = count?.captures.noun ? words(count.captures.noun.start, count.captures.noun.end).toLowerCase() : null;
-  const template = ordinal ? `${words(ordinal.start, ordinal.end)} sanctions package[: {noun}]` : sanctionPatterns.spec(trigger.id)?.measure ?? `${words(trigger.start, trigger.end).toLowerCase()}[: {noun}]`;
+  const template = ordinal ? `${words(ordinal.start, ordinal.end)} sanctions package[: {noun}]` : measureOf(trigger) ?? `${words(trigger.start, trigger.end).toLowerCase()}[: {noun}]`;
   return template.replace(/\[([^\]]*)\]/, (_, part: string) => (noun ? part.replace('{noun}', noun) : ''));
 }
 
-/** A headline, a quote and the body often name the same measure: one row per imposer, target, measure and count. */
+/** The kind of measure a trigger names, as a template (`[ on {noun}]` is filled by what a count lists). */
+const measureOf = (trigger: Match) => sanctionPatterns.spec(trigger.id)?.measure;
+
+/**
+ * A headline, a quote and the body often name the same measure: one row per imposer, target,
+ * trigger and count, where a trigger's variants (noun or verb, numbered or not) count as one.
+ */
 function dedupe(sanctions: Sanction[]): Sanction[] {
   const seen = new Set<string>();
   return sanctions.filter((s) => {
