@@ -8,19 +8,15 @@
 //   3. GET /api/ledger/summary (a random `since`, so no cache answers) while a 1 MB article is
 //      posted to the API: latency, target under 200 ms.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devArticles } from './corpus.js';
 import { startServerProcess } from './workbench.js';
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
-const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'dev');
-if (!existsSync(DEV)) {
-  console.error(`bench:bounds reads real articles from ${DEV}, which is not there`);
-  process.exit(2);
-}
 const dir = mkdtempSync(join(tmpdir(), 'pw-bounds-'));
-const articles = readdirSync(DEV).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(DEV, f), 'utf8')));
+const articles = devArticles('bench:bounds');
 const article = articles.reduce((a, b) => (b.text.length > a.text.length ? b : a));
 const repeat = (text, times) => Array.from({ length: times }, () => text).join('\n\n');
 

@@ -3,22 +3,15 @@
 // pass (read, sentences, part of speech, entities) over the same lines, each a whole process
 // with its own start-up, measured in the same run; best of 3 each, interleaved.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devArticles } from './corpus.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const DEV = join(ROOT, '..', 'shared', 'corpus', 'dev');
-if (!existsSync(DEV)) {
-  console.error(`bench:extract-jsonl reads real articles from ${DEV}, which is not there`);
-  process.exit(2);
-}
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const dir = mkdtempSync(join(tmpdir(), 'pw-jsonl-'));
-const lines = readdirSync(DEV).filter((f) => f.endsWith('.json')).map((f) => {
-  const a = JSON.parse(readFileSync(join(DEV, f), 'utf8'));
-  return JSON.stringify({ id: a.id, url: a.url, source: a.source, published: a.published, text: a.text });
-});
+const lines = devArticles('bench:extract-jsonl').map((a) => JSON.stringify(a));
 const input = join(dir, 'dev.jsonl');
 writeFileSync(input, `${Array.from({ length: REPEAT }, () => lines.join('\n')).join('\n')}\n`);
 const bare = join(dir, 'bare.mjs');

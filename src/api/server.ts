@@ -1,13 +1,11 @@
 // server.ts listens; app.ts builds. The server stays on loopback unless API tokens exist.
-import { isIP } from 'node:net';
 import { buildApp, DEFAULT_WEB_ROOT } from './app.js';
 import { tokenCount } from './auth.js';
+import { isLoopbackHost } from '../ingest/address-policy.js';
 import { startExtractionPool } from '../ingest/pool.js';
 import type { FactStore } from '../store/index.js';
 
 export class ExposureError extends Error {}
-
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 
 export interface ServerOptions {
   /** Worker threads that extract posted articles (each holds a copy of the language model). */
@@ -15,7 +13,7 @@ export interface ServerOptions {
 }
 
 export async function startServer(store: FactStore, host: string, port: number, options: ServerOptions = {}) {
-  if (!isLoopback(host) && (await tokenCount(store.db)) === 0) {
+  if (!isLoopbackHost(host) && (await tokenCount(store.db)) === 0) {
     throw new ExposureError(`refusing to listen on ${host} without API tokens: create one with 'pledgewatch token create --role admin', or listen on 127.0.0.1`);
   }
   const pool = await startExtractionPool(options.extractThreads ?? 1);

@@ -27,26 +27,22 @@ export function extractArticle(raw: unknown): ArticleOutcome {
     return fail(id, `invalid article: ${issue.path.join('.') || 'input'}: ${issue.message}`);
   }
   const { text, published } = parsed.data;
-  const problem = checkText(text);
-  if (problem) return fail(id, problem);
-  try {
-    const result = runPipeline({ text, published });
-    const language = detectLanguage(result.normalized.text);
-    const extra = { language, extractorVersion: result.extractorVersion, place: result.normalized.dateline?.place ?? null };
-    if (language !== 'en') {
-      const empty = { persons: [], countries: [], organizations: [], quotes: [], commitments: [], sanctions: [], meetings: [] };
-      return { ok: true, output: toContract(id, empty, { ...extra, warning: 'not an English article: no facts extracted' }) };
-    }
-    return { ok: true, output: toContract(id, result, extra) };
-  } catch (err) {
-    return fail(id, failureMessage(err));
+  const extracted = extractForStorage({ text, published });
+  if (!extracted.ok) return fail(id, extracted.error);
+  const { result } = extracted;
+  const language = detectLanguage(result.normalized.text);
+  const extra = { language, extractorVersion: result.extractorVersion, place: result.normalized.dateline?.place ?? null };
+  if (language !== 'en') {
+    const empty = { persons: [], countries: [], organizations: [], quotes: [], commitments: [], sanctions: [], meetings: [] };
+    return { ok: true, output: toContract(id, empty, { ...extra, warning: 'not an English article: no facts extracted' }) };
   }
+  return { ok: true, output: toContract(id, result, extra) };
 }
 
-/** What extraction gives for one article to be stored: its facts, or why it cannot be read. */
+/** What extraction gives for one article: its facts, or why it cannot be read. */
 export type PipelineOutcome = { ok: true; result: PipelineResult } | { ok: false; error: string };
 
-/** Extracts an article to be stored; a plain object either way, so that it can come from a worker thread. */
+/** Extracts an article (for the CLI's contract and for storage); a plain object either way, so that it can come from a worker thread. */
 export function extractForStorage(input: PipelineInput): PipelineOutcome {
   const problem = checkText(input.text);
   if (problem) return { ok: false, error: problem };

@@ -32,13 +32,16 @@ export async function openStore(url: string): Promise<FactStore> {
     await db.destroy();
     throw err;
   }
-  const reader = openReader();
+  // opened on first use: the CLI's commands never read beside a write and need no second connection
+  let reader: Kysely<Database> | undefined;
   return {
     db,
-    reader,
+    get reader() {
+      return (reader ??= openReader());
+    },
     capabilities,
     close: async () => {
-      if (reader !== db) await reader.destroy();
+      if (reader && reader !== db) await reader.destroy();
       await db.destroy();
     },
   };

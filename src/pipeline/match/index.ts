@@ -147,7 +147,7 @@ export class CompiledPattern {
       const threads = pending.get(p) ?? [];
       pending.delete(p);
       // a new thread starts only where the pattern's first, required test can pass
-      if (!best && p < to && (!opening || (!opening.mention && opening.check(view, p)) || (opening.mention && advance(opening, view, p, to) > p))) {
+      if (!best && p < to && (!opening || advance(opening, view, p, to) >= 0)) {
         threads.push({ pc: 0, start: p, saved: new Int32Array(slots).fill(-1) });
       }
       if (threads.length === 0) {
