@@ -5,6 +5,7 @@ import titleLists from './titles.json' with { type: 'json' };
 import cueLists from './cues.json' with { type: 'json' };
 import currencyList from './currencies.json' with { type: 'json' };
 import sharedCurrencies from './shared-currency-names.json' with { type: 'json' };
+import grammarLists from './grammar.json' with { type: 'json' };
 
 export interface CountryEntry {
   code: string;
@@ -33,6 +34,11 @@ export const currencies: readonly CurrencyEntry[] = currencyList;
 export const sharedCurrencyNames: Readonly<Record<string, Readonly<Record<string, string>>>> = sharedCurrencies.names;
 export const cues = cueLists;
 export const titles = titleLists;
+/** Function words of English the shallow parse and the frames read: prepositions, determiners, modals, group nouns …. */
+export const grammar = grammarLists;
+export const groupNouns = new Set(grammar.groupNouns);
+export const prepositions = new Set(grammar.prepositions);
+export const determiners = new Set(grammar.determiners);
 
 
 const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -57,6 +63,8 @@ export const plannedWords = lowerSet(cues.plannedWords);
 export const ownSpendingVerbs = lowerSet(cues.ownSpendingVerbs);
 /** Nouns that name support and whose possessor or from-phrase is its giver. */
 export const supportNouns = lowerSet(cues.supportNouns);
+/** Last words of a name that make a body found by pattern one that receives money (a fund, an agency), not one that gives it. */
+export const receivingOrgHeads = lowerSet(cues.receivingOrgHeads);
 
 /** Status of a commitment signalled by a verb lemma or adjective ("pledge" → pledged, "mull" → planned). */
 export const statusOfLemma = new Map<string, 'pledged' | 'delivered' | 'planned' | 'ready'>();

@@ -13,6 +13,7 @@ import {
   type Defaults, type DonorState,
 } from './donors.js';
 import { decided } from './decision.js';
+import { phraseDonors, phraseRecipient } from './phrase-roles.js';
 
 const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
 const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peacekeepers)\b/i;
@@ -46,15 +47,18 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     conversions.push(...all.filter((q) => q.conversion));
     const quantities = all.filter((q) => !q.conversion);
     const made: Commitment[] = [];
+    let listTrigger: number | undefined;
     for (const q of quantities) {
-      const trigger = nearestTrigger(ctx, triggers, q);
-      if (!trigger && q.kind !== 'gdp') continue;
+      // "financed by the Netherlands for $578 million, the second by Denmark for $495 million": a list of amounts
+      // with their givers shares the trigger of the first
+      const trigger = nearestTrigger(ctx, triggers, q) ?? (listTrigger !== undefined && phraseDonors(ctx, q.start, defaults) ? listTrigger : undefined);
+      if (trigger === undefined && q.kind !== 'gdp') continue;
       // a state's own defence spending or target is a commitment with no recipient (the annotation guide's rule)
       const ownSpending = (q.kind === 'money' || q.kind === 'gdp') && ownDefenceSpending(ctx, q);
       if (q.kind === 'money' && !ownSpending && notSupport(ctx, q)) continue;
       // a spending target is stated by its own verb: "plans to spend 4.7% of GDP", not a figure in the next clause
       if (ownSpending && (trigger === undefined || /[,;]/.test(ctx.text.slice(ctx.words[trigger].end, q.start)))) continue;
-      if ((q.kind === 'items' || q.kind === 'troops') && !trigger) continue;
+      if ((q.kind === 'items' || q.kind === 'troops') && trigger === undefined) continue;
       if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
       if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
       const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
@@ -62,7 +66,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       const named = (rule: string, value: string[] | null) => (value ? decided(rule, value) : null);
       const found =
         named('commitment.donor.amount-phrase', donorOfQuantity(ctx, q)) ?? named('commitment.donor.possessor-of-amount', ownerBefore(ctx, at)) ??
-        named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
+        phraseDonors(ctx, q.start, defaults) ?? named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
         (trigger !== undefined ? named('commitment.donor.possessive', possessiveDonor(ctx, trigger, sentence.first, sentence.last)) : null) ??
         findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
@@ -72,7 +76,8 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       const donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
         : found.value.length > 1 ? decided(found.rule, found.value.filter((d) => d !== defaults.recipient)) : found;
       if (donors.value.length === 0) continue;
-      const helped = ownSpending ? decided('commitment.recipient.own-spending', null) : findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
+      const helped = ownSpending ? decided('commitment.recipient.own-spending', null)
+        : phraseRecipient(ctx, q.start, donors.value) ?? findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
       // "will reach 4.7% of GDP", "spends 3.43% of its GDP": a share of GDP with a budget verb and no one named as receiving it is the state's own
       const ownShare = q.kind === 'gdp' && helped.rule === 'commitment.recipient.article-default' && ownSpendingVerbs.has(ctx.words[verb].lemma);
       const recipient = ownShare ? decided('commitment.recipient.own-budget-share', null) : helped;
@@ -83,6 +88,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       const period = whole ? decided('commitment.period.as-whole', whole.period) : ownBudget && q.kind === 'gdp' ? decided('commitment.period.spending-share', 'annual' as const) : periodOf(ctx, q, sentence.start, sentence.end);
       const status = whole ? decided('commitment.status.as-whole', whole.status) : statusAt(ctx, verb, sentence.first);
       const category = ownBudget ? decided('commitment.category.own-spending', 'military' as const) : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults);
+      listTrigger = trigger;
       const rules = {
         trigger: trigger === undefined ? 'commitment.trigger.share-of-gdp' : triggerRules.get(trigger)!,
         donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule, period: period.rule,

@@ -2,15 +2,16 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { itemNouns, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns } from '../../lexicons/index.js';
+import { groupNouns, itemNouns, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { partyBefore, partyEndingAt, type Party } from './parties.js';
+import { groupOfPhrase, receivingOrg } from './phrase-roles.js';
+import { articleParse } from './view.js';
 
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together', 'each', 'both', 'all']);
 const GROUP_SCHEME = /^(?:initiative|coalition|fund|facility|programme|program|mission|model|plan|scheme|mechanism|led)$/;
-const GROUP_WORDS = new Set(['countries', 'nations', 'allies', 'partners', 'states', 'members', 'donors', 'governments']);
 const MILITARY_WORDS = new Set(['military', 'weapons', 'defence', 'defense', 'ammunition', 'troops', 'drones', 'arms']);
 const SECURITY_CONTEXT = /security guarantees?|reassurance force|ceasefire|coalition of the willing|peacekeep/i;
 const OBJECT_TAKING_VERBS = new Set(['provide', 'give', 'help', 'support', 'assist', 'send', 'supply', 'offer', 'grant', 'lend', 'hand', 'present', 'thank', 'urge', 'bolster', 'strengthen']);
@@ -41,6 +42,14 @@ export function articleDefaults(ctx: ArticleContext): Defaults {
     counts.set(m.code, (counts.get(m.code) ?? 0) + (m.form === 'name' ? 1 : 0.5));
     const before = ctx.words[m.first - 1]?.lower ?? '';
     if (['to', 'for', 'support', 'supporting', 'help', 'helping', 'assist'].includes(before)) asRecipient.set(m.code, (asRecipient.get(m.code) ?? 0) + 1);
+  }
+  // "pledged $100 billion for the IDA", "contributions to Gavi": a fund or agency named as receiving competes with the states
+  const parse = articleParse(ctx);
+  for (const phrase of parse.phrases) {
+    const host = phrase.host;
+    if (!host || !(host.prep === 'to' || host.prep === 'for' || (host.prep === 'of' && supportNouns.has(ctx.words[parse.phrases[host.phrase].head].lower)))) continue;
+    const org = receivingOrg(ctx, phrase);
+    if (org) asRecipient.set(org, (asRecipient.get(org) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const recipients = [...asRecipient.entries()].sort((a, b) => b[1] - a[1]);
@@ -89,7 +98,7 @@ function groupName(ctx: ArticleContext, k: number, first: number): string {
 }
 
 /** The EU's institutions and instruments pledge as "EU"; the G7 as "G7". */
-function canonicalGroup(name: string): string {
+export function canonicalGroup(name: string): string {
   if (/^(european (union|commission|council|peace facility)|eu|ukraine facility|council of the (european union|eu))\b/i.test(name)) return 'EU';
   if (/^(group of seven|g7)/i.test(name)) return 'G7';
   return name;
@@ -188,8 +197,11 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   while (k >= first && (AUXILIARIES.has(words[k].lower) || words[k].pos === 'ADV' || words[k].pos === 'VERB' || words[k].pos === 'AUX' || words[k].pos === 'PART' || readinessWords.has(words[k].lower) || plannedWords.has(words[k].lower))) k--;
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
   // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
-  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && GROUP_WORDS.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
-    return decided('commitment.donor.group-subject', [defaults.coalition ?? canonicalGroup(groupName(ctx, k, first))]);
+  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && groupNouns.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
+    const parse = articleParse(ctx);
+    const phrase = k >= first ? parse.phrases[parse.phraseOf[k]] : undefined;
+    const group = phrase ? groupOfPhrase(ctx, phrase) : null;
+    return decided('commitment.donor.group-subject', [defaults.coalition ?? group ?? canonicalGroup(groupName(ctx, k, first))]);
   }
   if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower)) {
     // "the Czech government said it had delivered …": the pronoun is the speaker

@@ -5,7 +5,7 @@ import { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
 import {
   countries, organizations, titleHeads, titleModifiers, complementWords, honorifics, nameParticles, speechVerbs,
-  orgHeads, MONTHS, WEEKDAYS, type OrganizationEntry,
+  orgHeads, MONTHS, WEEKDAYS, prepositions, type OrganizationEntry,
 } from '../../lexicons/index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { ArticleContext, CountryMention, OrgMention, OrgRecord, PersonRecord, Span } from './context.js';
@@ -83,6 +83,7 @@ export function buildContext(analysis: Analysis, options: BuildOptions): Article
   findPersons(ctx);
   ctx.deadline.check('persons');
   findPatternOrganizations(ctx);
+  markAcronymMentions(ctx);
   markPersonMentions(ctx);
   ctx.deadline.check('organizations');
   // lexicon and pattern organizations were found in two passes; relation rules need text order
@@ -522,12 +523,20 @@ function findPatternOrganizations(ctx: ArticleContext): void {
       while (s > 0 && (capFree(s - 1) || (['of', 'for', 'and', 'the'].includes(words[s - 1].lower) && capFree(s - 2)))) s--;
       if (s < i && free(i + 1)) {
         const name = ctx.text.slice(words[s].start, words[i - 1].end);
-        const initials = name.split(/[\s-]+/).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x[0]).join('');
+        const initials = initialsOf(name);
         if (initials.startsWith(acr[0]) && initials.length >= 2) {
           addOrg(ctx, { first: s, last: i + 3 }, patternOrg(`${name} (${acr})`, acr, 'org.acronym'));
           i += 2;
           continue;
         }
+      }
+      // "the International Development Association (IDA)", where the name was already found: the acronym is that body's
+      const named = ctx.owner[i - 1];
+      const record = isOrg(named) ? ctx.orgs.get(named.key) : undefined;
+      if (record && record.acronym === null && free(i + 1) && initialsOf(record.name).startsWith(acr[0])) {
+        record.acronym = acr;
+        i += 2;
+        continue;
       }
       // A party after a person's name: "Hanno Pevkur (Reform)".
     }
@@ -603,6 +612,19 @@ function findPatternOrganizations(ctx: ArticleContext): void {
   }
 }
 
+const initialsOf = (name: string) => name.split(/[\s-]+/).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x[0]).join('');
+
+/** "… Association (IDA) …, contributions to the IDA": every later use of an acronym the article introduced is a mention of its body. */
+function markAcronymMentions(ctx: ArticleContext): void {
+  const byAcronym = new Map<string, OrgRecord>();
+  for (const org of ctx.orgs.values()) if (org.acronym && org.rule !== 'org.lexicon') byAcronym.set(org.acronym, org);
+  if (byAcronym.size === 0) return;
+  ctx.words.forEach((w, k) => {
+    const org = byAcronym.get(w.text);
+    if (org && ctx.owner[k] === undefined && ctx.words[k - 1]?.text !== '(') addOrg(ctx, { first: k, last: k + 1 }, org);
+  });
+}
+
 function startsSentenceCommonly(ctx: ArticleContext, i: number): boolean {
   const w = ctx.words[i];
   return (i === 0 || ctx.words[i - 1].sentence !== w.sentence) && w.pos !== 'PROPN' && !isAllCaps(w);
@@ -614,6 +636,8 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
   let s = h;
   while (s > 0 && words[s - 1].sentence === words[h].sentence) {
     const prev = words[s - 1];
+    // a headline's capitals ("$100 Million For Loss and Damage Fund") do not make an amount or a "For" part of the name
+    if (prev.pos === 'NUM' || (prev.cap && prev.lower !== 'of' && prepositions.has(prev.lower))) break;
     if (capFree(s - 1) && !isPossessive(words[s])) s--;
     else if ((prev.text === '-' && !prev.spaced && capFree(s - 2)) || (['and', 'of', 'for'].includes(prev.lower) && capFree(s - 2) && s - 1 > 0)) s -= 2;
     else {

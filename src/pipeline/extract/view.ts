@@ -1,5 +1,6 @@
 // The article as the pattern engine sees it: its words, and its mentions by kind.
 import { shapeOf, type TokenView } from '../match/index.js';
+import { shallowParse, type ShallowParse } from '../parse/index.js';
 import { isCountry, isOrg, isPerson, type ArticleContext } from './context.js';
 
 /**
@@ -14,6 +15,18 @@ export function articleView(ctx: ArticleContext): TokenView {
 
 /** One view an article, shared by the frames: its word sets per sentence are built once. */
 const views = new WeakMap<ArticleContext, TokenView>();
+
+/** The article's shallow parse, built once and shared by the frames; a mention is never split. */
+export function articleParse(ctx: ArticleContext): ShallowParse {
+  let parse = parses.get(ctx);
+  if (!parse) {
+    const mentionEnd = (i: number) => (ctx.owner[i]?.first === i ? ctx.owner[i]!.last : -1);
+    parses.set(ctx, (parse = shallowParse(ctx.words, { mentionEnd })));
+  }
+  return parse;
+}
+
+const parses = new WeakMap<ArticleContext, ShallowParse>();
 
 function buildView(ctx: ArticleContext): TokenView {
   const words = ctx.words;
