@@ -87,4 +87,34 @@ describe('roles from phrases', () => {
       ['AT', 'Global Water Facility', 2e9, 'commitment.recipient.fund-or-agency'],
     ]);
   });
+
+  it('takes the party a with-phrase is said of, and a clause subject before ", with"', () => {
+    expect(commitments('GENEVA - The biggest pledges came from Austria, committing $30 million in aid, followed by Chile with over $12 million.').map((c) => c.slice(0, 3))).toEqual([
+      ['AT', null, 30e6],
+      ['CL', null, 12e6],
+    ]);
+    expect(commitments('KYIV - Austria and Chile stand out as the largest donors so far, with a joint pledge of €40 million for Ukraine.')).toEqual([
+      ['AT', 'UA', 40e6, 'commitment.donor.clause-subject-with'],
+      ['CL', 'UA', 40e6, 'commitment.donor.clause-subject-with'],
+    ]);
+  });
+
+  it('reads "the Government of X" as the state X, not as a body of its own', () => {
+    const out = extractArticle({ id: 'g', published: '2025-07-08', text: 'KYIV - The Government of Austria will provide $5 million to Ukraine.' });
+    if (!out.ok) throw new Error(out.output.error);
+    expect(out.output.organizations).toEqual([]);
+    expect(out.output.commitments.map((c) => c.donor)).toEqual(['AT']);
+  });
 });
+
+describe('organizations from patterns', () => {
+  it('names a state ministry through its possessive, and a one-word bank', () => {
+    const out = extractArticle({ id: 'o', published: '2025-07-08', text: "VIENNA - Chile's foreign ministry said Ruritabank would be listed." });
+    if (!out.ok) throw new Error(out.output.error);
+    expect(out.output.organizations.map((o) => [o.name, o.rule])).toEqual([
+      ["Chile's foreign ministry", 'org.state-ministry'],
+      ['Ruritabank', 'org.bank-word'],
+    ]);
+  });
+});
+

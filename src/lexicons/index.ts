@@ -50,6 +50,10 @@ export const nameParticles = lowerSet(titles.nameParticles);
 export const speechVerbs = lowerSet(cues.speechVerbs.filter((v) => !v.includes(' ')));
 export const reportedSpeechVerbs = lowerSet(cues.reportedSpeechVerbs.filter((v) => !v.includes(' ')));
 export const orgHeads = new Set(cues.orgHeads);
+/** Heads that with a state's name alone ("Government of Japan", "Norwegian Government") name the state, not a body of its own. */
+export const stateBodyHeads = new Set(cues.stateBodyHeads);
+/** Lower-case heads of a state's ministry named through its possessive ("China's foreign ministry"). */
+export const ministryNouns = new Set(cues.ministryNouns);
 export const itemNouns = lowerSet(cues.itemNouns);
 export const troopNouns = lowerSet(cues.troopNouns.filter((v) => !v.includes(' ')));
 export const negations = lowerSet(cues.negations);

@@ -13,7 +13,7 @@ import {
   type Defaults, type DonorState,
 } from './donors.js';
 import { decided } from './decision.js';
-import { phraseDonors, phraseRecipient } from './phrase-roles.js';
+import { phraseDonors, phraseRecipient, withDonors } from './phrase-roles.js';
 
 const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
 const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peacekeepers)\b/i;
@@ -66,7 +66,8 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
       const named = (rule: string, value: string[] | null) => (value ? decided(rule, value) : null);
       const found =
         named('commitment.donor.amount-phrase', donorOfQuantity(ctx, q)) ?? named('commitment.donor.possessor-of-amount', ownerBefore(ctx, at)) ??
-        phraseDonors(ctx, q.start, defaults) ?? named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
+        phraseDonors(ctx, q.start, defaults) ?? withDonors(ctx, q.start, sentence.first, defaults) ??
+        named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
         (trigger !== undefined ? named('commitment.donor.possessive', possessiveDonor(ctx, trigger, sentence.first, sentence.last)) : null) ??
         findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
       // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of

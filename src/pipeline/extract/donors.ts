@@ -2,12 +2,12 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { groupNouns, itemNouns, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns } from '../../lexicons/index.js';
+import { groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { partyBefore, partyEndingAt, type Party } from './parties.js';
-import { groupOfPhrase, receivingOrg } from './phrase-roles.js';
+import { groupOfPhrase, partyOfPhrase, receivingOrg } from './phrase-roles.js';
 import { articleParse } from './view.js';
 
 const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together', 'each', 'both', 'all']);
@@ -114,17 +114,17 @@ export function donorOfQuantity(ctx: ArticleContext, q: Quantity): string[] | nu
   return null;
 }
 
-/** The first donor-like party of a sentence that is not the object of a preposition. */
+/** The first donor-like party of a sentence that is not the object of a preposition ("In a UN statement …, the US led"). */
 export function sentenceSubject(ctx: ArticleContext, first: number, last: number, defaults: Defaults): string | null {
+  const parse = articleParse(ctx);
   for (let k = first; k < last; k++) {
-    const o = ctx.owner[k];
-    if (!o) continue;
-    const prep = ctx.words[o.first - 1]?.lower ?? '';
-    if (!['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into', 'by'].includes(prep) && !(isCountry(o) && o.form === 'demonym')) {
-      const d = donorOfParty(ctx, partyEndingAt(ctx, o.last - 1, null), defaults);
-      if (d) return d;
-    }
-    k = o.last - 1;
+    const p = parse.phraseOf[k];
+    if (p < 0) continue;
+    const phrase = parse.phrases[p];
+    k = phrase.last - 1;
+    if (phrase.host || prepositions.has(ctx.words[phrase.first - 1]?.lower ?? '')) continue;
+    const party = partyOfPhrase(ctx, phrase, defaults);
+    if (party) return party;
   }
   return null;
 }
@@ -231,7 +231,9 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
     const verbBefore = words[owner.first - 1]?.lower === 'the' ? words[owner.first - 2] : words[owner.first - 1];
     const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '') ||
       (verbBefore?.pos === 'VERB' && !reportedSpeechVerbs.has(verbBefore.lemma) && verbBefore.lower !== 'that');
-    if ((['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) || objectOfVerb) && !isPerson(owner)) {
+    // "the Government of Japan will …": the state a government is of is the subject
+    const governmentOf = preposition === 'of' && stateBodyHeads.has(words[owner.first - 2]?.text ?? '');
+    if ((['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) || objectOfVerb) && !isPerson(owner) && !governmentOf) {
       j = owner.first;
       continue;
     }

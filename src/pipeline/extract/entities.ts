@@ -5,7 +5,7 @@ import { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
 import {
   countries, organizations, titleHeads, titleModifiers, complementWords, honorifics, nameParticles, speechVerbs,
-  orgHeads, MONTHS, WEEKDAYS, prepositions, type OrganizationEntry,
+  orgHeads, MONTHS, WEEKDAYS, ministryNouns, prepositions, stateBodyHeads, type OrganizationEntry,
 } from '../../lexicons/index.js';
 import { PhraseMatcher } from './phrases.js';
 import type { ArticleContext, CountryMention, OrgMention, OrgRecord, PersonRecord, Span } from './context.js';
@@ -553,11 +553,26 @@ function findPatternOrganizations(ctx: ArticleContext): void {
     // Proper-noun runs ending in an organizational head: "State Defence Council", "Energy Support Fund for Ukraine".
     if (orgHeads.has(w.text) && free(i)) {
       const span = headedRun(ctx, i, capFree);
-      if (span) {
+      if (span && !namesOnlyTheState(ctx, span, i)) {
         addOrg(ctx, span, patternOrg(ctx.text.slice(words[span.first].start, words[span.last - 1].end), null, 'org.head'));
         i = span.last - 1;
         continue;
       }
+    }
+    // "China's foreign ministry": a state's ministry named through its possessive
+    if (ministryNouns.has(w.text) && free(i)) {
+      let s = i;
+      while (s > i - 3 && words[s - 1] && free(s - 1) && words[s - 1].text === words[s - 1].lower && /^(ADJ|NOUN)$/.test(words[s - 1].pos)) s--;
+      const state = ctx.owner[s - 2];
+      if (isPossessive(words[s - 1]) && isCountry(state) && state.form === 'name') {
+        addOrg(ctx, { first: state.first, last: i + 1 }, patternOrg(ctx.text.slice(words[state.first].start, w.end), null, 'org.state-ministry'));
+        continue;
+      }
+    }
+    // "Sberbank", "Promsvyazbank": one capitalised word ending in "bank" names a bank
+    if (capFree(i) && /^\p{Lu}\p{Ll}{2,}bank$/u.test(w.text)) {
+      addOrg(ctx, { first: i, last: i + 1 }, { ...patternOrg(w.text, null, 'org.bank-word'), kind: 'bank' });
+      continue;
     }
     // "the Czech initiative", "the Czech-led initiative", "the Ukrainian energy support fund"
     if (LOWER_ORG_HEADS.has(w.lower) && w.text === w.lower) {
@@ -610,6 +625,15 @@ function findPatternOrganizations(ctx: ArticleContext): void {
       }
     }
   }
+}
+
+/** "Government of Japan", "the Norwegian Government": a state body named by the state alone is the state. */
+function namesOnlyTheState(ctx: ArticleContext, span: Span, head: number): boolean {
+  if (!stateBodyHeads.has(ctx.words[head].text)) return false;
+  for (let k = span.first; k < span.last; k++) {
+    if (k !== head && !isCountry(ctx.owner[k]) && !['of', 'the'].includes(ctx.words[k].lower)) return false;
+  }
+  return true;
 }
 
 const initialsOf = (name: string) => name.split(/[\s-]+/).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x[0]).join('');

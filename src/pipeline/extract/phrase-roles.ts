@@ -2,7 +2,7 @@
 // ("$74 million from the UK", "a grant from the Government of Norway", "the second by
 // Denmark, Norway and Sweden for $495 million", "$10 million has been promised from Japan")
 // and a fund or agency that receives it ("to the IDA", "in support of Gavi").
-import { groupNouns, receivingOrgHeads } from '../../lexicons/index.js';
+import { groupNouns, receivingOrgHeads, stateBodyHeads } from '../../lexicons/index.js';
 import type { NounPhrase, ShallowParse } from '../parse/index.js';
 import { phraseCore } from '../parse/index.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
@@ -45,6 +45,35 @@ export function phraseDonors(ctx: ArticleContext, start: number, defaults: Defau
   return null;
 }
 
+/**
+ * "the United Kingdom with over $374 million", "Germany, with just under $220 million", "Denmark and the Netherlands
+ * stand out as the largest contributors, with a joint pledge of €400 million": the party the with-phrase is said of.
+ */
+export function withDonors(ctx: ArticleContext, start: number, sentenceFirst: number, defaults: Defaults): Decision<string[]> | null {
+  const parse = articleParse(ctx);
+  let p = parse.phraseOf[wordIndexAt(ctx, start)];
+  if (p < 0) return null;
+  while (parse.phrases[p].host?.prep === 'of') p = parse.phrases[p].host!.phrase;
+  // over the qualifier: "with just under", "with more than"
+  let w = parse.phrases[p].first - 1;
+  for (let steps = 0; w > sentenceFirst && steps < 3 && ctx.words[w].lower !== 'with' && parse.phraseOf[w] < 0 && !STOP_POS.has(ctx.words[w].pos); steps++) w--;
+  if (ctx.words[w]?.lower !== 'with' || w <= sentenceFirst) return null;
+  const before = ctx.words[w - 1].text === ',' ? w - 2 : w - 1;
+  const named = parse.phraseOf[before];
+  const givers = named >= 0 ? partiesOf(ctx, parse, named, defaults) : [];
+  if (givers.length > 0) return decided('commitment.donor.party-with-amount', givers);
+  if (ctx.words[w - 1].text !== ',') return null;
+  for (let q = parse.phraseOf[sentenceFirst] >= 0 ? parse.phraseOf[sentenceFirst] : -1; q >= 0 && parse.phrases[q].first < before; q = parse.phrases[q].listLast + 1) {
+    // the dateline ("KYIV -") is no subject
+    if (parse.phrases[q].host || (ctx.dateline && ctx.words[parse.phrases[q].first].start < ctx.dateline.end)) continue;
+    const subject = partiesOf(ctx, parse, q, defaults);
+    return subject.length > 0 ? decided('commitment.donor.clause-subject-with', subject) : null;
+  }
+  return null;
+}
+
+const STOP_POS = new Set(['VERB', 'AUX', 'PUNCT', 'NOUN', 'PROPN']);
+
 function giverAttached(ctx: ArticleContext, parse: ShallowParse, p: number, defaults: Defaults, depth: number): string[] | null {
   for (const a of parse.phrases[p].attached) {
     if (GIVER_PREPOSITIONS.has(a.prep)) {
@@ -70,7 +99,14 @@ export function partiesOf(ctx: ArticleContext, parse: ShallowParse, p: number, d
   return [...new Set(out)];
 }
 
-function partyOfPhrase(ctx: ArticleContext, phrase: NounPhrase, defaults: Defaults): string | null {
+export function partyOfPhrase(ctx: ArticleContext, phrase: NounPhrase, defaults: Defaults): string | null {
+  // "the Government of Japan": the state the body is of
+  if (stateBodyHeads.has(ctx.words[phrase.head].text)) {
+    const of = phrase.attached.find((a) => a.prep === 'of');
+    const state = of ? articleParse(ctx).phrases[of.phrase] : undefined;
+    const o = state ? ctx.owner[state.first] : undefined;
+    if (isCountry(o) && o.form !== 'demonym') return o.code;
+  }
   for (let k = phrase.first; k < phrase.last; k++) {
     const o = ctx.owner[k];
     if (!o) continue;
