@@ -152,9 +152,11 @@ function coordinate(words: readonly Word[], phrases: NounPhrase[]): void {
     let j = i;
     let closed = false;
     while (j + 1 < phrases.length) {
-      const gap = words.slice(phrases[j].last, phrases[j + 1].first).map((w) => w.lower);
-      const byComma = gap.length === 1 && gap[0] === ',';
-      const byConjunction = gap.length >= 1 && gap.length <= 2 && coordinators.has(gap[gap.length - 1]) && (gap.length === 1 || gap[0] === ',');
+      // the words between two phrases: "," or "and" or ", and"
+      const from = phrases[j].last;
+      const gap = phrases[j + 1].first - from;
+      const byComma = gap === 1 && words[from].text === ',';
+      const byConjunction = (gap === 1 || (gap === 2 && words[from].text === ',')) && coordinators.has(words[from + gap - 1].lower);
       if (!byComma && !byConjunction) break;
       j++;
       if (byConjunction) {
