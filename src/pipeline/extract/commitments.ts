@@ -46,70 +46,9 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     while (nextAmount < amounts.length && amounts[nextAmount].end <= sentence.end) all.push(amounts[nextAmount++]);
     conversions.push(...all.filter((q) => q.conversion));
     const quantities = all.filter((q) => !q.conversion);
-    const made: Commitment[] = [];
-    let listTrigger: number | undefined;
-    for (const q of quantities) {
-      // "financed by the Netherlands for $578 million, the second by Denmark for $495 million": a list of amounts
-      // with their givers shares the trigger of the first
-      const trigger = nearestTrigger(ctx, triggers, q) ?? (listTrigger !== undefined && phraseDonors(ctx, q.start, defaults) ? listTrigger : undefined);
-      if (trigger === undefined && q.kind !== 'gdp') continue;
-      // a state's own defence spending or target is a commitment with no recipient (the annotation guide's rule)
-      const ownSpending = (q.kind === 'money' || q.kind === 'gdp') && ownDefenceSpending(ctx, q);
-      if (q.kind === 'money' && !ownSpending && notSupport(ctx, q)) continue;
-      // a spending target is stated by its own verb: "plans to spend 4.7% of GDP", not a figure in the next clause
-      if (ownSpending && (trigger === undefined || /[,;]/.test(ctx.text.slice(ctx.words[trigger].end, q.start)))) continue;
-      if ((q.kind === 'items' || q.kind === 'troops') && trigger === undefined) continue;
-      if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) continue;
-      if (isNegated(ctx, wordIndexAt(ctx, q.start))) continue;
-      const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
-      const at = wordIndexAt(ctx, q.start);
-      const named = (rule: string, value: string[] | null) => (value ? decided(rule, value) : null);
-      const found =
-        named('commitment.donor.amount-phrase', donorOfQuantity(ctx, q)) ?? named('commitment.donor.possessor-of-amount', ownerBefore(ctx, at)) ??
-        phraseDonors(ctx, q.start, defaults) ?? withDonors(ctx, q.start, sentence.first, defaults) ??
-        named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
-        (trigger !== undefined ? named('commitment.donor.possessive', possessiveDonor(ctx, trigger, sentence.first, sentence.last)) : null) ??
-        findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
-      // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
-      // Ukraine's programme, unlocking $900 million": a possessive recipient gives way to the clause's subject, or to none
-      const ownMoney = !ownSpending && found.value.length === 1 && found.value[0] === defaults.recipient;
-      const strict = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true) : null;
-      const donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
-        : found.value.length > 1 ? decided(found.rule, found.value.filter((d) => d !== defaults.recipient)) : found;
-      if (donors.value.length === 0) continue;
-      const helped = ownSpending ? decided('commitment.recipient.own-spending', null)
-        : phraseRecipient(ctx, q.start, donors.value) ?? findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
-      // "will reach 4.7% of GDP", "spends 3.43% of its GDP": a share of GDP with a budget verb and no one named as receiving it is the state's own
-      const ownShare = q.kind === 'gdp' && helped.rule === 'commitment.recipient.article-default' && ownSpendingVerbs.has(ctx.words[verb].lemma);
-      const recipient = ownShare ? decided('commitment.recipient.own-budget-share', null) : helped;
-      const evidence = evidenceSpan(ctx, q, trigger);
-      // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
-      const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors.value[0]) : undefined;
-      const ownBudget = ownSpending || ownShare;
-      const period = whole ? decided('commitment.period.as-whole', whole.period) : ownBudget && q.kind === 'gdp' ? decided('commitment.period.spending-share', 'annual' as const) : periodOf(ctx, q, sentence.start, sentence.end);
-      const status = whole ? decided('commitment.status.as-whole', whole.status) : statusAt(ctx, verb, sentence.first);
-      const category = ownBudget ? decided('commitment.category.own-spending', 'military' as const) : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults);
-      listTrigger = trigger;
-      const rules = {
-        trigger: trigger === undefined ? 'commitment.trigger.share-of-gdp' : triggerRules.get(trigger)!,
-        donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule, period: period.rule,
-      };
-      for (const donor of donors.value) {
-        made.push({
-          donor,
-          recipient: recipient.value,
-          amount: q.value,
-          unit: q.kind === 'money' ? currencyFor(q, donors.value, donor) : q.unit,
-          period: period.value,
-          category: category.value,
-          status: status.value,
-          qualifier: q.qualifier,
-          item: q.item,
-          rules,
-          evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
-        });
-      }
-    }
+    const scan: SentenceScan = { ctx, sentence, triggers, triggerRules, quantities, defaults, state, made: [], listTrigger: undefined };
+    for (const q of quantities) amountCommitments(scan, q);
+    const made = scan.made;
     // an unquantified pledge may stand beside amounts when its trigger is a clause of its own
     const used = made.map((c) => wordIndexAt(ctx, c.evidence.start));
     const free = triggers.filter((t) => used.every((u) => Math.abs(u - t) > 6) && quantities.every((q) => Math.abs(wordIndexAt(ctx, q.start) - t) > 6));
@@ -122,6 +61,86 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     out.push(...made);
   }
   return dedupe(out, conversions).filter((c) => !ADVERSARIES.has(`${c.donor}>${c.recipient}`));
+}
+
+/** What the amounts of one sentence share while their commitments are made. */
+interface SentenceScan {
+  ctx: ArticleContext;
+  sentence: ArticleContext['analysis']['sentences'][number];
+  triggers: number[];
+  triggerRules: Map<number, string>;
+  quantities: Quantity[];
+  defaults: Defaults;
+  state: DonorState;
+  /** The commitments made so far in the sentence. */
+  made: Commitment[];
+  /** The trigger of the last amount: a list of amounts with their givers shares it. */
+  listTrigger: number | undefined;
+}
+
+/** The commitments one amount states (one per donor), added to `scan.made`; none when no trigger governs it. */
+function amountCommitments(scan: SentenceScan, q: Quantity): void {
+  const { ctx, sentence, triggers, triggerRules, quantities, defaults, state, made } = scan;
+  // "financed by the Netherlands for $578 million, the second by Denmark for $495 million": a list of amounts
+  // with their givers shares the trigger of the first
+  const trigger = nearestTrigger(ctx, triggers, q) ?? (scan.listTrigger !== undefined && phraseDonors(ctx, q.start, defaults) ? scan.listTrigger : undefined);
+  if (trigger === undefined && q.kind !== 'gdp') return;
+  // a state's own defence spending or target is a commitment with no recipient (the annotation guide's rule)
+  const ownSpending = (q.kind === 'money' || q.kind === 'gdp') && ownDefenceSpending(ctx, q);
+  if (q.kind === 'money' && !ownSpending && notSupport(ctx, q)) return;
+  // a spending target is stated by its own verb: "plans to spend 4.7% of GDP", not a figure in the next clause
+  if (ownSpending && (trigger === undefined || /[,;]/.test(ctx.text.slice(ctx.words[trigger].end, q.start)))) return;
+  if ((q.kind === 'items' || q.kind === 'troops') && trigger === undefined) return;
+  if (trigger !== undefined && (isNegated(ctx, trigger) || isHypothetical(ctx, trigger, sentence.first))) return;
+  if (isNegated(ctx, wordIndexAt(ctx, q.start))) return;
+  const verb = governingVerb(ctx, triggers, trigger ?? wordIndexAt(ctx, q.start), sentence.first);
+  const at = wordIndexAt(ctx, q.start);
+  const named = (rule: string, value: string[] | null) => (value ? decided(rule, value) : null);
+  const found =
+    named('commitment.donor.amount-phrase', donorOfQuantity(ctx, q)) ?? named('commitment.donor.possessor-of-amount', ownerBefore(ctx, at)) ??
+    phraseDonors(ctx, q.start, defaults) ?? withDonors(ctx, q.start, sentence.first, defaults) ??
+    named('commitment.donor.named-before-amount', gappedDonor(ctx, at)) ??
+    (trigger !== undefined ? named('commitment.donor.possessive', possessiveDonor(ctx, trigger, sentence.first, sentence.last)) : null) ??
+    findDonors(ctx, verb, sentence.first, sentence.last, state, defaults);
+  // "Japan and Ukraine signed an agreement for a loan": the recipient is no donor of it; "the IMF completed its review of
+  // Ukraine's programme, unlocking $900 million": a possessive recipient gives way to the clause's subject, or to none
+  const ownMoney = !ownSpending && found.value.length === 1 && found.value[0] === defaults.recipient;
+  const strict = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true) : null;
+  const donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
+    : found.value.length > 1 ? decided(found.rule, found.value.filter((d) => d !== defaults.recipient)) : found;
+  if (donors.value.length === 0) return;
+  const helped = ownSpending ? decided('commitment.recipient.own-spending', null)
+    : phraseRecipient(ctx, q.start, donors.value) ?? findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
+  // "will reach 4.7% of GDP", "spends 3.43% of its GDP": a share of GDP with a budget verb and no one named as receiving it is the state's own
+  const ownShare = q.kind === 'gdp' && helped.rule === 'commitment.recipient.article-default' && ownSpendingVerbs.has(ctx.words[verb].lemma);
+  const recipient = ownShare ? decided('commitment.recipient.own-budget-share', null) : helped;
+  const evidence = evidenceSpan(ctx, q, trigger);
+  // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
+  const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors.value[0]) : undefined;
+  const ownBudget = ownSpending || ownShare;
+  const period = whole ? decided('commitment.period.as-whole', whole.period) : ownBudget && q.kind === 'gdp' ? decided('commitment.period.spending-share', 'annual' as const) : periodOf(ctx, q, sentence.start, sentence.end);
+  const status = whole ? decided('commitment.status.as-whole', whole.status) : statusAt(ctx, verb, sentence.first);
+  const category = ownBudget ? decided('commitment.category.own-spending', 'military' as const) : categoryAt(ctx, q.start, q.end, sentence.start, sentence.end, q.kind, defaults);
+  scan.listTrigger = trigger;
+  const rules = {
+    trigger: trigger === undefined ? 'commitment.trigger.share-of-gdp' : triggerRules.get(trigger)!,
+    donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule, period: period.rule,
+  };
+  for (const donor of donors.value) {
+    made.push({
+      donor,
+      recipient: recipient.value,
+      amount: q.value,
+      unit: q.kind === 'money' ? currencyFor(q, donors.value, donor) : q.unit,
+      period: period.value,
+      category: category.value,
+      status: status.value,
+      qualifier: q.qualifier,
+      item: q.item,
+      rules,
+      evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
+    });
+  }
 }
 
 /** An unquantified commitment: a trigger with a support object and no amount in the sentence. */

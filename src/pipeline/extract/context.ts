@@ -98,6 +98,11 @@ export function wordIndexAt(ctx: ArticleContext, offset: number): number {
   return Math.max(0, lastAtOrBefore(ctx.words, (w) => w.start, offset));
 }
 
+/** Index of the first word starting at or after character `offset`. */
+export function firstWordFrom(ctx: ArticleContext, offset: number): number {
+  return lastAtOrBefore(ctx.words, (w) => w.start, offset - 1) + 1;
+}
+
 /** Walks back from word `k` over the mentions before it, newest first, until `test` accepts one. */
 export function findMentionBefore<T extends Span>(list: readonly T[], k: number, test: (m: T) => boolean, limit = Infinity): T | undefined {
   for (let i = lastMentionBefore(list, k), n = 0; i >= 0 && n < limit; i--, n++) if (test(list[i])) return list[i];

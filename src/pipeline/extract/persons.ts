@@ -1,0 +1,336 @@
+// Persons from how the text introduces them: titles, appositions, speech verbs; then every later mention.
+import { complementWords, honorifics, MONTHS, nameParticles, orgHeads, speechVerbs, titleHeads, titleModifiers, WEEKDAYS } from '../../lexicons/index.js';
+import type { ArticleContext, PersonRecord, Span } from './context.js';
+import { findMentionBefore, isCountry, isOrg } from './context.js';
+import { isAllCaps, isCap, isInitial, isPossessive, NOT_NAMES } from './mentions.js';
+const INSTITUTION_TAILS = new Set(['administration', 'government', 'cabinet', 'team']);
+
+// ---------- persons ----------
+
+function isNameWord(ctx: ArticleContext, i: number): boolean {
+  const w = ctx.words[i];
+  if (!w || ctx.owner[i] !== undefined) return false;
+  if (!isCap(w) && !isInitial(w)) return false;
+  if (isAllCaps(w) && !isInitial(w)) return false;
+  const lower = w.lower;
+  if (NOT_NAMES.has(lower) || MONTHS.has(lower) || WEEKDAYS.has(lower) || titleHeads.has(lower) || titleModifiers.has(lower)) return false;
+  if (honorifics.has(lower) || orgHeads.has(w.text)) return false;
+  return !/\d/.test(w.text);
+}
+
+/** The run of name words starting at `i` ("Ursula von der Leyen", "Jean-Noël Barrot"), or undefined. */
+function nameRunAt(ctx: ArticleContext, i: number, maxWords = 4): Span | undefined {
+  const words = ctx.words;
+  if (!isNameWord(ctx, i)) return undefined;
+  let j = i + 1;
+  let count = 1;
+  while (j < words.length && count < maxWords && words[j].sentence === words[i].sentence) {
+    const w = words[j];
+    if (!w.spaced && (w.text === '-' || w.text === '‑') && isNameWord(ctx, j + 1) && !words[j + 1].spaced) {
+      j += 2;
+      continue;
+    }
+    if (nameParticles.has(w.text) && w.spaced) {
+      let k = j;
+      while (k < words.length && nameParticles.has(words[k].text)) k++;
+      if (isNameWord(ctx, k)) {
+        j = k + 1;
+        count++;
+        continue;
+      }
+      break;
+    }
+    if (!w.spaced || !isNameWord(ctx, j)) break;
+    j++;
+    count++;
+  }
+  // An initial cannot end a name.
+  while (j > i + 1 && isInitial(words[j - 1])) j--;
+  return { first: i, last: j };
+}
+
+interface TitleSpan extends Span {
+  country: string | null;
+  organization: string | null;
+}
+
+/** A title phrase ending at or after the head word at `h`: "Deputy Prime Minister for … Integration and Justice Minister". */
+function titleAround(ctx: ArticleContext, h: number): TitleSpan {
+  const words = ctx.words;
+  let first = h;
+  let country: string | null = null;
+  let organization: string | null = null;
+  while (first > 0) {
+    const w = words[first - 1];
+    if (w.sentence !== words[h].sentence) break;
+    const owner = ctx.owner[first - 1];
+    if (titleModifiers.has(w.lower) || titleHeads.has(w.lower)) first--;
+    else if (isOrg(owner) && isCap(w)) {
+      first = owner.first;
+      const org = ctx.orgs.get(owner.key);
+      organization = org?.name ?? null;
+      country ??= org?.country ?? null;
+    } else break;
+  }
+  const before = ctx.owner[first - 1];
+  if (isCountry(before) && (before.form === 'demonym' || before.form === 'name' || before.form === 'capital')) country = before.code;
+  let last = h + 1;
+  let j = h + 1;
+  while (j < words.length && words[j].sentence === words[h].sentence) {
+    const w = words[j];
+    const owner = ctx.owner[j];
+    if (titleHeads.has(w.lower) && isCap(w) === isCap(words[h])) {
+      last = ++j;
+    } else if (isCountry(owner) && ['of', 'for'].includes(words[j - 1].lower)) {
+      country ??= owner.code;
+      last = j = owner.last;
+    } else if (isOrg(owner) && ['of', 'the'].includes(words[j - 1].lower)) {
+      organization ??= ctx.orgs.get(owner.key)?.name ?? null;
+      last = j = owner.last;
+    } else if (complementWords.has(w.lower)) {
+      // "of", "for", "and" join a complement; only its capitalised words extend the title
+      if (isCap(w)) last = j + 1;
+      else if (!['of', 'for', 'and', 'the'].includes(w.lower)) break;
+      j++;
+    } else if ((w.text === '-' || w.text === '–') && !w.spaced) {
+      j++;
+    } else break;
+  }
+  return { first, last, country, organization };
+}
+
+interface PersonCandidate {
+  name: Span;
+  role: Span | null;
+  roleText?: string;
+  country: string | null;
+  organization?: string | null;
+  rule: string;
+}
+
+export function findPersons(ctx: ArticleContext): void {
+  const words = ctx.words;
+  const candidates: PersonCandidate[] = [];
+  const taken = new Set<number>();
+  const take = (c: PersonCandidate) => {
+    for (let k = c.name.first; k < c.name.last; k++) if (taken.has(k)) return;
+    for (let k = c.name.first; k < c.name.last; k++) taken.add(k);
+    candidates.push(c);
+  };
+
+  for (let h = 0; h < words.length; h++) {
+    const w = words[h];
+    // A: title before the name — "Czech Prime Minister Petr Fiala", "special envoy Steve Witkoff".
+    if (titleHeads.has(w.lower) && ctx.owner[h] === undefined) {
+      const title = titleAround(ctx, h);
+      let n = title.last;
+      if (words[n]?.text === ',' && words[n + 1] && isNameWord(ctx, n + 1) && /counterpart|colleague/.test(w.lower)) n++;
+      const name = nameRunAt(ctx, n);
+      if (name && words[n].spaced) {
+        let country = title.country;
+        if (country === null) country = possessiveCountry(ctx, title.first);
+        take({ name, role: title, country, organization: title.organization, rule: 'person.title' });
+        h = name.last - 1;
+        continue;
+      }
+    }
+    // Honorific: "Mr Healey".
+    if (w.cap && honorifics.has(w.lower)) {
+      const name = nameRunAt(ctx, w.text.endsWith('.') || words[h + 1]?.text !== '.' ? h + 1 : h + 2, 3);
+      if (name) take({ name, role: null, country: null, rule: 'person.honorific' });
+    }
+  }
+
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i].cap || taken.has(i) || !isNameWord(ctx, i)) continue;
+    if (i > 0 && isNameWord(ctx, i - 1) && !taken.has(i - 1) && words[i].spaced) continue; // not the start of a run
+    const name = nameRunAt(ctx, i);
+    if (!name) continue;
+    const after = words[name.last];
+    const before = words[name.first - 1];
+    const multi = name.last - name.first >= 2;
+    // B: apposition — "António Costa, President of the European Council".
+    if (multi && after?.text === ',') {
+      const app = appositionTitle(ctx, name.last + 1);
+      if (app) {
+        take({ name, role: app.span, country: app.country, organization: app.organization, rule: 'person.apposition' });
+        i = name.last - 1;
+        continue;
+      }
+    }
+    // C: subject or object of a speech verb — "Budrys said", ", said Kaja Kallas", "confirmed Andrey Yermak,".
+    const verbAfter = speechVerbAfter(ctx, name.last);
+    const verbBefore = before !== undefined && speechVerbs.has(before.lemma) && (after === undefined || /^[,.;:]$/.test(after.text));
+    const plausibleSingle = multi || words[i].pos === 'PROPN' || (words[i].pos === 'NOUN' && i > 0 && words[i - 1].sentence === words[i].sentence);
+    if ((verbAfter || verbBefore) && plausibleSingle && !isSentenceStartCommonWord(ctx, i, multi)) {
+      take({ name, role: null, country: null, rule: 'person.speech' });
+      i = name.last - 1;
+      continue;
+    }
+    // D: "the Trump administration".
+    if (!multi && after && INSTITUTION_TAILS.has(after.lower) && before?.lower === 'the' && words[i].pos === 'PROPN') {
+      take({ name, role: null, country: null, rule: 'person.administration' });
+    }
+  }
+  registerPersons(ctx, candidates);
+}
+
+function isSentenceStartCommonWord(ctx: ArticleContext, i: number, multi: boolean): boolean {
+  const w = ctx.words[i];
+  const sentenceStart = i === 0 || ctx.words[i - 1].sentence !== w.sentence || /^["“‘«„(]$/.test(ctx.words[i - 1].text);
+  return sentenceStart && !multi && w.pos !== 'PROPN';
+}
+
+function speechVerbAfter(ctx: ArticleContext, j: number): boolean {
+  const words = ctx.words;
+  let k = j;
+  while (k < words.length && ['also', 'has', 'had', 'have', 'then', 'later', 'again', 'further', 'reportedly', 'previously'].includes(words[k].lower)) k++;
+  const w = words[k];
+  if (!w || w.sentence !== words[j - 1].sentence) return false;
+  if (!speechVerbs.has(w.lemma) && !speechVerbs.has(w.lower)) return false;
+  return w.pos === 'VERB' || w.pos === 'AUX' || /ed$|s$/.test(w.lower);
+}
+
+/** "the president’s chief national security adviser", "European Commissioner for Enlargement" after a comma. */
+function appositionTitle(ctx: ArticleContext, j: number): { span: Span; country: string | null; organization: string | null } | undefined {
+  const words = ctx.words;
+  let k = j;
+  if (words[k]?.lower === 'who' && words[k + 1]?.lower === 'is') k += 2;
+  if (['the', 'a', 'an'].includes(words[k]?.lower ?? '')) k++;
+  let country: string | null = null;
+  // "Ukraine's foreign minister", "the president's adviser"
+  if (isPossessive(words[k + 1])) {
+    const owner = ctx.owner[k];
+    if (isCountry(owner)) country = owner.code;
+    k += 2;
+  }
+  for (let h = k; h < Math.min(words.length, k + 6); h++) {
+    const w = words[h];
+    if (w.sentence !== words[j].sentence || /^[,.;:()]$/.test(w.text)) break;
+    const owner = ctx.owner[h];
+    if (isCountry(owner) && owner.form === 'demonym') {
+      country ??= owner.code;
+      continue;
+    }
+    if (titleHeads.has(w.lower)) {
+      const title = titleAround(ctx, h);
+      let last = title.last;
+      let organization = title.organization;
+      // "chairman of the Japan Business Federation": keep an organization complement
+      if (words[last]?.lower === 'of' || words[last]?.lower === 'for') {
+        let m = last + 1;
+        if (words[m]?.lower === 'the') m++;
+        const owner2 = ctx.owner[m];
+        if (isOrg(owner2)) {
+          last = owner2.last;
+          organization ??= ctx.orgs.get(owner2.key)?.name ?? null;
+        }
+        else {
+          let e = m;
+          while (e < words.length && isCap(words[e]) && words[e].sentence === w.sentence) e++;
+          if (e > m) last = e;
+        }
+      }
+      return { span: { first: Math.max(k, title.first), last }, country: country ?? title.country, organization };
+    }
+    if (!titleModifiers.has(w.lower) && !isOrg(owner) && !isCap(w)) break;
+  }
+  return undefined;
+}
+
+/** "Lithuania's top diplomat", "the country's Prime Minister": the owner of a possessive before a title. */
+function possessiveCountry(ctx: ArticleContext, first: number): string | null {
+  const words = ctx.words;
+  if (!isPossessive(words[first - 1])) return null;
+  const owner = ctx.owner[first - 2];
+  if (isCountry(owner)) return owner.code;
+  if (isOrg(owner)) return ctx.orgs.get(owner.key)?.country ?? null;
+  if (words[first - 2]?.lower === 'country') {
+    return findMentionBefore(ctx.countryMentions, first - 2, (m) => m.form === 'name')?.code ?? null;
+  }
+  return null;
+}
+
+/** Folds candidates into persons: a bare surname joins the full name that shares it. */
+function registerPersons(ctx: ArticleContext, candidates: PersonCandidate[]): void {
+  resolveCounterparts(ctx, candidates);
+  const nameOf = (s: Span) => ctx.text.slice(ctx.words[s.first].start, ctx.words[s.last - 1].end);
+  const full = candidates.filter((c) => c.name.last - c.name.first >= 2).sort((a, b) => a.name.first - b.name.first);
+  const bare = candidates.filter((c) => c.name.last - c.name.first < 2);
+  const byName = new Map<string, PersonRecord>();
+  const add = (c: PersonCandidate, name: string): PersonRecord => {
+    let p = byName.get(name);
+    if (!p) {
+      p = { name, aliases: new Set([name]), role: null, country: null, organization: null, rule: c.rule, first: c.name };
+      byName.set(name, p);
+      ctx.persons.push(p);
+    }
+    if (p.role === null && c.role) p.role = cleanRole(ctx, c);
+    if (p.country === null && c.country) p.country = c.country;
+    p.organization ??= c.organization ?? null;
+    return p;
+  };
+  for (const c of full) {
+    const name = nameOf(c.name);
+    const surname = name.split(/\s+/).pop() ?? name;
+    // "De Vries" at a sentence start is "Pieter de Vries"
+    const tokens = name.toLowerCase().split(/\s+/);
+    const same = ctx.persons.find((p) => {
+      const known = p.name.toLowerCase().split(/\s+/);
+      return known.length >= tokens.length && tokens.every((t, i) => known[known.length - tokens.length + i] === t);
+    });
+    const p = same ?? add(c, name);
+    if (same) {
+      if (same.role === null && c.role) same.role = cleanRole(ctx, c);
+      if (same.country === null && c.country) same.country = c.country;
+    }
+    p.aliases.add(surname);
+  }
+  for (const c of bare) {
+    const name = nameOf(c.name);
+    const owner = ctx.persons.find((p) => p.aliases.has(name) || p.name.split(/\s+/).includes(name));
+    if (owner) {
+      if (owner.role === null && c.role) owner.role = cleanRole(ctx, c);
+      if (owner.country === null && c.country) owner.country = c.country;
+      continue;
+    }
+    add(c, name);
+  }
+}
+
+function cleanRole(ctx: ArticleContext, c: PersonCandidate): string | null {
+  if (c.roleText !== undefined) return c.roleText;
+  if (!c.role) return null;
+  return ctx.text.slice(ctx.words[c.role.first].start, ctx.words[c.role.last - 1].end).trim();
+}
+
+/** "his Ukrainian counterpart, X" holds the office of the person before: the role is theirs. */
+function resolveCounterparts(ctx: ArticleContext, candidates: PersonCandidate[]): void {
+  let lastRole: string | null = null;
+  for (const c of [...candidates].sort((a, b) => a.name.first - b.name.first)) {
+    const role = c.role ? ctx.text.slice(ctx.words[c.role.first].start, ctx.words[c.role.last - 1].end).trim() : null;
+    if (role && /^(counterpart|colleague)s?$/i.test(role)) c.roleText = lastRole ?? undefined;
+    else if (role) lastRole = role;
+  }
+}
+
+// ---------- person mentions ----------
+
+/** Every later mention of a known person by full name or surname, for the relation rules. */
+export function markPersonMentions(ctx: ArticleContext): void {
+  const bySurname = new Map<string, PersonRecord>();
+  for (const p of ctx.persons) for (const a of p.aliases) bySurname.set(a.split(/\s+/).pop() ?? a, p);
+  const words = ctx.words;
+  for (let i = 0; i < words.length; i++) {
+    if (ctx.owner[i] !== undefined) continue;
+    const w = words[i];
+    const p = bySurname.get(w.text);
+    if (!p) continue;
+    // extend left over the first names of a full mention
+    let first = i;
+    while (first > 0 && ctx.owner[first - 1] === undefined && p.name.toLowerCase().includes(words[first - 1].lower) && /\p{L}/u.test(words[first - 1].text)) first--;
+    const m = { first, last: i + 1, person: p };
+    ctx.personMentions.push(m);
+    for (let k = first; k <= i; k++) ctx.owner[k] = m;
+  }
+}

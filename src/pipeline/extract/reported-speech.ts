@@ -1,0 +1,258 @@
+// Reported speech: "X said (that) …", "…, X said", ", confirmed X", "According to X, …",
+// "This was reported by X", participle clauses ("…, saying …"), each with its speaker.
+import { reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
+import { firstWordFrom, isPerson, type ArticleContext } from './context.js';
+import { evidenceAt } from './evidence.js';
+import { partyAfter, partyBefore, partyEndingAt, type Party, type SpeakerMemory } from './parties.js';
+import type { FoundQuote } from './quotes.js';
+
+const ADJUNCT_START = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'earlier', 'late', 'last', 'this', 'per', 'while', 'when', 'via', 'through', 'for']);
+const VERBS_WITHOUT_THAT = new Set(['say', 'tell', 'add', 'note', 'stress', 'emphasize', 'emphasise', 'insist', 'warn', 'describe', 'state', 'claim', 'confirm', 'report', 'write', 'believe']);
+// ---------- reported speech ----------
+
+export function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
+  const out = [...attributedBack(ctx, s, memory), ...reportedClauses(ctx, s, memory, inDirect)];
+  out.push(...participleClauses(ctx, s, memory, inDirect, out));
+  return out;
+}
+
+const BACK_ATTRIBUTION = /^(?:This|That|It|The (?:news|report|information))\s+(?:was|has been|had been)\s+(?:first\s+)?(?:reported|announced|stated|said|confirmed|conveyed)\s+by\s/;
+const IMPERSONAL = /^It\s+(?:was|has been|had been|is)\s+(?:previously\s+|earlier\s+|also\s+|widely\s+)?(?:reported|announced|said|stated|known|understood)\s+that\s/;
+
+/** "This was reported by Reuters." names the source of the sentence before; "It was reported that …" has none. */
+function attributedBack(ctx: ArticleContext, s: number, memory: SpeakerMemory): FoundQuote[] {
+  const sentence = ctx.analysis.sentences[s];
+  const text = ctx.text.slice(sentence.start, sentence.end);
+  const impersonal = IMPERSONAL.exec(text);
+  if (impersonal) {
+    const start = sentence.start + impersonal[0].length;
+    const end = trimEnd(ctx, start, sentence.end);
+    return [{ speaker: null, text: ctx.text.slice(start, end), direct: false, cue: 'reported', evidence: evidenceAt(ctx, start, end, 'quote.impersonal') }];
+  }
+  const back = BACK_ATTRIBUTION.exec(text);
+  if (!back || s === 0) return [];
+  const source = partyAfter(ctx, firstWordFrom(ctx, sentence.start + back[0].length), memory);
+  const previous = ctx.analysis.sentences[s - 1];
+  if (!source || source.kind === 'unnamed' || previous.paragraph !== sentence.paragraph) return [];
+  const end = trimEnd(ctx, previous.start, previous.end);
+  return [{ speaker: source.name, text: ctx.text.slice(previous.start, end), direct: false, cue: 'reported by', evidence: evidenceAt(ctx, previous.start, end, 'quote.attributed-back') }];
+}
+
+function trimEnd(ctx: ArticleContext, start: number, end: number): number {
+  while (end > start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
+  return end;
+}
+
+const PARTICIPLE_CUES = new Set(['say', 'add', 'vow', 'stress', 'note', 'warn', 'insist', 'argue', 'claim', 'emphasize', 'emphasise', 'explain', 'underline', 'state']);
+
+/** "…, adding that the initiative will last three years", "…, vowing the UK's support was ironclad": the speaker is the clause's. */
+function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean, found: FoundQuote[]): FoundQuote[] {
+  const words = ctx.words;
+  const sentence = ctx.analysis.sentences[s];
+  const out: FoundQuote[] = [];
+  for (let v = sentence.first + 2; v < sentence.last - 3; v++) {
+    const w = words[v];
+    if (!w.lower.endsWith('ing') || !PARTICIPLE_CUES.has(w.lemma) || words[v - 1].text !== ',' || inDirect(w.start)) continue;
+    let k = v + 1;
+    if (words[k].lower === 'that') k++;
+    if (!hasVerb(ctx, k, sentence.last)) continue;
+    const speaker = sentenceSpeaker(ctx, sentence.first, v, memory, found);
+    const start = words[k].start;
+    const end = trimEnd(ctx, start, sentence.end);
+    if ((ctx.text.slice(start, end).match(/[\p{L}\d]+/gu) ?? []).length < 4) continue;
+    out.push({ speaker, text: ctx.text.slice(start, end), direct: false, cue: w.lower, evidence: evidenceAt(ctx, start, end, 'quote.participle') });
+  }
+  return out;
+}
+
+/** Who speaks in a sentence: the speaker already found in it, else the first person it names before `v`. */
+function sentenceSpeaker(ctx: ArticleContext, first: number, v: number, memory: SpeakerMemory, found: FoundQuote[]): string | null {
+  const inSentence = found.find((q) => q.speaker !== null);
+  if (inSentence) return inSentence.speaker;
+  for (let k = first; k < v; k++) {
+    const o = ctx.owner[k];
+    if (isPerson(o)) return o.person.name;
+  }
+  // "The Ukrainian president thanked Norway …, saying …": an office without a name is its holder, if known, not the last speaker
+  if (ctx.words[first].lower === 'the') {
+    for (let k = first + 1; k < Math.min(v, first + 5); k++) {
+      if (!titleHeads.has(ctx.words[k].lower)) continue;
+      const holder = partyEndingAt(ctx, k, memory);
+      return holder?.kind === 'person' ? holder.name : null;
+    }
+  }
+  return memory.lastSpeaker?.name ?? null;
+}
+
+/** What the reported-speech readers of one sentence share; `push` records a reported clause from `from` to the sentence end. */
+interface ReportedScan {
+  ctx: ArticleContext;
+  sentence: ArticleContext['analysis']['sentences'][number];
+  memory: SpeakerMemory;
+  inDirect: (offset: number) => boolean;
+  /** Where the sentence's own text starts (after a dateline). */
+  startOffset: number;
+  out: FoundQuote[];
+  push(speaker: Party | null, from: number, cue: string, rule: string): void;
+}
+
+function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
+  const sentence = ctx.analysis.sentences[s];
+  const out: FoundQuote[] = [];
+  const startOffset = Math.max(sentence.start, ctx.dateline && ctx.dateline.end <= sentence.end ? ctx.dateline.end : 0);
+  const push = (speaker: Party | null, from: number, cue: string, rule: string) => {
+    const start = from;
+    let end = sentence.end;
+    while (end > start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
+    const text = ctx.text.slice(start, end);
+    const count = (text.match(/[\p{L}\d]+/gu) ?? []).length;
+    // 'said: "…"' introduces a direct quote, which is read as one
+    if (count < 4 || /^[:\s]*["“«„]/.test(text)) return;
+    if (speaker) memory.spoke(speaker);
+    out.push({ speaker: speaker?.name ?? null, text, direct: false, cue, evidence: evidenceAt(ctx, start, end, rule) });
+  };
+  const scan: ReportedScan = { ctx, sentence, memory, inDirect, startOffset, out, push };
+  if (accordingTo(scan)) return out;
+  for (let v = sentence.first; v < sentence.last; v++) {
+    const outcome = reportedAt(scan, v);
+    if (outcome === 'sentence-read') return out;
+    if (outcome === 'taken') break;
+  }
+  return out;
+}
+
+/** "According to X, CLAUSE" and "CLAUSE, according to X.": true when the sentence has one. */
+function accordingTo({ ctx, sentence, memory, inDirect, startOffset, out, push }: ReportedScan): boolean {
+  const words = ctx.words;
+  for (let k = sentence.first; k < sentence.last - 2; k++) {
+    if (words[k].lower !== 'according' || words[k + 1].lower !== 'to' || inDirect(words[k].start)) continue;
+    const party = partyAfter(ctx, k + 2, memory);
+    let comma = k + 2;
+    while (comma < sentence.last && words[comma].text !== ',') comma++;
+    if (k === sentence.first || (k === sentence.first + 1 && /^[A-Z]/.test(words[k].text))) {
+      if (comma < sentence.last - 1) push(party, words[comma + 1].start, 'according to', 'quote.according-to');
+    } else if (comma >= sentence.last - 1 && words[k - 1].text === ',') {
+      const endClause = words[k - 1].start;
+      const start = Math.max(startOffset, sentence.start);
+      if (party) memory.spoke(party);
+      const text = ctx.text.slice(start, endClause);
+      if ((text.match(/[\p{L}\d]+/gu) ?? []).length >= 4 && !/^["“«„]/.test(text)) {
+        out.push({ speaker: party?.name ?? null, text, direct: false, cue: 'according to', evidence: evidenceAt(ctx, start, endClause, 'quote.according-to') });
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The reported clause a speech verb at `v` introduces: 'sentence-read' when it closes or inverts the
+ * sentence ("CLAUSE, X said."), 'taken' for "X said (that) CLAUSE", 'none' when `v` introduces none.
+ */
+function reportedAt({ ctx, sentence, memory, inDirect, startOffset, out, push }: ReportedScan, v: number): 'sentence-read' | 'taken' | 'none' {
+  const words = ctx.words;
+  const w = words[v];
+  if (!reportedSpeechVerbs.has(w.lemma) && w.lower !== 'described') return 'none';
+  if ((w.pos !== 'VERB' && w.pos !== 'AUX') || inDirect(w.start)) return 'none';
+  const prev = words[v - 1];
+  // "CLAUSE, X said." — the speech verb closes the sentence.
+  if (closesSentence(ctx, v, sentence.last)) {
+    const subjectStart = clauseSubjectStart(ctx, v, sentence.first);
+    if (subjectStart > sentence.first && words[subjectStart - 1].text === ',') {
+      const party = partyBefore(ctx, v, memory) ?? partyAfter(ctx, subjectStart, memory);
+      const clauseEnd = words[subjectStart - 1].start;
+      const start = Math.max(startOffset, sentence.start);
+      const text = ctx.text.slice(start, clauseEnd);
+      if (!/^["“«„]/.test(text.trim()) && (text.match(/[\p{L}\d]+/gu) ?? []).length >= 4 && !inDirect(start)) {
+        if (party) memory.spoke(party);
+        out.push({ speaker: party?.name ?? null, text, direct: false, cue: w.lower, evidence: evidenceAt(ctx, start, clauseEnd, 'quote.reported-after') });
+      }
+      return 'sentence-read';
+    }
+  }
+  // ", confirmed X, …" — inverted order at the end of a sentence.
+  if (prev?.text === ',' && v > sentence.first + 3) {
+    const party = partyAfter(ctx, v + 1, memory);
+    // ", told LRT that …" after an apposition: the party is the listener and a clause follows, so the order is not inverted
+    const listener = words[party ? party.last : v + 1]?.lower === 'that';
+    if (party && !listener && party.kind !== 'unnamed' && party.first === v + 1 + (['the', 'a'].includes(words[v + 1].lower) ? 1 : 0)) {
+      const start = Math.max(startOffset, sentence.start);
+      const clauseEnd = prev.start;
+      const text = ctx.text.slice(start, clauseEnd);
+      if (!/^["“«„]/.test(text.trim()) && (text.match(/[\p{L}\d]+/gu) ?? []).length >= 4) {
+        memory.spoke(party);
+        out.push({ speaker: party.name, text, direct: false, cue: w.lower, evidence: evidenceAt(ctx, start, clauseEnd, 'quote.reported-inverted') });
+        return 'sentence-read';
+      }
+    }
+  }
+  // "X said (that) CLAUSE"
+  const party = partyBefore(ctx, v, memory);
+  if (!party) return 'none';
+  const contentStart = reportedContentStart(ctx, v, sentence.last);
+  if (contentStart === null) return 'none';
+  if (ctx.text[words[contentStart].start - 1] === ':' || /^["“«„]$/.test(words[contentStart].text)) return 'none';
+  if (!hasVerb(ctx, contentStart, sentence.last)) return 'none';
+  if (party.kind === 'person' && party.person) memory.lastPersonSubject = party.person;
+  push(party, words[contentStart].start, w.lower, 'quote.reported');
+  return 'taken';
+}
+
+/** The speech verb is followed only by adjuncts to the end of the sentence ("said on Tuesday", "said in a statement", ", citing …"). */
+function closesSentence(ctx: ArticleContext, v: number, last: number): boolean {
+  const words = ctx.words;
+  for (let k = v + 1; k < last; k++) {
+    const w = words[k];
+    if (w.text === ',' ) return true; // ", citing …", ", fearing …", ", adding …"
+    if (w.lower === 'that' || w.text === ':' || /^["“«„]$/.test(w.text)) return false;
+    if (w.pos === 'VERB' || w.pos === 'AUX') return false;
+  }
+  return true;
+}
+
+/** Where the subject of a sentence-final speech verb begins (after the last comma before it). */
+function clauseSubjectStart(ctx: ArticleContext, v: number, first: number): number {
+  const words = ctx.words;
+  for (let k = v - 1; k > first; k--) {
+    if (words[k].text === ',') {
+      // an apposition inside the subject: "X, the minister, said"
+      return k + 1;
+    }
+    if (words[k].pos === 'VERB' && k < v - 1) return -1;
+  }
+  return -1;
+}
+
+/** First word of the reported content after the cue: skips objects ("told reporters"), time adjuncts and "that". */
+function reportedContentStart(ctx: ArticleContext, v: number, last: number): number | null {
+  const words = ctx.words;
+  const verb = words[v];
+  let k = v + 1;
+  if (words[k]?.lower === 'also') k++;
+  // "that" within the next few words wins: "said in February that …"
+  for (let j = k; j < Math.min(last, k + 8); j++) {
+    if (words[j].lower === 'that' && words[j].pos !== 'DET') return j + 1 < last ? j + 1 : null;
+    if (words[j].lower === 'that' && j === k) return j + 1 < last ? j + 1 : null;
+    if (/^[.;:!?"“”]$/.test(words[j].text)) break;
+  }
+  if (!VERBS_WITHOUT_THAT.has(verb.lemma) && verb.lower !== 'described') return null;
+  // "told reporters" takes an object; its content needs "that", handled above
+  if (verb.lemma === 'tell') return null;
+  // skip one date adjunct: "on Friday", "in February", "on April 28"
+  if (ADJUNCT_START.has(words[k]?.lower ?? '')) {
+    let j = k + 1;
+    while (j < last && j < k + 5 && (MONTHS.has(words[j].lower) || WEEKDAYS.has(words[j].lower) || /^\d/.test(words[j].text) || ['late', 'early', 'mid', '-', 'the', 'a', 'statement', 'interview'].includes(words[j].lower))) j++;
+    if (j === k + 1) return null;
+    k = j;
+    if (words[k]?.text === ',') k++;
+  }
+  return k < last ? k : null;
+}
+
+function hasVerb(ctx: ArticleContext, from: number, last: number): boolean {
+  for (let k = from; k < Math.min(last, from + 14); k++) {
+    const p = ctx.words[k].pos;
+    if (p === 'VERB' || p === 'AUX') return true;
+  }
+  return false;
+}
