@@ -6,6 +6,8 @@ import cueLists from './cues.json' with { type: 'json' };
 import currencyList from './currencies.json' with { type: 'json' };
 import sharedCurrencies from './shared-currency-names.json' with { type: 'json' };
 import grammarLists from './grammar.json' with { type: 'json' };
+import wordLists from './words.json' with { type: 'json' };
+import patternSources from './patterns.json' with { type: 'json' };
 
 export interface CountryEntry {
   code: string;
@@ -81,3 +83,16 @@ export const MONTHS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+type WordSets<T> = { readonly [M in keyof T]: { readonly [L in keyof T[M]]: ReadonlySet<string> } };
+type Patterns<T> = { readonly [M in keyof T]: { readonly [L in keyof T[M]]: RegExp } };
+
+/** The word lists each extractor reads, by module and name (`words.donors.auxiliaries`), as sets. */
+export const words = Object.fromEntries(
+  Object.entries(wordLists).map(([module, lists]) => [module, Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, new Set(list as string[])]))]),
+) as unknown as WordSets<typeof wordLists>;
+
+/** Phrase patterns over English text each extractor reads, by module and name, compiled once from [source, flags]. */
+export const patterns = Object.fromEntries(
+  Object.entries(patternSources).map(([module, list]) => [module, Object.fromEntries(Object.entries(list).map(([name, [source, flags]]) => [name, new RegExp(source, flags)]))]),
+) as unknown as Patterns<typeof patternSources>;

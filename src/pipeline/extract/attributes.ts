@@ -1,7 +1,7 @@
 // The attributes of a commitment: status from its verb, period and category from the words
 // around its amount, whether an amount is support at all, and the span of its evidence.
 import type { Category, Period, Status } from '../../facts/types.js';
-import { cues, plannedWords, readinessWords, statusOfLemma } from '../../lexicons/index.js';
+import { cues, plannedWords, readinessWords, statusOfLemma, patterns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
@@ -9,8 +9,8 @@ import type { Defaults } from './donors.js';
 import { PhraseMatcher } from './phrases.js';
 
 /** Words around an amount that make it a cost, a loss or a stock of assets rather than support. */
-const NOT_SUPPORT_BEFORE = /\b((?<!at a )cost|costs|damage|losses|revenues?|deficit|accumulated|estimates?|held|economy|debt of|bonds|salary|prices?|exports?|imports?|trade)\b/i;
-const NOT_SUPPORT_AFTER = /^[^,.;]{0,12}?\b(?:in|of)\s+(?:\w+\s+){0,2}(?:assets|reserves|damage|losses|revenues?|exports|imports|debt)\b|^\s*(?:is|are|was|were)\s+held\b/i;
+const NOT_SUPPORT_BEFORE = patterns.attributes.notSupportBefore;
+const NOT_SUPPORT_AFTER = patterns.attributes.notSupportAfter;
 
 interface Anchor {
   start: number;
@@ -44,8 +44,8 @@ const ANNUAL = cueRegex(cues.annualCues);
 const CUMULATIVE = cueRegex(cues.cumulativeCues);
 const MULTI_YEAR = cueRegex(cues.multiYearCues);
 /** "since February 2022", "since 2014": a running total. */
-const SINCE_DATE = /\bsince (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?:19|20)\d\d\b/;
-const NEXT_YEARS = /\b(?:over|for|during|in) the (?:next|coming) (?:\w+ )?years\b/;
+const SINCE_DATE = patterns.attributes.sinceDate;
+const NEXT_YEARS = patterns.attributes.nextYears;
 
 /** The period of an amount from the words around it, and the rule that read it. */
 export function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Decision<Period> {
@@ -106,9 +106,9 @@ export function notSupport(ctx: ArticleContext, q: Quantity): boolean {
 }
 
 // "spend 4.7% of GDP on defence", "defence spending of 3.5% of GDP", "NATO's 5% target": a state's own budget, with no recipient
-const OWN_SPENDING_BEFORE = /\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays)\b[^.;]*$|\btarget\s+of\s+$/i;
-const OWN_SPENDING_AFTER = /^[^,.;]{0,25}?\b(?:on|for|in)\s+(?:its\s+|their\s+)?(?:own\s+)?(?:defen[cs]e|armed forces|army|military)\b(?!\s+(?:aid|support|assistance|help|for|to))|^\s*(?:defen[cs]e|military)\s+spending\b|^[^,.;]{0,20}?\btarget\b/i;
-const FOR_UKRAINE = /\b(?:ukrain\w*|support|aid|assistance)\b/i;
+const OWN_SPENDING_BEFORE = patterns.attributes.ownSpendingBefore;
+const OWN_SPENDING_AFTER = patterns.attributes.ownSpendingAfter;
+const FOR_UKRAINE = patterns.attributes.forUkraine;
 
 export function ownDefenceSpending(ctx: ArticleContext, q: Quantity): boolean {
   const before = ctx.text.slice(Math.max(0, q.start - 40), q.start);

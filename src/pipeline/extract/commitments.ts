@@ -3,7 +3,7 @@
 // Donor: the subject of the trigger (a minister → their state), a passive "by X", a
 // possessive ("Estonia's contribution"), else the donor the paragraph is about.
 import type { Commitment } from '../../facts/types.js';
-import { cues, itemNouns, negations, ownSpendingVerbs, pledgeNouns, readinessWords, statusOfLemma, supportNouns } from '../../lexicons/index.js';
+import { cues, itemNouns, negations, ownSpendingVerbs, pledgeNouns, readinessWords, statusOfLemma, supportNouns, words, patterns } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import { isOrg, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
@@ -15,12 +15,12 @@ import {
 import { decided } from './decision.js';
 import { phraseDonors, phraseRecipient, withDonors } from './phrase-roles.js';
 
-const SANCTION_SENTENCE = /\bsanction|blacklist|shadow fleet|asset freeze\b/i;
-const TROOP_WORDS = /\b(troops|soldiers|contingents?|boots on the ground|peacekeepers)\b/i;
+const SANCTION_SENTENCE = patterns.commitments.sanctionSentence;
+const TROOP_WORDS = patterns.commitments.troopWords;
 /** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
 const ADVERSARIES = new Set(cues.adversaries.map(([a, b]) => `${a}>${b}`));
-const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
-const SUPPORT_OBJECTS = /\b(support|aid|assistance|guarantees?|troops|soldiers|weapons|equipment|funds?|funding|package|training|ammunition|shells|drones|help|contribut\w*|reconstruction|recovery|integration|coalition|initiatives?|programs?|programmes?|military|security|forces?|contingents?|peacekeep\w*|missions?|loan|grant)\b/i;
+const HYPOTHETICAL = words.commitments.hypothetical;
+const SUPPORT_OBJECTS = patterns.commitments.supportObjects;
 
 export function extractCommitments(ctx: ArticleContext): Commitment[] {
   const out: Commitment[] = [];
@@ -273,8 +273,8 @@ function supportNounBefore(ctx: ArticleContext, t: number, first: number): numbe
 }
 
 /** Failing, blocking or vetoing governs a whole clause: "failed to agree on a plan to use … for a €140bn loan". */
-const CLAUSE_NEGATION = /^(fail|block|veto|reject|refus|oppos|object|struggl|unable)/;
-const CLAUSE_END = new Set([',', ';', ':', 'but', 'while', 'although', 'whereas', 'and']);
+const CLAUSE_NEGATION = patterns.commitments.clauseNegation;
+const CLAUSE_END = words.commitments.clauseEnd;
 
 function isNegated(ctx: ArticleContext, t: number): boolean {
   for (let k = Math.max(0, t - 4); k < t; k++) {

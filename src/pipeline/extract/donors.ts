@@ -2,7 +2,7 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns } from '../../lexicons/index.js';
+import { groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, words, patterns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
@@ -10,11 +10,11 @@ import { partyBefore, partyEndingAt, type Party } from './parties.js';
 import { groupOfPhrase, partyOfPhrase, receivingOrg } from './phrase-roles.js';
 import { articleParse } from './view.js';
 
-const AUXILIARIES = new Set(['will', 'would', 'shall', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'already', 'formally', 'officially', 'to', 'continue', 'continues', 'not', 'further', 'now', 'since', 'just', 'soon', 'jointly', 'together', 'each', 'both', 'all']);
-const GROUP_SCHEME = /^(?:initiative|coalition|fund|facility|programme|program|mission|model|plan|scheme|mechanism|led)$/;
-const MILITARY_WORDS = new Set(['military', 'weapons', 'defence', 'defense', 'ammunition', 'troops', 'drones', 'arms']);
-const SECURITY_CONTEXT = /security guarantees?|reassurance force|ceasefire|coalition of the willing|peacekeep/i;
-const OBJECT_TAKING_VERBS = new Set(['provide', 'give', 'help', 'support', 'assist', 'send', 'supply', 'offer', 'grant', 'lend', 'hand', 'present', 'thank', 'urge', 'bolster', 'strengthen']);
+const AUXILIARIES = words.donors.auxiliaries;
+const GROUP_SCHEME = patterns.donors.groupScheme;
+const MILITARY_WORDS = words.donors.militaryWords;
+const SECURITY_CONTEXT = patterns.donors.securityContext;
+const OBJECT_TAKING_VERBS = words.donors.objectTakingVerbs;
 
 
 export interface Defaults {

@@ -3,7 +3,7 @@
 import type { Analysis } from '../../nlp/index.js';
 import { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
-import { countries, organizations, speechVerbs, titleHeads, titleModifiers, type OrganizationEntry } from '../../lexicons/index.js';
+import { countries, organizations, speechVerbs, titleHeads, titleModifiers, type OrganizationEntry, words, patterns } from '../../lexicons/index.js';
 import { PhraseMatcher } from './phrases.js';
 import { addOrg } from './mentions.js';
 import { findPatternOrganizations, markAcronymMentions } from './org-patterns.js';
@@ -32,7 +32,7 @@ for (const o of organizations) {
   for (const alias of o.aliases) lexiconMatcher.add(alias, { entry: o, alias });
 }
 
-const VENUE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'visited', 'visit', 'via', 'outside', 'around']);
+const VENUE_PREPOSITIONS = words.entities.venuePrepositions;
 
 
 export interface BuildOptions {
@@ -113,7 +113,7 @@ export function datelineState(ctx: ArticleContext): string | undefined {
   return ctx.dateline ? CAPITAL_COUNTRY.get(ctx.dateline.place.toLowerCase()) : undefined;
 }
 /** Offices a state's own government holds: not a party leader's, an envoy's or a spokesman's. */
-const NATIONAL_OFFICE = /\b(?:minister|president|chancellor|secretary|premier)\b/i;
+const NATIONAL_OFFICE = patterns.entities.nationalOffice;
 
 // ---------- countries and lexicon organizations ----------
 

@@ -4,7 +4,7 @@
 // src/lexicons/rules/meetings.json; every field carries the rule that decided it.
 import type { Meeting } from '../../facts/types.js';
 import { anyCouldMatch, familyGate, type TokenView } from '../match/index.js';
-import { countries, speechVerbs } from '../../lexicons/index.js';
+import { countries, speechVerbs, words, patterns } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
@@ -15,12 +15,12 @@ import { articleView } from './view.js';
 
 type Kind = Meeting['kind'];
 
-const DATE_HINT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|week|month|year)/i;
+const DATE_HINT = patterns.meetings.dateHint;
 
 const COUNTRY_NAMES = new Set(countries.flatMap((c) => c.names));
-const PLANNED_BEFORE = /\b(will|expected to|plans? to|intends? to|is due to|are due to|scheduled to|set to|slated to|would|could|may|is to|are to|going to)\s+(?:also\s+)?(?:officially\s+)?$/i;
-const PLANNED_WORDS = /\b(upcoming|next|slated for|scheduled for|to be held|will be held|later in the day|later this)\b/i;
-const OBJECT_STOP = new Set(['to', 'on', 'about', 'in', 'at', 'during', 'after', 'before', 'where', 'which', 'who', 'that', 'while', 'regarding', 'since', 'because']);
+const PLANNED_BEFORE = patterns.meetings.plannedBefore;
+const PLANNED_WORDS = patterns.meetings.plannedWords;
+const OBJECT_STOP = words.meetings.objectStop;
 
 interface Trigger {
   at: number;
@@ -101,7 +101,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
 }
 
 /** Verbs that carry a meeting noun: "held talks", "had a call", "holding talks". */
-const LIGHT_VERBS = new Set(['hold', 'have', 'conduct', 'attend', 'join', 'host']);
+const LIGHT_VERBS = words.meetings.lightVerbs;
 
 function negatedBefore(ctx: ArticleContext, t: number, first: number): boolean {
   for (let k = Math.max(first, t - 3); k < t; k++) if (['not', "n't", 'never', 'no'].includes(ctx.words[k].lower)) return true;

@@ -2,18 +2,9 @@
 import type { Word } from '../../nlp/index.js';
 import type { ArticleContext, OrgMention, OrgRecord, Span } from './context.js';
 import { isCountry } from './context.js';
+import { words } from '../../lexicons/index.js';
 
-export const NOT_NAMES = new Set([
-  'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'if', 'however', 'this', 'that', 'these', 'those', 'it', 'he', 'she',
-  'we', 'they', 'his', 'her', 'our', 'their', 'its', 'according', 'during', 'after', 'before', 'while', 'when', 'as', 'with',
-  'for', 'by', 'from', 'to', 'of', 'under', 'since', 'until', 'earlier', 'later', 'last', 'next', 'today', 'yesterday',
-  'tomorrow', 'also', 'meanwhile', 'details', 'source', 'background', 'quote', 'read', 'photo', 'recently', 'separately',
-  'there', 'here', 'what', 'who', 'why', 'how', 'where', 'all', 'some', 'many', 'most', 'several', 'each', 'both', 'only',
-  'even', 'just', 'amid', 'among', 'despite', 'without', 'within', 'such', 'one', 'two', 'three', 'first', 'second', 'i', 'you',
-  'my', 'your', 'us', 'them', 'him', 'no', 'not', 'so', 'then', 'thus', 'therefore', 'yet', 'still', 'now', 'advertisement',
-  'share', 'co-hosted', 'hosted', 'together', 'russian', 'ukrainian', 'western', 'european', 'nato', 'eu', 'un', 'mp', 'kremlin',
-  'writer', 'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must',
-]);
+export const NOT_NAMES = words.mentions.notNames;
 
 export const isCap = (w: Word) => w.cap;
 export const isAllCaps = (w: Word) => w.cap && w.text.length > 1 && w.text === w.text.toUpperCase() && /\p{L}{2}/u.test(w.text);

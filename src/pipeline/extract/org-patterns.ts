@@ -1,15 +1,15 @@
 // Organizations found by pattern: "Full Name (ACR)", proper-noun runs ending in an organizational head,
 // a state's ministry or scheme, media cited as sources, companies named in quotation marks.
-import { ministryNouns, orgHeads, prepositions, stateBodyHeads } from '../../lexicons/index.js';
+import { ministryNouns, orgHeads, prepositions, stateBodyHeads, words } from '../../lexicons/index.js';
 import type { ArticleContext, OrgRecord, Span } from './context.js';
 import { isCountry, isOrg } from './context.js';
 import { addOrg, isAllCaps, isCap, isPossessive, NOT_NAMES, orgKey } from './mentions.js';
-const LOWER_ORG_HEADS = new Set(['fund', 'initiative', 'coalition', 'programme', 'program', 'facility', 'mechanism', 'platform']);
-const MEDIA_BEFORE = new Set(['reported', 'wrote', 'learned', 'reports', 'cited', 'quoted']);
+const LOWER_ORG_HEADS = words.orgPatterns.lowerOrgHeads;
+const MEDIA_BEFORE = words.orgPatterns.mediaBefore;
 const MEDIA_AFTER_PHRASES = ['conveyed by', 'reported by', 'according to', 'told', 'interview with', 'quoted by', 'citing'];
 /** Last words of the phrases that cite an outlet before its name ("conveyed by", "told", "news outlet"). */
-const MEDIA_CUE_TAILS = new Set(['by', 'to', 'told', 'with', 'citing', 'outlet', 'newspaper', 'broadcaster', 'agency', 'channel', 'daily', 'magazine']);
-const COMPANY_NOUNS = new Set(['company', 'firm', 'depository', 'outlet', 'newspaper', 'broadcaster', 'agency', 'operator', 'manufacturer', 'producer', 'group']);
+const MEDIA_CUE_TAILS = words.orgPatterns.mediaCueTails;
+const COMPANY_NOUNS = words.orgPatterns.companyNouns;
 
 /** What every rule sees: the words, and which of them are still free to name an organization. */
 interface Scan {

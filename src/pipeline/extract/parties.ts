@@ -1,7 +1,7 @@
 // Who a noun phrase stands for: a person, an organization, a state or an institution,
 // resolved through the article registry ("he" → the last speaker, "the minister" → the
 // last person holding that office, "Kyiv" → UA).
-import { titleHeads, titleModifiers } from '../../lexicons/index.js';
+import { titleHeads, titleModifiers, words } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 
@@ -18,13 +18,9 @@ export interface Party {
   last: number;
 }
 
-const INSTITUTION_HEADS = new Set(['ministry', 'government', 'military', 'army', 'office', 'administration', 'cabinet', 'authorities', 'parliament', 'presidency', 'statement', 'spokesperson', 'spokesman', 'commission', 'council']);
-const UNNAMED_HEADS = new Set(['sources', 'source', 'officials', 'official', 'diplomats', 'diplomat', 'media', 'outlets', 'reports', 'analysts', 'experts', 'people']);
-const SKIP_BACK = new Set([
-  'also', 'has', 'had', 'have', 'then', 'later', 'again', 'further', 'reportedly', 'previously', 'already', 'once', 'recently', 'separately',
-  'subsequently', 'repeatedly', 'earlier', 'will', 'would', 'is', 'was', 'are', 'were', 'be', 'being', 'been', 'not', 'publicly', 'firmly',
-  'clearly', 'officially', 'to', 'quick', 'keen', 'eager', 'careful', 'went', 'on', 'sought', 'tried', 'wanted',
-]);
+const INSTITUTION_HEADS = words.parties.institutionHeads;
+const UNNAMED_HEADS = words.parties.unnamedHeads;
+const SKIP_BACK = words.parties.skipBack;
 
 /** How many mentions back a description ("the minister", "the ministry") may reach: a few paragraphs, and no scan of a whole long article. */
 const LOOKBACK = 60;

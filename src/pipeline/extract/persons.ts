@@ -1,9 +1,9 @@
 // Persons from how the text introduces them: titles, appositions, speech verbs; then every later mention.
-import { complementWords, honorifics, MONTHS, nameParticles, orgHeads, speechVerbs, titleHeads, titleModifiers, WEEKDAYS } from '../../lexicons/index.js';
+import { complementWords, honorifics, MONTHS, nameParticles, orgHeads, speechVerbs, titleHeads, titleModifiers, WEEKDAYS, words } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord, Span } from './context.js';
 import { findMentionBefore, isCountry, isOrg } from './context.js';
 import { isAllCaps, isCap, isInitial, isPossessive, NOT_NAMES } from './mentions.js';
-const INSTITUTION_TAILS = new Set(['administration', 'government', 'cabinet', 'team']);
+const INSTITUTION_TAILS = words.persons.institutionTails;
 
 // ---------- persons ----------
 

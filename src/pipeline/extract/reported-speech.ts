@@ -1,13 +1,13 @@
 // Reported speech: "X said (that) …", "…, X said", ", confirmed X", "According to X, …",
 // "This was reported by X", participle clauses ("…, saying …"), each with its speaker.
-import { reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS } from '../../lexicons/index.js';
+import { reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS, words, patterns } from '../../lexicons/index.js';
 import { firstWordFrom, isPerson, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, partyEndingAt, type Party, type SpeakerMemory } from './parties.js';
 import type { FoundQuote } from './quotes.js';
 
-const ADJUNCT_START = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'earlier', 'late', 'last', 'this', 'per', 'while', 'when', 'via', 'through', 'for']);
-const VERBS_WITHOUT_THAT = new Set(['say', 'tell', 'add', 'note', 'stress', 'emphasize', 'emphasise', 'insist', 'warn', 'describe', 'state', 'claim', 'confirm', 'report', 'write', 'believe']);
+const ADJUNCT_START = words.reportedSpeech.adjunctStart;
+const VERBS_WITHOUT_THAT = words.reportedSpeech.verbsWithoutThat;
 // ---------- reported speech ----------
 
 export function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
@@ -16,8 +16,8 @@ export function reportedInSentence(ctx: ArticleContext, s: number, memory: Speak
   return out;
 }
 
-const BACK_ATTRIBUTION = /^(?:This|That|It|The (?:news|report|information))\s+(?:was|has been|had been)\s+(?:first\s+)?(?:reported|announced|stated|said|confirmed|conveyed)\s+by\s/;
-const IMPERSONAL = /^It\s+(?:was|has been|had been|is)\s+(?:previously\s+|earlier\s+|also\s+|widely\s+)?(?:reported|announced|said|stated|known|understood)\s+that\s/;
+const BACK_ATTRIBUTION = patterns.reportedSpeech.backAttribution;
+const IMPERSONAL = patterns.reportedSpeech.impersonal;
 
 /** "This was reported by Reuters." names the source of the sentence before; "It was reported that …" has none. */
 function attributedBack(ctx: ArticleContext, s: number, memory: SpeakerMemory): FoundQuote[] {
@@ -43,7 +43,7 @@ function trimEnd(ctx: ArticleContext, start: number, end: number): number {
   return end;
 }
 
-const PARTICIPLE_CUES = new Set(['say', 'add', 'vow', 'stress', 'note', 'warn', 'insist', 'argue', 'claim', 'emphasize', 'emphasise', 'explain', 'underline', 'state']);
+const PARTICIPLE_CUES = words.reportedSpeech.participleCues;
 
 /** "…, adding that the initiative will last three years", "…, vowing the UK's support was ironclad": the speaker is the clause's. */
 function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean, found: FoundQuote[]): FoundQuote[] {

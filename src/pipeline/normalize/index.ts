@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import { cues } from '../../lexicons/index.js';
+import { cues, words, patterns } from '../../lexicons/index.js';
 
 export interface Dateline {
   place: string;
@@ -26,7 +26,7 @@ export interface NormalizedArticle {
 
 export class NormalizeError extends Error {}
 
-const HTML_SIGNS = /<(?:!doctype|html|head|body|p|div|article|section|span|br|h[1-6])\b[^>]*>/i;
+const HTML_SIGNS = patterns.normalize.htmlSigns;
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td,dd';
 const MAX_FURNITURE_LENGTH = 120;
 
@@ -180,7 +180,7 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
 
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'said', 'was', 'as', 'by', 'it', 'are', 'has', 'will', 'from', 'at', 'be', 'its', 'have', 'this', 'an', 'a']);
+const ENGLISH_FUNCTION_WORDS = words.normalize.englishFunctionWords;
 
 /** 'en' when English function words are common enough, else null; too short to tell counts as English. */
 export function detectLanguage(text: string): 'en' | null {

@@ -1,6 +1,6 @@
 // Amounts in running text → base units: "€190m" → 190000000 EUR, "1.3 billion euros",
 // "SEK 75bn", "¥15.8 billion", "0.25 percent of its GDP", "1,000 … systems", "25,000 troops".
-import { currencies, itemNouns, sharedCurrencyNames, troopNouns } from '../../lexicons/index.js';
+import { currencies, itemNouns, sharedCurrencyNames, troopNouns, patterns } from '../../lexicons/index.js';
 
 export type QuantityKind = 'money' | 'gdp' | 'items' | 'troops';
 
@@ -27,8 +27,8 @@ export const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200,
 };
 const NUMBER_WORD_HINT = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'i');
-const VAGUE_BEFORE = /\b(?:several|a few|few|many|some)\s+$/i;
-const QUALIFIER = /(at least|up to|about|around|almost|nearly|more than|over|approximately|some|roughly|as many as|as much as|less than|under|an additional|a further|another)\s+$/i;
+const VAGUE_BEFORE = patterns.amounts.vagueBefore;
+const QUALIFIER = patterns.amounts.qualifier;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const symbolToCode = new Map<string, string>();
@@ -50,7 +50,7 @@ const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b
 const MAGNITUDE = new RegExp(String.raw`[\s-]?(${MAG})(?![\p{L}\d])`, 'iuy');
 const NOT_GLUED = /(?![\p{L}\d])/uy;
 // "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
-const GDP_AFTER = /\s?(?:%|percent|per cent)\s+of\s+(?:(?:its|their|the country['’]s|[\p{Lu}][\p{L}]+['’]s?|the)\s+)?(?:annual\s+)?(?:GDP|gross domestic product)/iuy;
+const GDP_AFTER = patterns.amounts.gdpAfter;
 // "190 million euros", "15.8-billion-yen", "400,00 euros"
 const CURRENCY_AFTER = new RegExp(String.raw`[\s-](${WORDS})(?![\p{L}])`, 'iuy');
 // "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { patterns } from '../../lexicons/index.js';
 
 /** chrono's casual English, cut to the parsers that name a day: the full set costs twice as much per call. */
 const DAY_PARSERS = new Set(['ENYearMonthDayParser', 'ISOFormatParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENCasualDateParser']);
@@ -16,7 +17,7 @@ export function parsePublished(published: string | null | undefined): Date | nul
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-const RELATIVE_DAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b/i;
+const RELATIVE_DAY = patterns.dates.relativeDay;
 const DATE_PHRASE = new RegExp(
   String.raw`\b(?:(?:last|next|this|on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow)\b|` +
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?\b|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{4}-\d{2}-\d{2}\b`,
