@@ -6,7 +6,7 @@ import cueLists from './cues.json' with { type: 'json' };
 import currencyList from './currencies.json' with { type: 'json' };
 import sharedCurrencies from './shared-currency-names.json' with { type: 'json' };
 import grammarLists from './grammar.json' with { type: 'json' };
-import wordLists from './words.json' with { type: 'json' };
+import moduleWordLists from './words.json' with { type: 'json' };
 import patternSources from './patterns.json' with { type: 'json' };
 
 export interface CountryEntry {
@@ -41,6 +41,7 @@ export const grammar = grammarLists;
 export const groupNouns = new Set(grammar.groupNouns);
 export const prepositions = new Set(grammar.prepositions);
 export const determiners = new Set(grammar.determiners);
+export const articles = new Set(grammar.articles);
 
 
 const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -87,10 +88,10 @@ export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', '
 type WordSets<T> = { readonly [M in keyof T]: { readonly [L in keyof T[M]]: ReadonlySet<string> } };
 type Patterns<T> = { readonly [M in keyof T]: { readonly [L in keyof T[M]]: RegExp } };
 
-/** The word lists each extractor reads, by module and name (`words.donors.auxiliaries`), as sets. */
-export const words = Object.fromEntries(
-  Object.entries(wordLists).map(([module, lists]) => [module, Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, new Set(list as string[])]))]),
-) as unknown as WordSets<typeof wordLists>;
+/** The word lists each extractor reads, by module and name (`wordLists.donors.auxiliaries`), as sets. */
+export const wordLists = Object.fromEntries(
+  Object.entries(moduleWordLists).map(([module, lists]) => [module, Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, new Set(list as string[])]))]),
+) as unknown as WordSets<typeof moduleWordLists>;
 
 /** Phrase patterns over English text each extractor reads, by module and name, compiled once from [source, flags]. */
 export const patterns = Object.fromEntries(

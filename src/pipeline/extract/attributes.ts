@@ -1,7 +1,7 @@
 // The attributes of a commitment: status from its verb, period and category from the words
 // around its amount, whether an amount is support at all, and the span of its evidence.
 import type { Category, Period, Status } from '../../facts/types.js';
-import { cues, plannedWords, readinessWords, statusOfLemma, patterns } from '../../lexicons/index.js';
+import { cues, plannedWords, readinessWords, statusOfLemma, patterns, wordLists } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
@@ -24,17 +24,17 @@ export function statusAt(ctx: ArticleContext, v: number, first: number): Decisio
   const window = words.slice(Math.max(first, v - 6), v + 1).map((w) => w.lower);
   const w = words[v];
   if (window.some((x) => readinessWords.has(x)) || readinessWords.has(w.lower)) return decided('commitment.status.readiness-word', 'ready');
-  if (window.some((x) => plannedWords.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(/\bplans? to\b|\bintends? to\b|\bmulls?\b|\bexpected to\b/))) return decided('commitment.status.planned-word', 'planned');
+  if (window.some((x) => plannedWords.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(patterns.attributes.plannedPhrases))) return decided('commitment.status.planned-word', 'planned');
   const lemmaStatus = statusOfLemma.get(w.lemma);
   if (lemmaStatus === 'planned') return decided('commitment.status.planning-verb', 'planned');
-  const perfect = window.slice(-4).some((x) => ['has', 'have', 'had', 'having', 'already'].includes(x));
+  const perfect = window.slice(-4).some((x) => wordLists.attributes.perfectAuxiliaries.has(x));
   // "to send" (a headline's future, a purpose) is not a delivery
-  const future = window.some((x) => ['will', 'would', 'shall', "'ll"].includes(x)) || words[v - 1]?.lower === 'to';
+  const future = window.some((x) => wordLists.attributes.futureAuxiliaries.has(x)) || words[v - 1]?.lower === 'to';
   if (lemmaStatus === 'delivered' && !future) return decided('commitment.status.delivery-verb', 'delivered');
   // passive past: "was built", "have been allocated"
   const aux = window[window.length - 2];
-  if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && /ed$|built|sent|given|spent|made/.test(w.lower)) return decided('commitment.status.passive-past', 'delivered');
-  if (perfect && !future && ['allocate', 'contribute', 'provide', 'give', 'donate', 'supply', 'fund', 'finance', 'spend', 'resume', 'train', 'disburse', 'transfer', 'reach'].includes(w.lemma)) return decided('commitment.status.perfect-giving', 'delivered');
+  if (!future && (aux === 'was' || aux === 'were' || aux === 'been') && patterns.attributes.pastParticiples.test(w.lower)) return decided('commitment.status.passive-past', 'delivered');
+  if (perfect && !future && wordLists.attributes.givingVerbs.has(w.lemma)) return decided('commitment.status.perfect-giving', 'delivered');
   if (w.lower === 'sent' || w.lower === 'delivered' || w.lower === 'arrived' || w.lower === 'received') return decided('commitment.status.delivery-form', 'delivered');
   return decided('commitment.status.pledge-default', 'pledged');
 }
@@ -52,13 +52,13 @@ export function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number
   const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 60)).toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
   if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return decided('commitment.period.annual-cue', 'annual');
-  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || /\b(have|has) been (allocated|provided|delivered)\b/.test(near)) return decided('commitment.period.running-total', 'cumulative');
+  if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || patterns.attributes.beenGiven.test(near)) return decided('commitment.period.running-total', 'cumulative');
   if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return decided('commitment.period.multi-year-cue', 'multi-year');
   return decided('commitment.period.one-off-default', 'one-off');
 }
 
 /** Each category keyword, filed under the first category (in this order) that lists it. */
-const CATEGORY_ORDER: Array<keyof typeof cues.categories> = ['security-guarantee', 'humanitarian', 'political', 'reconstruction', 'financial', 'military'];
+const CATEGORY_ORDER = cues.categoryPrecedence as Array<keyof typeof cues.categories>;
 const CATEGORY_KEYWORDS = new PhraseMatcher<Category>();
 {
   const seen = new Set<string>();
@@ -72,7 +72,7 @@ const CATEGORY_KEYWORDS = new PhraseMatcher<Category>();
 
 export function troopCategory(ctx: ArticleContext, first: number, last: number, defaults: Defaults): Decision<Category> {
   const s = ctx.text.slice(ctx.words[first].start, ctx.words[last - 1].end).toLowerCase();
-  return defaults.securityContext || /ceasefire|security guarantee|reassurance|peacekeep/.test(s)
+  return defaults.securityContext || patterns.attributes.securityWords.test(s)
     ? decided('commitment.category.troops-for-security', 'security-guarantee')
     : decided('commitment.category.troops', 'military');
 }
@@ -101,7 +101,7 @@ export function categoryAt(ctx: ArticleContext, start: number, end: number, sSta
 // ---------- spans ----------
 
 export function notSupport(ctx: ArticleContext, q: Quantity): boolean {
-  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(/\b(of|in) (its|their|the country['’]s) GDP\b/gi, '');
+  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start).replace(patterns.attributes.ownGdpPhrase, '');
   return NOT_SUPPORT_BEFORE.test(before) || NOT_SUPPORT_AFTER.test(ctx.text.slice(q.end, q.end + 60));
 }
 
@@ -126,7 +126,7 @@ export function evidenceSpan(ctx: ArticleContext, q: Quantity, trigger: number |
     end = Math.max(end, t.end);
   }
   // carry on to the end of "to Ukraine" / "for Ukraine" / "per year" right after the amount
-  const tail = /^(?:[^\S\n](?:in|of)[^\S\n](?:new[^\S\n])?[\w-]+(?:[^\S\n](?:aid|assistance|support))?)?(?:[^\S\n](?:to|for)[^\S\n](?:the[^\S\n])?[\p{Lu}][\p{L}’']*(?:[^\S\n][\p{Lu}][\p{L}]*)*)?(?:[^\S\n](?:per year|a year|annually|each year))?/u.exec(ctx.text.slice(end, end + 80));
+  const tail = patterns.attributes.evidenceTail.exec(ctx.text.slice(end, end + 80));
   if (tail) end += tail[0].length;
   return { start, end };
 }

@@ -3,7 +3,7 @@
 // Donor: the subject of the trigger (a minister → their state), a passive "by X", a
 // possessive ("Estonia's contribution"), else the donor the paragraph is about.
 import type { Commitment } from '../../facts/types.js';
-import { cues, itemNouns, negations, ownSpendingVerbs, pledgeNouns, readinessWords, statusOfLemma, supportNouns, words, patterns } from '../../lexicons/index.js';
+import { cues, itemNouns, negations, ownSpendingVerbs, pledgeNouns, readinessWords, statusOfLemma, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import { isOrg, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
@@ -19,7 +19,7 @@ const SANCTION_SENTENCE = patterns.commitments.sanctionSentence;
 const TROOP_WORDS = patterns.commitments.troopWords;
 /** A state at war with the recipient is no donor to it ("sending 2,000 Russian soldiers"). */
 const ADVERSARIES = new Set(cues.adversaries.map(([a, b]) => `${a}>${b}`));
-const HYPOTHETICAL = words.commitments.hypothetical;
+const HYPOTHETICAL = wordLists.commitments.hypothetical;
 const SUPPORT_OBJECTS = patterns.commitments.supportObjects;
 
 export function extractCommitments(ctx: ArticleContext): Commitment[] {
@@ -178,7 +178,7 @@ function coalitionAfter(ctx: ArticleContext, t: number, last: number): string | 
     const o = ctx.owner[k];
     if (isOrg(o)) {
       const org = ctx.orgs.get(o.key);
-      if (org && (org.kind === 'coalition' || /coalition|initiative/i.test(org.name))) return org.name;
+      if (org && (org.kind === 'coalition' || patterns.commitments.coalitionNames.test(org.name))) return org.name;
     }
   }
   return null;
@@ -217,8 +217,8 @@ function findTriggers(ctx: ArticleContext, first: number, last: number): Map<num
 /** "will each give": a verb the tagger took for a noun, recognisable by the modal before it. */
 function afterModal(ctx: ArticleContext, k: number, first: number): boolean {
   let j = k - 1;
-  while (j >= first && ['each', 'both', 'all', 'also', 'jointly'].includes(ctx.words[j].lower)) j--;
-  return j >= first && ['will', 'would', 'shall', 'to', 'can', 'could', 'must'].includes(ctx.words[j].lower);
+  while (j >= first && wordLists.commitments.modalAdverbs.has(ctx.words[j].lower)) j--;
+  return j >= first && wordLists.commitments.modalsBeforeVerb.has(ctx.words[j].lower);
 }
 
 /** The trigger that governs an amount: a verb before it in the clause wins over a noun after it. */
@@ -252,13 +252,13 @@ function governingVerb(ctx: ArticleContext, triggers: number[], t: number, first
 function unquantifiedTrigger(ctx: ArticleContext, t: number, first: number, last: number): boolean {
   const w = ctx.words[t];
   if (w.pos === 'NOUN' && !readinessWords.has(w.lower)) return false;
-  if (['announce', 'include', 'discuss', 'expect', 'sign', 'adopt', 'agree', 'decide', 'open', 'complete', 'receive', 'arrive', 'help', 'look', 'aim', 'seek', 'study', 'weigh', 'direct', 'continue', 'buy', 'purchase', 'cover', 'spend', 'hand', 'support', 'assist', 'prepare', 'consider'].includes(w.lemma)) return false;
+  if (wordLists.commitments.notUnquantifiedVerbs.has(w.lemma)) return false;
   const after = ctx.text.slice(w.end, ctx.words[Math.min(last - 1, t + 10)].end);
   // "weighing whether to donate Gripen fighter jets": weapons named without a number are a commitment too
   if (SUPPORT_OBJECTS.test(after) || (after.toLowerCase().match(/[a-z-]+/g) ?? []).some((x) => itemNouns.has(x))) return true;
   // "U.S. military assistance had resumed", "program being implemented by …"
   const before = ctx.text.slice(ctx.words[Math.max(first, t - 5)].start, w.start);
-  return statusOfLemma.get(w.lemma) !== 'planned' && /\b(support|aid|assistance|program|programme|initiative)\b/i.test(before);
+  return statusOfLemma.get(w.lemma) !== 'planned' && patterns.commitments.supportBefore.test(before);
 }
 
 function supportNounBefore(ctx: ArticleContext, t: number, first: number): number | undefined {
@@ -274,7 +274,7 @@ function supportNounBefore(ctx: ArticleContext, t: number, first: number): numbe
 
 /** Failing, blocking or vetoing governs a whole clause: "failed to agree on a plan to use … for a €140bn loan". */
 const CLAUSE_NEGATION = patterns.commitments.clauseNegation;
-const CLAUSE_END = words.commitments.clauseEnd;
+const CLAUSE_END = wordLists.commitments.clauseEnd;
 
 function isNegated(ctx: ArticleContext, t: number): boolean {
   for (let k = Math.max(0, t - 4); k < t; k++) {

@@ -2,7 +2,7 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, words, patterns } from '../../lexicons/index.js';
+import { groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
@@ -10,11 +10,11 @@ import { partyBefore, partyEndingAt, type Party } from './parties.js';
 import { groupOfPhrase, partyOfPhrase, receivingOrg } from './phrase-roles.js';
 import { articleParse } from './view.js';
 
-const AUXILIARIES = words.donors.auxiliaries;
+const AUXILIARIES = wordLists.donors.auxiliaries;
 const GROUP_SCHEME = patterns.donors.groupScheme;
-const MILITARY_WORDS = words.donors.militaryWords;
+const MILITARY_WORDS = wordLists.donors.militaryWords;
 const SECURITY_CONTEXT = patterns.donors.securityContext;
-const OBJECT_TAKING_VERBS = words.donors.objectTakingVerbs;
+const OBJECT_TAKING_VERBS = wordLists.donors.objectTakingVerbs;
 
 
 export interface Defaults {
@@ -41,7 +41,7 @@ export function articleDefaults(ctx: ArticleContext): Defaults {
   for (const m of ctx.countryMentions) {
     counts.set(m.code, (counts.get(m.code) ?? 0) + (m.form === 'name' ? 1 : 0.5));
     const before = ctx.words[m.first - 1]?.lower ?? '';
-    if (['to', 'for', 'support', 'supporting', 'help', 'helping', 'assist'].includes(before)) asRecipient.set(m.code, (asRecipient.get(m.code) ?? 0) + 1);
+    if (wordLists.donors.recipientOpeners.has(before)) asRecipient.set(m.code, (asRecipient.get(m.code) ?? 0) + 1);
   }
   // "pledged $100 billion for the IDA", "contributions to Gavi": a fund or agency named as receiving competes with the states
   const parse = articleParse(ctx);
@@ -71,7 +71,7 @@ export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Def
     if (org.country) return org.country;
     if (org.kind === 'government' || org.kind === 'media') return null;
     // a body found by pattern ("State Defence Council", "Labour") acts for its own state
-    if (org.rule !== 'org.lexicon' && !/coalition|initiative|fund|facility|programme|program|alliance|group/i.test(org.name)) {
+    if (org.rule !== 'org.lexicon' && !patterns.donors.groupBodyNames.test(org.name)) {
       return countryInName(ctx, org) ?? defaults.donor;
     }
     return canonicalGroup(org.name);
@@ -99,7 +99,7 @@ function groupName(ctx: ArticleContext, k: number, first: number): string {
 
 /** The EU's institutions and instruments pledge as "EU"; the G7 as "G7". */
 export function canonicalGroup(name: string): string {
-  if (/^(european (union|commission|council|peace facility)|eu|ukraine facility|council of the (european union|eu))\b/i.test(name)) return 'EU';
+  if (patterns.donors.euBodies.test(name)) return 'EU';
   if (/^(group of seven|g7)/i.test(name)) return 'G7';
   return name;
 }
@@ -174,10 +174,10 @@ export function possessiveDonor(ctx: ArticleContext, v: number, first: number, l
       const o = ctx.owner[j];
       if (isCountry(o)) {
         const prep = words[o.first - 1]?.lower ?? '';
-        if (!['to', 'for', 'of', 'with'].includes(prep)) return [o.code];
+        if (!wordLists.donors.objectPrepositions.has(prep)) return [o.code];
         break;
       }
-      if (!['military', 'financial', 'humanitarian', 'continued', 'steadfast', "'s", '’s', 'new', 'additional', 'further', 'long-term', 'security', 'defence', 'defense'].includes(words[j].lower)) break;
+      if (!wordLists.donors.supportModifiers.has(words[j].lower)) break;
     }
   }
   return null;
@@ -197,13 +197,13 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   while (k >= first && (AUXILIARIES.has(words[k].lower) || words[k].pos === 'ADV' || words[k].pos === 'VERB' || words[k].pos === 'AUX' || words[k].pos === 'PART' || readinessWords.has(words[k].lower) || plannedWords.has(words[k].lower))) k--;
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
   // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
-  if (/along with .*\b(allies|countries|nations|partners)\b/i.test(subjectText) || (k >= first && groupNouns.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
+  if (patterns.donors.alongWithGroup.test(subjectText) || (k >= first && groupNouns.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
     const parse = articleParse(ctx);
     const phrase = k >= first ? parse.phrases[parse.phraseOf[k]] : undefined;
     const group = phrase ? groupOfPhrase(ctx, phrase) : null;
     return decided('commitment.donor.group-subject', [defaults.coalition ?? group ?? canonicalGroup(groupName(ctx, k, first))]);
   }
-  if (k >= first && ['they', 'it', 'we', 'our'].includes(words[k].lower)) {
+  if (k >= first && wordLists.donors.subjectPronouns.has(words[k].lower)) {
     // "the Czech government said it had delivered …": the pronoun is the speaker
     const cue = words[k - 1]?.lower === 'that' ? k - 2 : k - 1;
     if (cue >= first && reportedSpeechVerbs.has(words[cue].lemma)) {
@@ -221,8 +221,8 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   for (let j = k; j >= first && j >= k - 12; j--) {
     const owner = ctx.owner[j];
     if (owner === undefined) {
-      if (['they', 'it', 'we'].includes(words[j].lower) && state.lastSubject) return decided('commitment.donor.pronoun-previous-subject', [state.lastSubject]);
-      if (['that', 'which', 'who'].includes(words[j].lower) && j < k) break;
+      if (wordLists.donors.pronouns.has(words[j].lower) && state.lastSubject) return decided('commitment.donor.pronoun-previous-subject', [state.lastSubject]);
+      if (wordLists.donors.relativePronouns.has(words[j].lower) && j < k) break;
       if (words[j].pos === 'VERB' && j < k - 1) break;
       continue;
     }
@@ -233,11 +233,11 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
       (verbBefore?.pos === 'VERB' && !reportedSpeechVerbs.has(verbBefore.lemma) && verbBefore.lower !== 'that');
     // "the Government of Japan will …": the state a government is of is the subject
     const governmentOf = preposition === 'of' && stateBodyHeads.has(words[owner.first - 2]?.text ?? '');
-    if ((['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on', 'at', 'into'].includes(preposition) || objectOfVerb) && !isPerson(owner) && !governmentOf) {
+    if ((wordLists.donors.subjectlessPrepositions.has(preposition) || objectOfVerb) && !isPerson(owner) && !governmentOf) {
       j = owner.first;
       continue;
     }
-    if (isCountry(owner) && owner.form === 'demonym' && !['government', 'authorities'].includes(words[owner.last]?.lower ?? '')) {
+    if (isCountry(owner) && owner.form === 'demonym' && !wordLists.donors.governmentNouns.has(words[owner.last]?.lower ?? '')) {
       j = owner.first;
       continue;
     }
@@ -249,7 +249,7 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   }
   // "the country's authorities", "the government"
   const near = ctx.text.slice(words[Math.max(first, k - 3)].start, words[Math.max(first, v)].end).toLowerCase();
-  if (/\b(country|country's|country’s|authorities|government)\b/.test(near) && state.lastDonor) return decided('commitment.donor.government-previous', [state.lastDonor]);
+  if (patterns.donors.governmentWords.test(near) && state.lastDonor) return decided('commitment.donor.government-previous', [state.lastDonor]);
   if (strict) return decided('commitment.donor.none', []);
   if (state.lastDonor) return decided('commitment.donor.previous-sentence', [state.lastDonor]);
   return defaults.donor ? decided('commitment.donor.article-default', [defaults.donor]) : decided('commitment.donor.none', []);
@@ -273,7 +273,7 @@ function receivedFrom(ctx: ArticleContext, v: number, first: number, last: numbe
   return defaults.donor ? decided('commitment.donor.article-default', [defaults.donor]) : decided('commitment.donor.none', []);
 }
 
-const reportedCue = (lemma: string) => ['announce', 'say', 'state', 'confirm', 'declare'].includes(lemma);
+const reportedCue = (lemma: string) => wordLists.donors.announcingVerbs.has(lemma);
 
 function partyBeforeVerb(ctx: ArticleContext, k: number, first: number): Party | null {
   for (let j = k - 1; j >= first; j--) {
@@ -293,7 +293,7 @@ function listStart(ctx: ArticleContext, k: number, first: number): number {
       b = o.first;
       continue;
     }
-    if (!['and', ',', 'the', 'as', 'well'].includes(ctx.words[b].lower)) break;
+    if (!wordLists.donors.listGlue.has(ctx.words[b].lower)) break;
   }
   return s;
 }
@@ -304,7 +304,7 @@ export function partyList(ctx: ArticleContext, from: number, last: number, defau
   const out: string[] = [];
   let k = from;
   while (k < last) {
-    if (['the', 'and', ',', 'as', 'well', 'including', 'both', 'together', 'with', 'countries', 'members', 'states'].includes(words[k].lower)) {
+    if (wordLists.donors.listFillers.has(words[k].lower)) {
       k++;
       continue;
     }
@@ -334,7 +334,7 @@ export function findRecipient(ctx: ArticleContext, v: number, first: number, las
   }
   for (let k = v + 1; k < last; k++) {
     // ", while Norway's contribution …" starts another clause; ", which buys American weapons" describes the object
-    if (words[k].text === ',' && ['while', 'whereas', 'but', 'which', 'who'].includes(words[k + 1]?.lower ?? '')) break;
+    if (words[k].text === ',' && wordLists.donors.clauseOpeners.has(words[k + 1]?.lower ?? '')) break;
     const o = ctx.owner[k];
     if (!isCountry(o) || insideQuantity(k)) continue;
     const before = words[o.first - 1]?.lower ?? '';
@@ -349,7 +349,7 @@ export function findRecipient(ctx: ArticleContext, v: number, first: number, las
       k = o.last - 1;
       continue;
     }
-    if (['to', 'for', 'support', 'supporting', 'provide', 'give', 'help', 'assist', 'strengthening', 'bolster', 'with'].includes(before)) return decided('commitment.recipient.to-or-for', code);
+    if (wordLists.donors.recipientVerbs.has(before)) return decided('commitment.recipient.to-or-for', code);
     if (o.form === 'demonym' && !supportNouns.has(after)) return decided('commitment.recipient.demonym', code);
     k = o.last - 1;
   }

@@ -3,7 +3,7 @@
 import type { Analysis } from '../../nlp/index.js';
 import { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
-import { countries, organizations, speechVerbs, titleHeads, titleModifiers, type OrganizationEntry, words, patterns } from '../../lexicons/index.js';
+import { countries, organizations, speechVerbs, titleHeads, titleModifiers, type OrganizationEntry, wordLists, patterns } from '../../lexicons/index.js';
 import { PhraseMatcher } from './phrases.js';
 import { addOrg } from './mentions.js';
 import { findPatternOrganizations, markAcronymMentions } from './org-patterns.js';
@@ -32,7 +32,7 @@ for (const o of organizations) {
   for (const alias of o.aliases) lexiconMatcher.add(alias, { entry: o, alias });
 }
 
-const VENUE_PREPOSITIONS = words.entities.venuePrepositions;
+const VENUE_PREPOSITIONS = wordLists.entities.venuePrepositions;
 
 
 export interface BuildOptions {

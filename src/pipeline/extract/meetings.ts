@@ -4,7 +4,7 @@
 // src/lexicons/rules/meetings.json; every field carries the rule that decided it.
 import type { Meeting } from '../../facts/types.js';
 import { anyCouldMatch, familyGate, type TokenView } from '../match/index.js';
-import { countries, speechVerbs, words, patterns } from '../../lexicons/index.js';
+import { countries, MONTHS, patterns, speechVerbs, WEEKDAYS, wordLists } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
@@ -20,7 +20,7 @@ const DATE_HINT = patterns.meetings.dateHint;
 const COUNTRY_NAMES = new Set(countries.flatMap((c) => c.names));
 const PLANNED_BEFORE = patterns.meetings.plannedBefore;
 const PLANNED_WORDS = patterns.meetings.plannedWords;
-const OBJECT_STOP = words.meetings.objectStop;
+const OBJECT_STOP = wordLists.meetings.objectStop;
 
 interface Trigger {
   at: number;
@@ -57,7 +57,7 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       if (negatedBefore(ctx, t.at, sentence.first)) continue;
       const before = ctx.text.slice(Math.max(sentence.start, ctx.words[t.at].start - 30), ctx.words[t.at].start);
       const modal = PLANNED_BEFORE.test(before);
-      const upcoming = !modal && PLANNED_WORDS.test(sentenceText.slice(0, 200)) && /\bwill\b|\bto be\b|slated|scheduled|upcoming|later/.test(sentenceText);
+      const upcoming = !modal && PLANNED_WORDS.test(sentenceText.slice(0, 200)) && patterns.meetings.futureCues.test(sentenceText);
       const planned = modal || upcoming;
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last, t.gerund ?? false);
       const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last, !t.between);
@@ -101,10 +101,10 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
 }
 
 /** Verbs that carry a meeting noun: "held talks", "had a call", "holding talks". */
-const LIGHT_VERBS = words.meetings.lightVerbs;
+const LIGHT_VERBS = wordLists.meetings.lightVerbs;
 
 function negatedBefore(ctx: ArticleContext, t: number, first: number): boolean {
-  for (let k = Math.max(first, t - 3); k < t; k++) if (['not', "n't", 'never', 'no'].includes(ctx.words[k].lower)) return true;
+  for (let k = Math.max(first, t - 3); k < t; k++) if (wordLists.meetings.negations.has(ctx.words[k].lower)) return true;
   return false;
 }
 
@@ -130,7 +130,7 @@ function triggersIn(ctx: ArticleContext, view: TokenView, first: number, last: n
 
 /** "the leaders of Germany", "foreign ministers of France": people who stand for the state named after them. */
 function representsState(words: ArticleContext['words'], first: number): boolean {
-  return words[first - 1]?.lower === 'of' && /^(leaders|heads|presidents|ministers|representatives|delegations|envoys|officials|chiefs)$/.test(words[first - 2]?.lower ?? '');
+  return words[first - 1]?.lower === 'of' && patterns.meetings.delegateNouns.test(words[first - 2]?.lower ?? '');
 }
 
 /** Whether the object right after a verb is a person, past any article, demonym and title words. */
@@ -139,7 +139,7 @@ function personObject(ctx: ArticleContext, from: number, last: number): boolean 
     const owner = ctx.owner[k];
     if (isPerson(owner)) return true;
     if (owner && !(isCountry(owner) && owner.form === 'demonym')) return false;
-    if (!owner && !/^\p{Lu}/u.test(ctx.words[k].text) && !['the', 'his', 'her', 'their'].includes(ctx.words[k].lower)) return false;
+    if (!owner && !/^\p{Lu}/u.test(ctx.words[k].text) && !wordLists.meetings.personDeterminers.has(ctx.words[k].lower)) return false;
   }
   return false;
 }
@@ -150,13 +150,13 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
   const found: string[] = [];
   // "Lithuania's top diplomat is expected to meet": a title resolved to the person holding it
   let v = t - 1;
-  while (v >= first && /^(is|are|was|were|will|also|expected|to|plans|plan|set|due|scheduled|would|could|may|had|has|have|travelled|traveled|went|came|officially)$/.test(words[v].lower)) v--;
+  while (v >= first && patterns.meetings.verbChain.test(words[v].lower)) v--;
   const titled = v >= first && v < t - 1 && ctx.owner[v] === undefined ? partyBefore(ctx, v + 1, null) : null;
   if (titled?.kind === 'person' && titled.name) return [titled.name];
   for (let k = t - 1; k >= first; k--) {
     const owner = ctx.owner[k];
     if (!owner) {
-      if (['with', 'that', 'which'].includes(words[k].lower)) break;
+      if (wordLists.meetings.objectEnd.has(words[k].lower)) break;
       // a meeting named by a noun takes its subject from its own clause, unless a verb holds it ("holding talks")
       const held = LIGHT_VERBS.has(words[t - 1]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 2]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 3]?.lemma ?? '');
       if (words[t].pos === 'NOUN' && !gerund && !held && found.length === 0 && (words[k].text === ',' || (words[k].pos === 'VERB' && k < t - 1 && !speechVerbs.has(words[k].lemma)))) break;
@@ -165,7 +165,7 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
         const speaker = partyBefore(ctx, k, null);
         if (speaker?.kind === 'person' && speaker.name) return [speaker.name];
       }
-      if (['he', 'she', 'his', 'her'].includes(words[k].lower) && found.length === 0) {
+      if (wordLists.meetings.personPronouns.has(words[k].lower) && found.length === 0) {
         // "during his meeting": the person the sentence is about; "He spoke after meeting …": the person last named
         if (words[k].lower === 'his' || words[k].lower === 'her') {
           for (let j = first; j < last; j++) {
@@ -180,8 +180,8 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
     }
     const prep = words[owner.first - 1]?.lower ?? '';
     if (isPerson(owner)) found.unshift(owner.person.name);
-    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && (!['in', 'to', 'of', 'for', 'from', 'against', 'by', 'with', 'on'].includes(prep) || representsState(words, owner.first))) found.unshift(owner.code);
-    else if (isOrg(owner) && !['of', 'in', 'at', 'to', 'on'].includes(prep) && found.length === 0 && ctx.words[t].pos === 'VERB') {
+    else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && (!wordLists.meetings.nonParticipantPrepositions.has(prep) || representsState(words, owner.first))) found.unshift(owner.code);
+    else if (isOrg(owner) && !wordLists.meetings.orgObjectPrepositions.has(prep) && found.length === 0 && ctx.words[t].pos === 'VERB') {
       const org = ctx.orgs.get(owner.key);
       if (org && org.kind !== 'government' && org.kind !== 'media') found.unshift(org.name);
     }
@@ -212,7 +212,7 @@ function partiesFrom(ctx: ArticleContext, from: number, last: number, verbEndsLi
       }
     } else if (isCountry(owner) && !owner.venue) {
       const personNext = isPerson(ctx.owner[owner.last]) || isPerson(ctx.owner[owner.last + 1]) || isPerson(ctx.owner[owner.last + 2]);
-      const counterpart = /^(counterpart|colleague)s?$/.test(words[owner.last]?.lower ?? '');
+      const counterpart = patterns.meetings.counterpart.test(words[owner.last]?.lower ?? '');
       if (counterpart) {
         // "his Danish counterpart": the person of that state named in the article, else the state
         const person = ctx.persons.find((p) => p.country === owner.code);
@@ -253,7 +253,7 @@ function placeIn(ctx: ArticleContext, first: number, last: number): string | nul
     const o = ctx.owner[k + 1];
     if (isCountry(o) && o.form === 'capital') return ctx.text.slice(words[o.first].start, words[o.last - 1].end);
     const w = words[k + 1];
-    if (!o && /^\p{Lu}\p{Ll}+/u.test(w.text) && w.pos === 'PROPN' && !COUNTRY_NAMES.has(w.text) && !/^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w.text)) {
+    if (!o && /^\p{Lu}\p{Ll}+/u.test(w.text) && w.pos === 'PROPN' && !COUNTRY_NAMES.has(w.text) && !MONTHS.has(w.lower) && !WEEKDAYS.has(w.lower)) {
       let e = k + 2;
       while (e < last && /^\p{Lu}/u.test(words[e].text) && words[e].pos === 'PROPN' && !ctx.owner[e]) e++;
       if (words[e]?.lower === 'region' || words[e]?.lower === 'oblast') continue;

@@ -2,9 +2,9 @@
 import type { Word } from '../../nlp/index.js';
 import type { ArticleContext, OrgMention, OrgRecord, Span } from './context.js';
 import { isCountry } from './context.js';
-import { words } from '../../lexicons/index.js';
+import { wordLists } from '../../lexicons/index.js';
 
-export const NOT_NAMES = words.mentions.notNames;
+export const NOT_NAMES = wordLists.mentions.notNames;
 
 export const isCap = (w: Word) => w.cap;
 export const isAllCaps = (w: Word) => w.cap && w.text.length > 1 && w.text === w.text.toUpperCase() && /\p{L}{2}/u.test(w.text);
@@ -29,6 +29,6 @@ export function addOrg(ctx: ArticleContext, span: Span, record: Omit<OrgRecord, 
 export function orgKey(name: string): string {
   const bare = name.replace(/\([^)]*\)/g, ' ');
   const words = bare.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
-  return [...new Set(words.filter((w) => !['the', 'of', 'and', 'for', 'a', 'an', 'in', 'on', 'to', 'so', 'called'].includes(w)))].sort().join(' ');
+  return [...new Set(words.filter((w) => !wordLists.mentions.nameFunctionWords.has(w)))].sort().join(' ');
 }
 

@@ -1,15 +1,15 @@
 // Organizations found by pattern: "Full Name (ACR)", proper-noun runs ending in an organizational head,
 // a state's ministry or scheme, media cited as sources, companies named in quotation marks.
-import { ministryNouns, orgHeads, prepositions, stateBodyHeads, words } from '../../lexicons/index.js';
+import { ministryNouns, orgHeads, prepositions, stateBodyHeads, wordLists, patterns } from '../../lexicons/index.js';
 import type { ArticleContext, OrgRecord, Span } from './context.js';
 import { isCountry, isOrg } from './context.js';
 import { addOrg, isAllCaps, isCap, isPossessive, NOT_NAMES, orgKey } from './mentions.js';
-const LOWER_ORG_HEADS = words.orgPatterns.lowerOrgHeads;
-const MEDIA_BEFORE = words.orgPatterns.mediaBefore;
-const MEDIA_AFTER_PHRASES = ['conveyed by', 'reported by', 'according to', 'told', 'interview with', 'quoted by', 'citing'];
+const LOWER_ORG_HEADS = wordLists.orgPatterns.lowerOrgHeads;
+const MEDIA_BEFORE = wordLists.orgPatterns.mediaBefore;
+const MEDIA_AFTER_PHRASES = [...wordLists.orgPatterns.mediaAfterPhrases];
 /** Last words of the phrases that cite an outlet before its name ("conveyed by", "told", "news outlet"). */
-const MEDIA_CUE_TAILS = words.orgPatterns.mediaCueTails;
-const COMPANY_NOUNS = words.orgPatterns.companyNouns;
+const MEDIA_CUE_TAILS = wordLists.orgPatterns.mediaCueTails;
+const COMPANY_NOUNS = wordLists.orgPatterns.companyNouns;
 
 /** What every rule sees: the words, and which of them are still free to name an organization. */
 interface Scan {
@@ -45,7 +45,7 @@ const acronymRule: OrgRule = ({ ctx, words, free, capFree }, i) => {
   if (words[i].text !== '(' || !/^[A-Z][A-Za-z0-9]{1,7}$/.test(words[i + 1]?.text ?? '') || words[i + 2]?.text !== ')') return undefined;
   const acr = words[i + 1].text;
   let s = i;
-  while (s > 0 && (capFree(s - 1) || (['of', 'for', 'and', 'the'].includes(words[s - 1].lower) && capFree(s - 2)))) s--;
+  while (s > 0 && (capFree(s - 1) || (wordLists.orgPatterns.acronymNameGlue.has(words[s - 1].lower) && capFree(s - 2)))) s--;
   if (s < i && free(i + 1)) {
     const name = ctx.text.slice(words[s].start, words[i - 1].end);
     const initials = initialsOf(name);
@@ -129,7 +129,7 @@ const mediaRule: OrgRule = ({ ctx, words, capFree }, i) => {
   const next = words[e];
   const prevText = ctx.text.slice(Math.max(0, w.start - 20), w.start).toLowerCase();
   const cited = (next && MEDIA_BEFORE.has(next.lower)) || MEDIA_AFTER_PHRASES.some((p) => prevText.trimEnd().endsWith(p));
-  const outlet = /(?:outlet|newspaper|broadcaster|agency|channel|daily|magazine)\s*$/.test(prevText);
+  const outlet = patterns.orgPatterns.outletNouns.test(prevText);
   if (!(cited || outlet) || startsSentenceCommonly(ctx, i)) return undefined;
   const name = ctx.text.slice(w.start, words[e - 1].end);
   if (ctx.persons.some((p) => p.aliases.has(name) || p.name === name)) return undefined;
@@ -149,7 +149,7 @@ const quotedCompanyRule: OrgRule = ({ ctx, words, capFree }, i) => {
 /** "the new Labour government": a party that governs. */
 const governingPartyRule: OrgRule = ({ ctx, words, capFree }, i) => {
   if (words[i].lower !== 'government' || !capFree(i - 1) || isCountry(ctx.owner[i - 1]) || words[i - 1].pos !== 'PROPN') return undefined;
-  if (['new', 'the', 'a'].includes(words[i - 2]?.lower ?? '')) addOrg(ctx, { first: i - 1, last: i }, patternOrg(words[i - 1].text, null, 'org.party'));
+  if (wordLists.orgPatterns.partyDeterminers.has(words[i - 2]?.lower ?? '')) addOrg(ctx, { first: i - 1, last: i }, patternOrg(words[i - 1].text, null, 'org.party'));
   return undefined;
 };
 
@@ -175,7 +175,7 @@ const ADDING_RULES: OrgRule[] = [quotedCompanyRule, governingPartyRule, appositi
 function namesOnlyTheState(ctx: ArticleContext, span: Span, head: number): boolean {
   if (!stateBodyHeads.has(ctx.words[head].text)) return false;
   for (let k = span.first; k < span.last; k++) {
-    if (k !== head && !isCountry(ctx.owner[k]) && !['of', 'the'].includes(ctx.words[k].lower)) return false;
+    if (k !== head && !isCountry(ctx.owner[k]) && !wordLists.orgPatterns.stateNameGlue.has(ctx.words[k].lower)) return false;
   }
   return true;
 }
@@ -207,7 +207,7 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
     // a headline's capitals ("$100 Million For Loss and Damage Fund") do not make an amount or a "For" part of the name
     if (prev.pos === 'NUM' || (prev.cap && prev.lower !== 'of' && prepositions.has(prev.lower))) break;
     if (capFree(s - 1) && !isPossessive(words[s])) s--;
-    else if ((prev.text === '-' && !prev.spaced && capFree(s - 2)) || (['and', 'of', 'for'].includes(prev.lower) && capFree(s - 2) && s - 1 > 0)) s -= 2;
+    else if ((prev.text === '-' && !prev.spaced && capFree(s - 2)) || (wordLists.orgPatterns.nameGlue.has(prev.lower) && capFree(s - 2) && s - 1 > 0)) s -= 2;
     else {
       const owner = ctx.owner[s - 1];
       // "Lithuanian Foreign Ministry", "Norwegian Ministry of Defence": a country word may open the name
@@ -220,7 +220,7 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
     let k = e + 1;
     if (words[k]?.lower === 'the') k++;
     const startK = k;
-    while (k < words.length && (capFree(k) || isCountry(ctx.owner[k]) || (['and', 'of'].includes(words[k].lower) && (capFree(k + 1) || isCountry(ctx.owner[k + 1]))))) k++;
+    while (k < words.length && (capFree(k) || isCountry(ctx.owner[k]) || (wordLists.orgPatterns.complementGlue.has(words[k].lower) && (capFree(k + 1) || isCountry(ctx.owner[k + 1]))))) k++;
     if (k > startK) e = k;
   }
   // A lone head ("the Council", "the Plan") is too vague to name an organization.

@@ -1,7 +1,7 @@
 // Who a noun phrase stands for: a person, an organization, a state or an institution,
 // resolved through the article registry ("he" → the last speaker, "the minister" → the
 // last person holding that office, "Kyiv" → UA).
-import { titleHeads, titleModifiers, words } from '../../lexicons/index.js';
+import { titleHeads, titleModifiers, wordLists, articles } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 
@@ -18,9 +18,9 @@ export interface Party {
   last: number;
 }
 
-const INSTITUTION_HEADS = words.parties.institutionHeads;
-const UNNAMED_HEADS = words.parties.unnamedHeads;
-const SKIP_BACK = words.parties.skipBack;
+const INSTITUTION_HEADS = wordLists.parties.institutionHeads;
+const UNNAMED_HEADS = wordLists.parties.unnamedHeads;
+const SKIP_BACK = wordLists.parties.skipBack;
 
 /** How many mentions back a description ("the minister", "the ministry") may reach: a few paragraphs, and no scan of a whole long article. */
 const LOOKBACK = 60;
@@ -64,10 +64,10 @@ export function partyBefore(ctx: ArticleContext, v: number, memory: SpeakerMemor
 export function partyAfter(ctx: ArticleContext, k: number, memory: SpeakerMemory | null): Party | null {
   const words = ctx.words;
   let s = k;
-  if (['the', 'a', 'an'].includes(words[s]?.lower ?? '')) s++;
+  if (articles.has(words[s]?.lower ?? '')) s++;
   // walk to the end of the noun phrase, then read it backwards
   let e = s;
-  while (e < words.length && e - s < 8 && words[e].sentence === words[k].sentence && !/^[,.;:!?()"“”]$/.test(words[e].text) && !['that', 'who', 'which', 'on', 'in', 'at', 'during', 'after', 'said', 'told'].includes(words[e].lower)) e++;
+  while (e < words.length && e - s < 8 && words[e].sentence === words[k].sentence && !/^[,.;:!?()"“”]$/.test(words[e].text) && !wordLists.parties.phraseEnd.has(words[e].lower)) e++;
   if (e === s) return null;
   const pronoun = pronounParty(ctx, s, memory);
   if (pronoun) return pronoun;
@@ -121,9 +121,9 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     let s = k;
     let demonym: string | null = null;
     // "its foreign minister": the office of the state named before
-    const possessive = words.slice(Math.max(0, k - 4), k).find((x) => ['its', 'their'].includes(x.lower));
+    const possessive = words.slice(Math.max(0, k - 4), k).find((x) => wordLists.parties.pluralPossessives.has(x.lower));
     if (possessive) {
-      const isSubject = (m: { first: number }) => !['to', 'for', 'with', 'of', 'in', 'from', 'against', 'on'].includes(ctx.words[m.first - 1]?.lower ?? '');
+      const isSubject = (m: { first: number }) => !wordLists.parties.objectPrepositions.has(ctx.words[m.first - 1]?.lower ?? '');
       const state = findMentionBefore(ctx.countryMentions, k, (m) => m.form === 'name' && ctx.words[m.first].sentence === w.sentence && isSubject(m), 12);
       if (state) {
         const holder = ctx.persons.find((p) => p.country === state.code && (p.role?.toLowerCase() ?? '').includes(w.lower));
@@ -150,7 +150,7 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
   if (INSTITUTION_HEADS.has(w.lower)) {
     let s = k;
     let country: string | null = null;
-    while (s > 0 && words[s - 1].sentence === w.sentence && !['the', 'a', 'an', ',', 'its', 'his', 'her', 'their'].includes(words[s - 1].lower) && k - s < 4) {
+    while (s > 0 && words[s - 1].sentence === w.sentence && !wordLists.parties.phraseOpeners.has(words[s - 1].lower) && k - s < 4) {
       const o = ctx.owner[s - 1];
       if (isCountry(o)) country = o.code;
       if (/^[.;:!?"“”]$/.test(words[s - 1].text)) break;

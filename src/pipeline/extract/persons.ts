@@ -1,9 +1,9 @@
 // Persons from how the text introduces them: titles, appositions, speech verbs; then every later mention.
-import { complementWords, honorifics, MONTHS, nameParticles, orgHeads, speechVerbs, titleHeads, titleModifiers, WEEKDAYS, words } from '../../lexicons/index.js';
+import { complementWords, honorifics, MONTHS, nameParticles, orgHeads, speechVerbs, titleHeads, titleModifiers, WEEKDAYS, wordLists, patterns, articles } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord, Span } from './context.js';
 import { findMentionBefore, isCountry, isOrg } from './context.js';
 import { isAllCaps, isCap, isInitial, isPossessive, NOT_NAMES } from './mentions.js';
-const INSTITUTION_TAILS = words.persons.institutionTails;
+const INSTITUTION_TAILS = wordLists.persons.institutionTails;
 
 // ---------- persons ----------
 
@@ -81,16 +81,16 @@ function titleAround(ctx: ArticleContext, h: number): TitleSpan {
     const owner = ctx.owner[j];
     if (titleHeads.has(w.lower) && isCap(w) === isCap(words[h])) {
       last = ++j;
-    } else if (isCountry(owner) && ['of', 'for'].includes(words[j - 1].lower)) {
+    } else if (isCountry(owner) && wordLists.persons.countryRoleGlue.has(words[j - 1].lower)) {
       country ??= owner.code;
       last = j = owner.last;
-    } else if (isOrg(owner) && ['of', 'the'].includes(words[j - 1].lower)) {
+    } else if (isOrg(owner) && wordLists.persons.orgRoleGlue.has(words[j - 1].lower)) {
       organization ??= ctx.orgs.get(owner.key)?.name ?? null;
       last = j = owner.last;
     } else if (complementWords.has(w.lower)) {
       // "of", "for", "and" join a complement; only its capitalised words extend the title
       if (isCap(w)) last = j + 1;
-      else if (!['of', 'for', 'and', 'the'].includes(w.lower)) break;
+      else if (!wordLists.persons.roleGlue.has(w.lower)) break;
       j++;
     } else if ((w.text === '-' || w.text === '–') && !w.spaced) {
       j++;
@@ -124,7 +124,7 @@ export function findPersons(ctx: ArticleContext): void {
     if (titleHeads.has(w.lower) && ctx.owner[h] === undefined) {
       const title = titleAround(ctx, h);
       let n = title.last;
-      if (words[n]?.text === ',' && words[n + 1] && isNameWord(ctx, n + 1) && /counterpart|colleague/.test(w.lower)) n++;
+      if (words[n]?.text === ',' && words[n + 1] && isNameWord(ctx, n + 1) && patterns.persons.counterpartWords.test(w.lower)) n++;
       const name = nameRunAt(ctx, n);
       if (name && words[n].spaced) {
         let country = title.country;
@@ -184,7 +184,7 @@ function isSentenceStartCommonWord(ctx: ArticleContext, i: number, multi: boolea
 function speechVerbAfter(ctx: ArticleContext, j: number): boolean {
   const words = ctx.words;
   let k = j;
-  while (k < words.length && ['also', 'has', 'had', 'have', 'then', 'later', 'again', 'further', 'reportedly', 'previously'].includes(words[k].lower)) k++;
+  while (k < words.length && wordLists.persons.adverbsBeforeSpeech.has(words[k].lower)) k++;
   const w = words[k];
   if (!w || w.sentence !== words[j - 1].sentence) return false;
   if (!speechVerbs.has(w.lemma) && !speechVerbs.has(w.lower)) return false;
@@ -196,7 +196,7 @@ function appositionTitle(ctx: ArticleContext, j: number): { span: Span; country:
   const words = ctx.words;
   let k = j;
   if (words[k]?.lower === 'who' && words[k + 1]?.lower === 'is') k += 2;
-  if (['the', 'a', 'an'].includes(words[k]?.lower ?? '')) k++;
+  if (articles.has(words[k]?.lower ?? '')) k++;
   let country: string | null = null;
   // "Ukraine's foreign minister", "the president's adviser"
   if (isPossessive(words[k + 1])) {
@@ -309,7 +309,7 @@ function resolveCounterparts(ctx: ArticleContext, candidates: PersonCandidate[])
   let lastRole: string | null = null;
   for (const c of [...candidates].sort((a, b) => a.name.first - b.name.first)) {
     const role = c.role ? ctx.text.slice(ctx.words[c.role.first].start, ctx.words[c.role.last - 1].end).trim() : null;
-    if (role && /^(counterpart|colleague)s?$/i.test(role)) c.roleText = lastRole ?? undefined;
+    if (role && patterns.persons.counterpartRole.test(role)) c.roleText = lastRole ?? undefined;
     else if (role) lastRole = role;
   }
 }

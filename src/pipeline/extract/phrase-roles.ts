@@ -2,7 +2,7 @@
 // ("$74 million from the UK", "a grant from the Government of Norway", "the second by
 // Denmark, Norway and Sweden for $495 million", "$10 million has been promised from Japan")
 // and a fund or agency that receives it ("to the IDA", "in support of Gavi").
-import { groupNouns, receivingOrgHeads, stateBodyHeads, words } from '../../lexicons/index.js';
+import { groupNouns, receivingOrgHeads, stateBodyHeads, wordLists } from '../../lexicons/index.js';
 import type { NounPhrase, ShallowParse } from '../parse/index.js';
 import { phraseCore } from '../parse/index.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
@@ -11,11 +11,11 @@ import { canonicalGroup, donorOfParty, type Defaults } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { articleParse } from './view.js';
 
-const GIVER_PREPOSITIONS = words.phraseRoles.giverPrepositions;
+const GIVER_PREPOSITIONS = wordLists.phraseRoles.giverPrepositions;
 /** Links that keep the amount's own noun phrase going: "$5 million in aid from Japan", "a total of $2 billion". */
-const SAME_THING = words.phraseRoles.sameThing;
+const SAME_THING = wordLists.phraseRoles.sameThing;
 /** A fund, a bank, an agency or a programme can receive money; a coalition, a format or a government acts as a donor. */
-const RECEIVING_KINDS = words.phraseRoles.receivingKinds;
+const RECEIVING_KINDS = wordLists.phraseRoles.receivingKinds;
 
 /** The givers named in a phrase attached to the amount at `start`, or null when none is. */
 export function phraseDonors(ctx: ArticleContext, start: number, defaults: Defaults): Decision<string[]> | null {
@@ -26,7 +26,7 @@ export function phraseDonors(ctx: ArticleContext, start: number, defaults: Defau
   if (attached) return decided('commitment.donor.from-or-by-phrase', attached);
   // "the second by Denmark, Norway and Sweden for $495 million": the amount belongs to a phrase whose giver is named
   const host = parse.phrases[p].host;
-  if (host && ['for', 'of', 'worth', 'at'].includes(host.prep)) {
+  if (host && wordLists.phraseRoles.amountHostPrepositions.has(host.prep)) {
     const outer = parse.phrases[host.phrase].host;
     if (outer && GIVER_PREPOSITIONS.has(outer.prep)) {
       const givers = partiesOf(ctx, parse, host.phrase, defaults);

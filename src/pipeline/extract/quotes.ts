@@ -1,7 +1,7 @@
 // Quotes: direct (any quotation marks, across sentences and paragraphs) and reported
 // ("X said (that) …", "…, X said", "According to X, …"), each with its speaker.
 import type { Quote } from '../../facts/types.js';
-import { speechVerbs, words } from '../../lexicons/index.js';
+import { speechVerbs, wordLists } from '../../lexicons/index.js';
 import { firstWordFrom, lastAtOrBefore, type ArticleContext, type PersonRecord } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { evidenceAt } from './evidence.js';
@@ -12,7 +12,7 @@ const CLOSER: Record<string, string> = { '“': '”', '"': '"', '«': '»', '�
 const MIN_WORDS = 5;
 /** A quoted phrase that starts in lower case is usually embedded in reported speech; only long ones are quotes. */
 const MIN_WORDS_LOWER = 9;
-const CONTINUATION_VERBS = words.quotes.continuationVerbs;
+const CONTINUATION_VERBS = wordLists.quotes.continuationVerbs;
 
 interface Span {
   start: number;

@@ -1,13 +1,13 @@
 // Reported speech: "X said (that) …", "…, X said", ", confirmed X", "According to X, …",
 // "This was reported by X", participle clauses ("…, saying …"), each with its speaker.
-import { reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS, words, patterns } from '../../lexicons/index.js';
+import { reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS, wordLists, patterns } from '../../lexicons/index.js';
 import { firstWordFrom, isPerson, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, partyEndingAt, type Party, type SpeakerMemory } from './parties.js';
 import type { FoundQuote } from './quotes.js';
 
-const ADJUNCT_START = words.reportedSpeech.adjunctStart;
-const VERBS_WITHOUT_THAT = words.reportedSpeech.verbsWithoutThat;
+const ADJUNCT_START = wordLists.reportedSpeech.adjunctStart;
+const VERBS_WITHOUT_THAT = wordLists.reportedSpeech.verbsWithoutThat;
 // ---------- reported speech ----------
 
 export function reportedInSentence(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
@@ -43,7 +43,7 @@ function trimEnd(ctx: ArticleContext, start: number, end: number): number {
   return end;
 }
 
-const PARTICIPLE_CUES = words.reportedSpeech.participleCues;
+const PARTICIPLE_CUES = wordLists.reportedSpeech.participleCues;
 
 /** "…, adding that the initiative will last three years", "…, vowing the UK's support was ironclad": the speaker is the clause's. */
 function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean, found: FoundQuote[]): FoundQuote[] {
@@ -241,7 +241,7 @@ function reportedContentStart(ctx: ArticleContext, v: number, last: number): num
   // skip one date adjunct: "on Friday", "in February", "on April 28"
   if (ADJUNCT_START.has(words[k]?.lower ?? '')) {
     let j = k + 1;
-    while (j < last && j < k + 5 && (MONTHS.has(words[j].lower) || WEEKDAYS.has(words[j].lower) || /^\d/.test(words[j].text) || ['late', 'early', 'mid', '-', 'the', 'a', 'statement', 'interview'].includes(words[j].lower))) j++;
+    while (j < last && j < k + 5 && (MONTHS.has(words[j].lower) || WEEKDAYS.has(words[j].lower) || /^\d/.test(words[j].text) || wordLists.reportedSpeech.timeAdjuncts.has(words[j].lower))) j++;
     if (j === k + 1) return null;
     k = j;
     if (words[k]?.text === ',') k++;

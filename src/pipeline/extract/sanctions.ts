@@ -12,6 +12,7 @@ import { donorOfParty, NO_DEFAULTS, partyList } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
+import { wordLists, patterns } from '../../lexicons/index.js';
 
 const TRIGGERS = sanctionPatterns.role('sanction.trigger.');
 /** The words a sentence needs for any trigger to match: most sentences are passed over on them alone. */
@@ -23,7 +24,7 @@ const IMPOSER_BEFORE = ['sanction.imposer.possessive', 'sanction.imposer.modifie
 const TARGETS = sanctionPatterns.role('sanction.target.');
 const COUNTS = sanctionPatterns.role('sanction.count');
 /** Spelled numbers that count exactly ("eight diplomats"), not the vague ones ("dozens", "hundreds"). */
-const EXACT_WORDS = new Set(Object.keys(NUMBER_WORDS).filter((w) => !/s$|^hundred$|^dozen$/.test(w)));
+const EXACT_WORDS = new Set(Object.keys(NUMBER_WORDS).filter((w) => !patterns.sanctions.inexactNumberWords.test(w)));
 /** How far before a trigger its possessor or modifier may stand, in words. */
 const BEFORE_WINDOW = 4;
 
@@ -164,7 +165,7 @@ function subjectsBefore(ctx: ArticleContext, first: number, at: number): Role[] 
     if (!owner) continue;
     const before = words[owner.first - 1]?.lower ?? '';
     // a party after a preposition is a target or a place, a demonym describes; neither acts
-    if (['against', 'on', 'to', 'of', 'in', 'from', 'with', 'for', 'by'].includes(before) || (isCountry(owner) && owner.form === 'demonym')) {
+    if (wordLists.sanctions.objectPrepositions.has(before) || (isCountry(owner) && owner.form === 'demonym')) {
       j = owner.first;
       continue;
     }
@@ -176,7 +177,7 @@ function subjectsBefore(ctx: ArticleContext, first: number, at: number): Role[] 
         b = o.first;
         continue;
       }
-      if (![',', 'and', 'the', 'countries', 'states', 'members'].includes(words[b].lower)) break;
+      if (!wordLists.sanctions.listGlue.has(words[b].lower)) break;
     }
     const list = partyList(ctx, s, owner.last, NO_DEFAULTS).filter((p) => p !== 'RU');
     if (list.length > 0) return list.map((value) => ({ value, rule: 'sanction.imposer.subject' }));
@@ -230,7 +231,7 @@ const measureOf = (trigger: Match) => sanctionPatterns.spec(trigger.id)?.measure
 function dedupe(sanctions: Sanction[]): Sanction[] {
   const seen = new Set<string>();
   return sanctions.filter((s) => {
-    const key = `${s.imposer}|${s.target}|${s.count ?? s.rules.trigger.replace(/-(?:noun|verb|word|ordinal)$/, '')}`;
+    const key = `${s.imposer}|${s.target}|${s.count ?? s.rules.trigger.replace(patterns.sanctions.triggerVariants, '')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

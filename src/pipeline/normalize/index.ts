@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import { cues, words, patterns } from '../../lexicons/index.js';
+import { cues, wordLists, patterns } from '../../lexicons/index.js';
 
 export interface Dateline {
   place: string;
@@ -143,7 +143,7 @@ function isFurniture(line: string): boolean {
   const t = line.trim().toLowerCase();
   if (t === '') return false;
   if (t.length > MAX_FURNITURE_LENGTH) return false;
-  if (/^(share|tweet|print|email|advertisement|comments?|read more|related|menu|search)\s*:?$/.test(t)) return true;
+  if (patterns.normalize.pageFurniture.test(t)) return true;
   return cues.boilerplate.some((cue) => t.includes(cue));
 }
 
@@ -180,7 +180,7 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
 
-const ENGLISH_FUNCTION_WORDS = words.normalize.englishFunctionWords;
+const ENGLISH_FUNCTION_WORDS = wordLists.normalize.englishFunctionWords;
 
 /** 'en' when English function words are common enough, else null; too short to tell counts as English. */
 export function detectLanguage(text: string): 'en' | null {

@@ -97,7 +97,7 @@ export function findQuantities(text: string, base = 0): Quantity[] {
   // "€375 million ($439 million)": the amount in parentheses restates the one before it
   for (let i = 1; i < out.length; i++) {
     const between = text.slice(out[i - 1].end, out[i].start);
-    if (out[i - 1].kind === 'money' && out[i].kind === 'money' && /^\s*\(\s*(?:about|around|some|approximately|roughly|or)?\s*$/.test(between)) out[i].conversion = true;
+    if (out[i - 1].kind === 'money' && out[i].kind === 'money' && patterns.amounts.conversionOpeners.test(between)) out[i].conversion = true;
   }
   for (const q of out) {
     q.start += base;
