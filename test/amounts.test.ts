@@ -72,4 +72,23 @@ describe('amounts', () => {
     expect(parseNumber('400,00', false)).toBe(400000);
     expect(parseNumber('3.5', true)).toBe(3.5);
   });
+
+  it('counts a range from its lower bound, through "of its", and one item named with "a"', () => {
+    const counts = (text: string) => findQuantities(text).map((q) => [q.kind, q.value, q.item]);
+    expect(counts('Chile will send 100 to 200 troops.')).toEqual([['troops', 100, null]]);
+    expect(counts('Peru will send about 50 of its armoured vehicles.')).toEqual([['items', 50, 'armoured vehicles']]);
+    expect(counts('Peru will provide a Patriot system and an air defence radar.')).toEqual([
+      ['items', 1, 'Patriot system'],
+      ['items', 1, 'air defence radar'],
+    ]);
+    expect(counts('Peru backs a system of guarantees and a round of talks.')).toEqual([]);
+  });
+
+  it('reads a share listed before one of GDP as a share of GDP', () => {
+    expect(findQuantities('Chile and Peru spend 2.1% and 1.7% of GDP respectively.').map((q) => [q.unit, q.value])).toEqual([
+      ['%GDP', 2.1],
+      ['%GDP', 1.7],
+    ]);
+    expect(findQuantities('Inflation rose 2.1% and exports 3%.').filter((q) => q.unit === '%GDP')).toEqual([]);
+  });
 });

@@ -118,3 +118,20 @@ describe('organizations from patterns', () => {
   });
 });
 
+describe('donors of lists', () => {
+  it('pairs donors with amounts said "respectively", and names the party beside a group', () => {
+    expect(commitments('KYIV - Austria and Chile will give 0.2% and 0.1% of GDP respectively to Ukraine.')).toEqual([
+      ['AT', 'UA', 0.2, 'commitment.donor.respectively'],
+      ['CL', 'UA', 0.1, 'commitment.donor.respectively'],
+    ]);
+    expect(commitments('KYIV - The EU and its member states have provided €50 billion to Ukraine.').map((c) => c[0])).toEqual(['EU']);
+    expect(commitments('KYIV - Contributions from Austria and other partners to Ukraine reached €30 million.').map((c) => [c[0], c[3]])).toEqual([
+      ['AT', 'commitment.donor.giver-of-subject'],
+    ]);
+  });
+
+  it('reads the state after a giving verb as its object, not as the owner of the aid', () => {
+    expect(commitments('VIENNA - Austria has given Ukraine aid worth €60 million.').map((c) => c.slice(0, 2))).toEqual([['AT', 'UA']]);
+  });
+});
+

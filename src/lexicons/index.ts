@@ -58,6 +58,8 @@ export const stateBodyHeads = new Set(cues.stateBodyHeads);
 /** Lower-case heads of a state's ministry named through its possessive ("China's foreign ministry"). */
 export const ministryNouns = new Set(cues.ministryNouns);
 export const itemNouns = lowerSet(cues.itemNouns);
+/** Equipment counted as one when named with "a" or "an": "a Patriot system", "an air defence system". */
+export const singleItemNouns = lowerSet(cues.singleItemNouns);
 export const troopNouns = lowerSet(cues.troopNouns.filter((v) => !v.includes(' ')));
 export const negations = lowerSet(cues.negations);
 export const pledgeNouns = lowerSet(cues.pledgeNouns);

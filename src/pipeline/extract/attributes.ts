@@ -27,6 +27,8 @@ export function statusAt(ctx: ArticleContext, v: number, first: number): Decisio
   if (window.some((x) => plannedWords.has(x)) || (ctx.text.slice(words[Math.max(first, v - 6)].start, w.start).match(patterns.attributes.plannedPhrases))) return decided('commitment.status.planned-word', 'planned');
   const lemmaStatus = statusOfLemma.get(w.lemma);
   if (lemmaStatus === 'planned') return decided('commitment.status.planning-verb', 'planned');
+  // "offered to send troops": an offer of support is a commitment the donor stands ready to make
+  if (lemmaStatus === 'ready') return decided('commitment.status.offer-verb', 'ready');
   const perfect = window.slice(-4).some((x) => wordLists.attributes.perfectAuxiliaries.has(x));
   // "to send" (a headline's future, a purpose) is not a delivery
   const future = window.some((x) => wordLists.attributes.futureAuxiliaries.has(x)) || words[v - 1]?.lower === 'to';

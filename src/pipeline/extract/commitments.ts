@@ -106,9 +106,11 @@ function amountCommitments(scan: SentenceScan, q: Quantity): void {
   // Ukraine's programme, unlocking $900 million": a possessive recipient gives way to the clause's subject, or to none
   const ownMoney = !ownSpending && found.value.length === 1 && found.value[0] === defaults.recipient;
   const strict = ownMoney ? findDonors(ctx, verb, sentence.first, sentence.last, state, defaults, true) : null;
-  const donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
+  let donors = strict ? decided(strict.rule, strict.value.filter((d) => d !== defaults.recipient))
     : found.value.length > 1 ? decided(found.rule, found.value.filter((d) => d !== defaults.recipient)) : found;
   if (donors.value.length === 0) return;
+  const paired = respectively(scan, q, donors.value);
+  if (paired) donors = decided('commitment.donor.respectively', [paired]);
   const helped = ownSpending ? decided('commitment.recipient.own-spending', null)
     : phraseRecipient(ctx, q.start, donors.value) ?? findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
   // "will reach 4.7% of GDP", "spends 3.43% of its GDP": a share of GDP with a budget verb and no one named as receiving it is the state's own
@@ -141,6 +143,16 @@ function amountCommitments(scan: SentenceScan, q: Quantity): void {
       evidence: evidenceAt(ctx, evidence.start, evidence.end, `commitment.${q.kind}`),
     });
   }
+}
+
+/** "Lithuania and Latvia, at 2.1% and 1.7% respectively": the n-th amount of its kind is the n-th donor's. */
+function respectively({ ctx, sentence, quantities }: SentenceScan, q: Quantity, donors: string[]): string | null {
+  if (donors.length < 2) return null;
+  let said = false;
+  for (let k = sentence.first; k < sentence.last && !said; k++) said = wordLists.commitments.respectively.has(ctx.words[k].lower);
+  if (!said) return null;
+  const sameKind = quantities.filter((other) => other.kind === q.kind);
+  return sameKind.length === donors.length ? donors[sameKind.indexOf(q)] : null;
 }
 
 /** An unquantified commitment: a trigger with a support object and no amount in the sentence. */

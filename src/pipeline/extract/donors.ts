@@ -7,7 +7,7 @@ import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { partyBefore, partyEndingAt, type Party } from './parties.js';
-import { groupOfPhrase, partyOfPhrase, receivingOrg } from './phrase-roles.js';
+import { groupOfPhrase, partiesOf, partyOfPhrase, receivingOrg } from './phrase-roles.js';
 import { articleParse } from './view.js';
 
 const AUXILIARIES = wordLists.donors.auxiliaries;
@@ -174,7 +174,9 @@ export function possessiveDonor(ctx: ArticleContext, v: number, first: number, l
       const o = ctx.owner[j];
       if (isCountry(o)) {
         const prep = words[o.first - 1]?.lower ?? '';
-        if (!wordLists.donors.objectPrepositions.has(prep)) return [o.code];
+        // "has given Ukraine aid": the state after the verb is its object, not the aid's owner
+        const objectOfVerb = words[o.first - 1]?.pos === 'VERB';
+        if (!wordLists.donors.objectPrepositions.has(prep) && !objectOfVerb) return [o.code];
         break;
       }
       if (!wordLists.donors.supportModifiers.has(words[j].lower)) break;
@@ -200,6 +202,9 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   if (patterns.donors.alongWithGroup.test(subjectText) || (k >= first && groupNouns.has(words[k].lower) && !ctx.owner[k] && !isOrg(ctx.owner[k - 1]))) {
     const parse = articleParse(ctx);
     const phrase = k >= first ? parse.phrases[parse.phraseOf[k]] : undefined;
+    // "The EU and its member states have provided": the named party of the coordination
+    const listed = phrase && phrase.listFirst < phrase.listLast ? partiesOf(ctx, parse, phrase.listFirst, defaults) : [];
+    if (listed.length > 0 && !listed.every((d) => groupNouns.has(d.split(' ').pop()!.toLowerCase()))) return decided('commitment.donor.subject', listed);
     const group = phrase ? groupOfPhrase(ctx, phrase) : null;
     return decided('commitment.donor.group-subject', [defaults.coalition ?? group ?? canonicalGroup(groupName(ctx, k, first))]);
   }

@@ -2,7 +2,7 @@
 // ("$74 million from the UK", "a grant from the Government of Norway", "the second by
 // Denmark, Norway and Sweden for $495 million", "$10 million has been promised from Japan")
 // and a fund or agency that receives it ("to the IDA", "in support of Gavi").
-import { groupNouns, receivingOrgHeads, stateBodyHeads, wordLists } from '../../lexicons/index.js';
+import { groupNouns, pledgeNouns, receivingOrgHeads, stateBodyHeads, supportNouns, wordLists } from '../../lexicons/index.js';
 import type { NounPhrase, ShallowParse } from '../parse/index.js';
 import { phraseCore } from '../parse/index.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
@@ -32,6 +32,18 @@ export function phraseDonors(ctx: ArticleContext, start: number, defaults: Defau
       const givers = partiesOf(ctx, parse, host.phrase, defaults);
       if (givers.length > 0) return decided('commitment.donor.giver-of-host', givers);
     }
+  }
+  // "Contributions from Sweden reached €300 million": the giver of the clause's subject, a support noun
+  const at = wordIndexAt(ctx, start);
+  for (let k = parse.clauseStart[at]; k < at; k++) {
+    const s = parse.phraseOf[k];
+    if (s < 0 || inDateline(ctx, k)) continue;
+    const subject = parse.phrases[s];
+    if (s !== p && (supportNouns.has(ctx.words[subject.head].lower) || pledgeNouns.has(ctx.words[subject.head].lower))) {
+      const givers = giverAttached(ctx, parse, s, defaults, 2);
+      if (givers) return decided('commitment.donor.giver-of-subject', givers);
+    }
+    break;
   }
   // "$10 million has been promised from Japan", "was announced by Canada"
   const group = parse.verbGroupOf[parse.phrases[p].last];
@@ -64,13 +76,15 @@ export function withDonors(ctx: ArticleContext, start: number, sentenceFirst: nu
   if (givers.length > 0) return decided('commitment.donor.party-with-amount', givers);
   if (ctx.words[w - 1].text !== ',') return null;
   for (let q = parse.phraseOf[sentenceFirst] >= 0 ? parse.phraseOf[sentenceFirst] : -1; q >= 0 && parse.phrases[q].first < before; q = parse.phrases[q].listLast + 1) {
-    // the dateline ("KYIV -") is no subject
-    if (parse.phrases[q].host || (ctx.dateline && ctx.words[parse.phrases[q].first].start < ctx.dateline.end)) continue;
+    if (parse.phrases[q].host || inDateline(ctx, parse.phrases[q].first)) continue;
     const subject = partiesOf(ctx, parse, q, defaults);
     return subject.length > 0 ? decided('commitment.donor.clause-subject-with', subject) : null;
   }
   return null;
 }
+
+/** The dateline ("KYIV -") is no subject. */
+const inDateline = (ctx: ArticleContext, k: number) => ctx.dateline !== null && ctx.words[k].start < ctx.dateline.end;
 
 const STOP_POS = new Set(['VERB', 'AUX', 'PUNCT', 'NOUN', 'PROPN']);
 
@@ -89,14 +103,16 @@ function giverAttached(ctx: ArticleContext, parse: ShallowParse, p: number, defa
 
 /** Each party of the coordination phrase `p` belongs to: a state, an organization's donor, a person's state, or a group ("international donors"). */
 export function partiesOf(ctx: ArticleContext, parse: ShallowParse, p: number, defaults: Defaults): string[] {
-  const out: string[] = [];
+  const named: string[] = [];
+  const groups: string[] = [];
   const phrase = parse.phrases[p];
   for (let i = phrase.listFirst; i <= phrase.listLast; i++) {
     const party = partyOfPhrase(ctx, parse.phrases[i], defaults);
     if (party === null) return [];
-    out.push(party);
+    (groupOfPhrase(ctx, parse.phrases[i]) === party ? groups : named).push(party);
   }
-  return [...new Set(out)];
+  // "the EU and its member states", "Sweden and other partners": the group beside a named party is that party's company
+  return [...new Set(named.length > 0 ? named : groups)];
 }
 
 export function partyOfPhrase(ctx: ArticleContext, phrase: NounPhrase, defaults: Defaults): string | null {

@@ -57,6 +57,7 @@ export interface MentionSpans {
 }
 
 const coordinators = new Set(grammar.coordinators.filter((w) => !w.includes(' ')));
+const possessivePronouns = new Set(grammar.possessivePronouns);
 const clauseOpeners = new Set(grammar.clauseOpeners);
 const beVerbs = new Set(grammar.beVerbs);
 const modals = new Set(grammar.modals);
@@ -156,7 +157,10 @@ function coordinate(words: readonly Word[], phrases: NounPhrase[]): void {
       const from = phrases[j].last;
       const gap = phrases[j + 1].first - from;
       const byComma = gap === 1 && words[from].text === ',';
-      const byConjunction = (gap === 1 || (gap === 2 && words[from].text === ',')) && coordinators.has(words[from + gap - 1].lower);
+      // "the EU and its member states": a possessive after the conjunction belongs to the gap
+      const possessive = gap === 2 && possessivePronouns.has(words[from + 1].lower);
+      const conjunction = possessive ? from : from + gap - 1;
+      const byConjunction = (gap === 1 || (gap === 2 && (words[from].text === ',' || possessive))) && coordinators.has(words[conjunction].lower);
       if (!byComma && !byConjunction) break;
       j++;
       if (byConjunction) {

@@ -1,6 +1,6 @@
 // Amounts in running text → base units: "€190m" → 190000000 EUR, "1.3 billion euros",
 // "SEK 75bn", "¥15.8 billion", "0.25 percent of its GDP", "1,000 … systems", "25,000 troops".
-import { currencies, itemNouns, sharedCurrencyNames, troopNouns, patterns } from '../../lexicons/index.js';
+import { currencies, itemNouns, patterns, sharedCurrencyNames, singleItemNouns, troopNouns, wordLists } from '../../lexicons/index.js';
 
 export type QuantityKind = 'money' | 'gdp' | 'items' | 'troops';
 
@@ -51,13 +51,21 @@ const MAGNITUDE = new RegExp(String.raw`[\s-]?(${MAG})(?![\p{L}\d])`, 'iuy');
 const NOT_GLUED = /(?![\p{L}\d])/uy;
 // "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
 const GDP_AFTER = patterns.amounts.gdpAfter;
+const PERCENT_BEFORE_GDP = patterns.amounts.percentBeforeGdp;
 // "190 million euros", "15.8-billion-yen", "400,00 euros"
 const CURRENCY_AFTER = new RegExp(String.raw`[\s-](${WORDS})(?![\p{L}])`, 'iuy');
 // "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
+const alternatives = (words: ReadonlySet<string>) => [...words].map(esc).join('|');
+// "about 50 of its infantry fighting vehicles": the count may reach its noun through "of its"
 const COUNTED_AFTER = new RegExp(
-  String.raw`\s+((?:\d+\s?mm\s+)?(?:(?!(?:to|of|in|on|at|for|by|with|from|and|or|the|a|an|than|per)\s)[\p{L}\d-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`,
+  String.raw`(?:\s+of\s+(?:${alternatives(wordLists.amounts.possessiveOpeners)}))?\s+((?:\d+\s?mm\s+)?(?:(?!(?:${alternatives(wordLists.amounts.countBreakers)})\s)[\p{L}\d-]+\s+){0,4}?)(${COUNTED})(?![\p{L}])`,
   'iuy',
 );
+// "100 to 200 troops", "50-100 vehicles": a range counts from its lower bound (the annotation guide's rule)
+const RANGE_END = new RegExp(String.raw`\s*(?:${alternatives(wordLists.amounts.rangeJoiners)})\s*\d[\d,.]*`, 'iy');
+// "a Patriot system", "an air defence system": one, unless a list or a measure follows ("a system of guarantees")
+const ONE_ITEM = new RegExp(String.raw`\b(?:${alternatives(wordLists.amounts.singleArticles)})\b`, 'gi');
+const SINGLE_COUNTED_AFTER = new RegExp(String.raw`\s+((?:(?!(?:${alternatives(wordLists.amounts.countBreakers)})\s)[\p{L}\d-]+\s+){0,3}?)(${alternatives(singleItemNouns)})(?![\p{L}])(?!\s+of\b)`, 'iuy');
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
 export function parseNumber(raw: string, hasMagnitude: boolean): number {
@@ -84,6 +92,12 @@ export function findQuantities(text: string, base = 0): Quantity[] {
     const q = readNumber(text, m.index, m[0]);
     if (q) found.push(q);
   }
+  for (const m of text.matchAll(ONE_ITEM)) {
+    SINGLE_COUNTED_AFTER.lastIndex = m.index + m[0].length;
+    const item = SINGLE_COUNTED_AFTER.exec(text);
+    if (item) found.push({ kind: 'items', value: 1, unit: 'units', sharedName: null, qualifier: null, item: `${item[1]}${item[2]}`.trim(), start: m.index, end: SINGLE_COUNTED_AFTER.lastIndex, conversion: false });
+  }
+  found.sort((a, b) => a.start - b.start);
   if (NUMBER_WORD_HINT.test(text)) {
     for (const m of text.matchAll(NUMBER_WORD)) {
       // "several hundred missiles" gives no number
@@ -130,6 +144,11 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
   if (!mag && GDP_AFTER.test(text)) {
     return { kind: 'gdp', value: parseNumber(raw, true), unit: '%GDP', sharedName: null, qualifier, item: null, start: at, end: GDP_AFTER.lastIndex, conversion: false };
   }
+  // "2.1% and 1.7% of GDP": a share listed before one of GDP is one too
+  PERCENT_BEFORE_GDP.lastIndex = at + raw.length;
+  if (!mag && PERCENT_BEFORE_GDP.test(text)) {
+    return { kind: 'gdp', value: parseNumber(raw, true), unit: '%GDP', sharedName: null, qualifier, item: null, start: at, end: PERCENT_BEFORE_GDP.lastIndex, conversion: false };
+  }
   CURRENCY_AFTER.lastIndex = end;
   const currency = CURRENCY_AFTER.exec(text);
   const name = currency?.[1].toLowerCase();
@@ -141,6 +160,12 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
   if (/^(19|20)\d\d$/.test(raw)) return undefined;
   // "1.5 million rounds": a spelled-out magnitude counts; "5m" before a noun is a measure
   const spelled = mag !== null && /^\s/.test(mag[0]);
+  RANGE_END.lastIndex = at + raw.length;
+  const range = !spelled && RANGE_END.exec(text);
+  if (range) {
+    const counted = readCount(text, at, RANGE_END.lastIndex, value, 1);
+    if (counted) return counted;
+  }
   return readCount(text, at, spelled ? end : at + raw.length, value, spelled ? magnitude : 1);
 }
 
