@@ -226,4 +226,14 @@ describe('extraction rules', () => {
     );
     expect(out.commitments.map((c) => [c.donor, c.amount])).toEqual([['DE', 500e6], ['NL', 300e6], ['allies', 2e9]]);
   });
+
+  it('reads a coordinated subject as the meeting’s participants, and the clause after an opening phrase as its holder', () => {
+    const held = facts('OSLO - Chilean President Ana Rojas and Peruvian Prime Minister Luis Vega held talks in Oslo.');
+    expect(held.meetings.map((m) => m.participants)).toEqual([['Ana Rojas', 'Luis Vega']]);
+    const call = facts('OSLO - Foreign Minister Ana Rojas and her Peruvian counterpart Luis Vega discussed the aid package in a call.');
+    expect(call.meetings.map((m) => m.participants)).toEqual([['Ana Rojas', 'Luis Vega']]);
+    const opening = facts('LIMA - Speaking after talks with Chilean President Ana Rojas, Peruvian Prime Minister Luis Vega said trade would grow.');
+    expect(opening.meetings.map((m) => [...m.participants].sort())).toEqual([['Ana Rojas', 'Luis Vega']]);
+  });
 });
+

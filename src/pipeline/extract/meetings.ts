@@ -4,14 +4,14 @@
 // src/lexicons/rules/meetings.json; every field carries the rule that decided it.
 import type { Meeting } from '../../facts/types.js';
 import { anyCouldMatch, familyGate, type TokenView } from '../match/index.js';
-import { countries, MONTHS, patterns, speechVerbs, WEEKDAYS, wordLists } from '../../lexicons/index.js';
+import { countries, MONTHS, patterns, prepositions, speechVerbs, WEEKDAYS, wordLists } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
-import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
+import { findMentionBefore, firstWordFrom, isCountry, isOrg, isPerson } from './context.js';
 import { evidenceAt } from './evidence.js';
-import { partyBefore } from './parties.js';
+import { partyAfter, partyBefore } from './parties.js';
 import { meetingPatterns } from './rules.js';
-import { articleView } from './view.js';
+import { articleParse, articleView } from './view.js';
 
 type Kind = Meeting['kind'];
 
@@ -60,6 +60,8 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       const upcoming = !modal && PLANNED_WORDS.test(sentenceText.slice(0, 200)) && patterns.meetings.futureCues.test(sentenceText);
       const planned = modal || upcoming;
       const subject = subjectOf(ctx, t.at, sentence.first, sentence.last, t.gerund ?? false);
+      // "At a press conference with Maia Sandu, Costa condemned …": the clause after the opening phrase names who held it
+      if (subject.length === 0) subject.push(...openingPhraseSubject(ctx, t.at, sentence.first, sentence.last));
       const objects = t.objectsFrom === null ? [] : partiesFrom(ctx, t.objectsFrom, sentence.last, !t.between);
       const visited = t.visit ? visitedCountry(ctx, t.at, sentence.last) : null;
       const visitedCity = place ? null : t.visit ? visitedPlace(ctx, t.at, sentence.last) : null;
@@ -144,6 +146,22 @@ function personObject(ctx: ArticleContext, from: number, last: number): boolean 
   return false;
 }
 
+/** For a meeting noun in a sentence's opening prepositional phrase, the subject of the clause after it. */
+function openingPhraseSubject(ctx: ArticleContext, t: number, first: number, last: number): string[] {
+  const words = ctx.words;
+  const start = ctx.dateline && words[first].start < ctx.dateline.end ? firstWordFrom(ctx, ctx.dateline.end) : first;
+  // "Speaking after talks with X, …": a participle may open the phrase
+  const opener = words[start]?.pos === 'VERB' && words[start].lower.endsWith('ing') ? start + 1 : start;
+  if (!prepositions.has(words[opener]?.lower ?? '') || words[t].pos !== 'NOUN') return [];
+  for (let k = opener + 1; k < t; k++) if (words[k].pos === 'VERB' || words[k].text === ',') return [];
+  let comma = t + 1;
+  while (comma < last && words[comma].text !== ',' && words[comma].pos !== 'VERB') comma++;
+  if (words[comma]?.text !== ',') return [];
+  const party = partyAfter(ctx, comma + 1, null);
+  if (party?.kind === 'person' && party.name) return [party.name];
+  return party?.kind === 'country' && party.name ? [party.name] : [];
+}
+
 /** The participants named before the trigger: the clause subject, or a possessive ("Macron's meeting"). */
 function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, gerund: boolean): string[] {
   const words = ctx.words;
@@ -186,9 +204,30 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
       if (org && org.kind !== 'government' && org.kind !== 'media') found.unshift(org.name);
     }
     k = owner.first;
-    if (found.length > 0 && !['and', ','].includes(words[k - 1]?.lower ?? '')) break;
+    if (found.length > 0 && !['and', ','].includes(words[k - 1]?.lower ?? '')) {
+      // "US President Joe Biden and German Chancellor Olaf Scholz held talks": the earlier conjuncts of the subject
+      found.unshift(...conjunctsBefore(ctx, k));
+      break;
+    }
   }
   return found;
+}
+
+/** The persons and states named in the conjuncts before the noun phrase holding word `k`, if it closes a coordination. */
+function conjunctsBefore(ctx: ArticleContext, k: number): string[] {
+  const parse = articleParse(ctx);
+  const p = parse.phraseOf[k];
+  if (p < 0) return [];
+  const out: string[] = [];
+  for (let i = parse.phrases[p].listFirst; i < p; i++) {
+    // "US President Joe Biden" is the person; "France" alone the state
+    const owners = ctx.owner.slice(parse.phrases[i].first, parse.phrases[i].last);
+    const person = owners.find(isPerson);
+    const state = owners.find((o) => isCountry(o) && o.form !== 'demonym' && !o.venue);
+    if (person) out.push(person.person.name);
+    else if (isCountry(state)) out.push(state.code);
+  }
+  return out;
 }
 
 /** The parties listed after "with"/"of": persons, states and groups up to the end of the clause. */
