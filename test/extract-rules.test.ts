@@ -235,5 +235,14 @@ describe('extraction rules', () => {
     const opening = facts('LIMA - Speaking after talks with Chilean President Ana Rojas, Peruvian Prime Minister Luis Vega said trade would grow.');
     expect(opening.meetings.map((m) => [...m.participants].sort())).toEqual([['Ana Rojas', 'Luis Vega']]);
   });
+
+  it('reads hyphenated given names, a name set off by commas after its title, and a particle joined by a hyphen', () => {
+    const out = facts('SEOUL - President Park Min-ho met the Egyptian President, Omar Hassan al-Masri, in Seoul. Park Min-ho said the talks went well. The Merz-led coalition agreed.');
+    expect(out.persons.map((p) => [p.name, p.role])).toEqual([
+      ['Park Min-ho', 'President'],
+      ['Omar Hassan al-Masri', 'President'],
+    ]);
+    expect(out.meetings.map((m) => m.participants)).toEqual([['Park Min-ho', 'Omar Hassan al-Masri']]);
+  });
 });
 

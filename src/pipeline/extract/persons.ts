@@ -30,9 +30,17 @@ function nameRunAt(ctx: ArticleContext, i: number, maxWords = 4): Span | undefin
       j += 2;
       continue;
     }
+    // "Lai Ching-te", "Moon Jae-in": a lower-case syllable after a hyphen ends a given name ("Merz-led" does not)
+    const syllable = words[j + 1];
+    if (!w.spaced && w.text === '-' && syllable && !syllable.spaced && /^\p{Ll}{1,4}$/u.test(syllable.text) && !wordLists.persons.hyphenSuffixes.has(syllable.text)) {
+      j += 2;
+      break;
+    }
     if (nameParticles.has(w.text) && w.spaced) {
       let k = j;
       while (k < words.length && nameParticles.has(words[k].text)) k++;
+      // "Abdel Fattah al-Sissi"
+      if (words[k]?.text === '-' && !words[k].spaced) k++;
       if (isNameWord(ctx, k)) {
         j = k + 1;
         count++;
@@ -124,7 +132,7 @@ export function findPersons(ctx: ArticleContext): void {
     if (titleHeads.has(w.lower) && ctx.owner[h] === undefined) {
       const title = titleAround(ctx, h);
       let n = title.last;
-      if (words[n]?.text === ',' && words[n + 1] && isNameWord(ctx, n + 1) && patterns.persons.counterpartWords.test(w.lower)) n++;
+      if (words[n]?.text === ',' && words[n + 1] && isNameWord(ctx, n + 1) && (patterns.persons.counterpartWords.test(w.lower) || appositionName(ctx, n + 1))) n++;
       const name = nameRunAt(ctx, n);
       if (name && words[n].spaced) {
         let country = title.country;
@@ -173,6 +181,14 @@ export function findPersons(ctx: ArticleContext): void {
     }
   }
   registerPersons(ctx, candidates);
+}
+
+/** "the Egyptian President, Abdel Fattah al-Sissi, and …": a name of two words or more set off by commas after a title. */
+function appositionName(ctx: ArticleContext, k: number): boolean {
+  const name = nameRunAt(ctx, k);
+  if (!name || name.last - name.first < 2) return false;
+  const after = ctx.words[name.last];
+  return after === undefined || wordLists.persons.appositionEnds.has(after.text);
 }
 
 function isSentenceStartCommonWord(ctx: ArticleContext, i: number, multi: boolean): boolean {
@@ -318,19 +334,29 @@ function resolveCounterparts(ctx: ArticleContext, candidates: PersonCandidate[])
 
 /** Every later mention of a known person by full name or surname, for the relation rules. */
 export function markPersonMentions(ctx: ArticleContext): void {
-  const bySurname = new Map<string, PersonRecord>();
-  for (const p of ctx.persons) for (const a of p.aliases) bySurname.set(a.split(/\s+/).pop() ?? a, p);
+  // a surname may span several words ("Chia-lung", "al-Sissi"): it is filed under its first, and matched in full
+  const bySurname = new Map<string, Array<{ surname: string; person: PersonRecord }>>();
+  for (const p of ctx.persons) {
+    for (const a of p.aliases) {
+      const surname = a.split(/\s+/).pop() ?? a;
+      const key = surname.split(/[-‑]/)[0];
+      bySurname.set(key, [...(bySurname.get(key) ?? []), { surname, person: p }]);
+    }
+  }
   const words = ctx.words;
   for (let i = 0; i < words.length; i++) {
     if (ctx.owner[i] !== undefined) continue;
     const w = words[i];
-    const p = bySurname.get(w.text);
-    if (!p) continue;
+    const hit = bySurname.get(w.text)?.find(({ surname }) => ctx.text.startsWith(surname, w.start) && !/[\p{L}\d]/u.test(ctx.text[w.start + surname.length] ?? ''));
+    if (!hit) continue;
+    let last = i + 1;
+    while (last < words.length && words[last].end <= w.start + hit.surname.length) last++;
     // extend left over the first names of a full mention
     let first = i;
-    while (first > 0 && ctx.owner[first - 1] === undefined && p.name.toLowerCase().includes(words[first - 1].lower) && /\p{L}/u.test(words[first - 1].text)) first--;
-    const m = { first, last: i + 1, person: p };
+    while (first > 0 && ctx.owner[first - 1] === undefined && hit.person.name.toLowerCase().includes(words[first - 1].lower) && /\p{L}/u.test(words[first - 1].text)) first--;
+    const m = { first, last, person: hit.person };
     ctx.personMentions.push(m);
-    for (let k = first; k <= i; k++) ctx.owner[k] = m;
+    for (let k = first; k < last; k++) ctx.owner[k] = m;
+    i = last - 1;
   }
 }
