@@ -244,5 +244,23 @@ describe('extraction rules', () => {
     ]);
     expect(out.meetings.map((m) => m.participants)).toEqual([['Park Min-ho', 'Omar Hassan al-Masri']]);
   });
+
+  it('reads what a speaker described, questioned or called for as what they said of it, and not a passive', () => {
+    const quotes = (text: string) => facts(text).quotes.map((q) => [q.speaker, q.text, q.rules.cue]);
+    expect(quotes('LIMA - Prime Minister Luis Vega described the accord as the first real step in years.')).toEqual([
+      ['Luis Vega', 'the accord as the first real step in years', 'quote.object-of-cue'],
+    ]);
+    expect(quotes('LIMA - Prime Minister Luis Vega called on the donors to double their support for the region.')).toEqual([
+      ['Luis Vega', 'the donors to double their support for the region', 'quote.object-of-cue'],
+    ]);
+    expect(quotes('LIMA - The budget, Prime Minister Luis Vega said, was described as generous by the press.').map((q) => q[2])).not.toContain('quote.object-of-cue');
+  });
+
+  it('reads a state’s government and the sanctions offices of a state as the imposer', () => {
+    const japan = facts('TOKYO - The Chilean government decided to freeze the assets of 30 Russian individuals.');
+    expect(japan.sanctions.map((s) => [s.imposer, s.target, s.count, s.rules.imposer])).toEqual([['CL', 'RU', 30, 'sanction.imposer.state-government']]);
+    const ofac = facts('WASHINGTON - OFAC designated 12 entities linked to the Russian military.');
+    expect(ofac.sanctions.map((s) => [s.imposer, s.count])).toEqual([['US', 12]]);
+  });
 });
 

@@ -42,6 +42,7 @@ export const groupNouns = new Set(grammar.groupNouns);
 export const prepositions = new Set(grammar.prepositions);
 export const determiners = new Set(grammar.determiners);
 export const articles = new Set(grammar.articles);
+export const beVerbs = new Set(grammar.beVerbs);
 
 
 const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -55,6 +56,8 @@ export const reportedSpeechVerbs = lowerSet(cues.reportedSpeechVerbs.filter((v) 
 export const orgHeads = new Set(cues.orgHeads);
 /** Heads that with a state's name alone ("Government of Japan", "Norwegian Government") name the state, not a body of its own. */
 export const stateBodyHeads = new Set(cues.stateBodyHeads);
+/** Nouns after a demonym that make it the state acting ("the Japanese government", "British authorities"). */
+export const governmentNouns = lowerSet(cues.governmentNouns);
 /** Lower-case heads of a state's ministry named through its possessive ("China's foreign ministry"). */
 export const ministryNouns = new Set(cues.ministryNouns);
 export const itemNouns = lowerSet(cues.itemNouns);

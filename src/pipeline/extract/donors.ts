@@ -2,7 +2,7 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
+import { governmentNouns, groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
@@ -242,7 +242,7 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
       j = owner.first;
       continue;
     }
-    if (isCountry(owner) && owner.form === 'demonym' && !wordLists.donors.governmentNouns.has(words[owner.last]?.lower ?? '')) {
+    if (isCountry(owner) && owner.form === 'demonym' && !governmentNouns.has(words[owner.last]?.lower ?? '')) {
       j = owner.first;
       continue;
     }

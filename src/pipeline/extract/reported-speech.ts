@@ -1,6 +1,6 @@
 // Reported speech: "X said (that) …", "…, X said", ", confirmed X", "According to X, …",
 // "This was reported by X", participle clauses ("…, saying …"), each with its speaker.
-import { reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS, wordLists, patterns } from '../../lexicons/index.js';
+import { beVerbs, reportedSpeechVerbs, titleHeads, MONTHS, WEEKDAYS, wordLists, patterns } from '../../lexicons/index.js';
 import { firstWordFrom, isPerson, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, partyEndingAt, type Party, type SpeakerMemory } from './parties.js';
@@ -55,7 +55,8 @@ function participleClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory
     if (!w.lower.endsWith('ing') || !PARTICIPLE_CUES.has(w.lemma) || words[v - 1].text !== ',' || inDirect(w.start)) continue;
     let k = v + 1;
     if (words[k].lower === 'that') k++;
-    if (!hasVerb(ctx, k, sentence.last)) continue;
+    // ", urging the international community to …": an object cue needs no verb of its own
+    if (!hasVerb(ctx, k, sentence.last) && !wordLists.reportedSpeech.objectCueVerbs.has(w.lemma)) continue;
     const speaker = sentenceSpeaker(ctx, sentence.first, v, memory, found);
     const start = words[k].start;
     const end = trimEnd(ctx, start, sentence.end);
@@ -149,9 +150,11 @@ function accordingTo({ ctx, sentence, memory, inDirect, startOffset, out, push }
  * The reported clause a speech verb at `v` introduces: 'sentence-read' when it closes or inverts the
  * sentence ("CLAUSE, X said."), 'taken' for "X said (that) CLAUSE", 'none' when `v` introduces none.
  */
-function reportedAt({ ctx, sentence, memory, inDirect, startOffset, out, push }: ReportedScan, v: number): 'sentence-read' | 'taken' | 'none' {
+function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 'none' {
+  const { ctx, sentence, memory, inDirect, startOffset, out, push } = scan;
   const words = ctx.words;
   const w = words[v];
+  if (wordLists.reportedSpeech.objectCueVerbs.has(w.lemma) && w.pos === 'VERB' && !inDirect(w.start)) return objectOfCue(scan, v);
   if (!reportedSpeechVerbs.has(w.lemma) && w.lower !== 'described') return 'none';
   if ((w.pos !== 'VERB' && w.pos !== 'AUX') || inDirect(w.start)) return 'none';
   const prev = words[v - 1];
@@ -195,6 +198,26 @@ function reportedAt({ ctx, sentence, memory, inDirect, startOffset, out, push }:
   if (!hasVerb(ctx, contentStart, sentence.last)) return 'none';
   if (party.kind === 'person' && party.person) memory.lastPersonSubject = party.person;
   push(party, words[contentStart].start, w.lower, 'quote.reported');
+  return 'taken';
+}
+
+/**
+ * "X described the move as a first step", "X called on allies to …", "X questioned whether …": what the
+ * verb takes as its object is what the speaker said of it.
+ */
+function objectOfCue({ ctx, sentence, memory, push }: ReportedScan, v: number): 'taken' | 'none' {
+  const words = ctx.words;
+  const party = partyBefore(ctx, v, memory);
+  if (!party || party.kind === 'unnamed') return 'none';
+  let from = v + 1;
+  // "called on X to …": the particle opens the object; "called the plan …" needs none, but "called" alone is a name given
+  if (wordLists.reportedSpeech.objectCueParticles.has(words[from]?.lower ?? '')) from++;
+  else if (words[v].lemma === 'call') return 'none';
+  // "was described as generous": a passive says nothing of what its subject said
+  if (beVerbs.has(words[v - 1]?.lower ?? '') || words[from]?.lower === 'as') return 'none';
+  if (from >= sentence.last - 3 || /^[.;:!?"“”]$/.test(words[from].text)) return 'none';
+  if (party.kind === 'person' && party.person) memory.lastPersonSubject = party.person;
+  push(party, words[from].start, words[v].lower, 'quote.object-of-cue');
   return 'taken';
 }
 

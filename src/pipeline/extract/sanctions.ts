@@ -12,7 +12,7 @@ import { donorOfParty, NO_DEFAULTS, partyList } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
-import { wordLists, patterns } from '../../lexicons/index.js';
+import { governmentNouns, patterns, wordLists } from '../../lexicons/index.js';
 
 const TRIGGERS = sanctionPatterns.role('sanction.trigger.');
 /** The words a sentence needs for any trigger to match: most sentences are passed over on them alone. */
@@ -165,6 +165,9 @@ function subjectsBefore(ctx: ArticleContext, first: number, at: number): Role[] 
     if (!owner) continue;
     const before = words[owner.first - 1]?.lower ?? '';
     // a party after a preposition is a target or a place, a demonym describes; neither acts
+    // … unless it names the state's government: "the Japanese government decided to freeze"
+    const actingDemonym = isCountry(owner) && owner.form === 'demonym' && governmentNouns.has(words[owner.last]?.lower ?? '');
+    if (actingDemonym && !wordLists.sanctions.objectPrepositions.has(before)) return [{ value: owner.code, rule: 'sanction.imposer.state-government' }];
     if (wordLists.sanctions.objectPrepositions.has(before) || (isCountry(owner) && owner.form === 'demonym')) {
       j = owner.first;
       continue;

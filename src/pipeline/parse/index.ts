@@ -3,7 +3,7 @@
 // million grant | from | the Government of Norway"), coordinations ("Denmark, Norway and
 // Sweden"), verb groups (modality, negation, voice) and clause bounds. Roles are read off
 // this structure instead of counted distances. The word classes come from the grammar lexicon.
-import { determiners, grammar, prepositions } from '../../lexicons/index.js';
+import { beVerbs, determiners, grammar, prepositions } from '../../lexicons/index.js';
 import type { Word } from '../../nlp/index.js';
 
 export interface NounPhrase {
@@ -59,7 +59,6 @@ export interface MentionSpans {
 const coordinators = new Set(grammar.coordinators.filter((w) => !w.includes(' ')));
 const possessivePronouns = new Set(grammar.possessivePronouns);
 const clauseOpeners = new Set(grammar.clauseOpeners);
-const beVerbs = new Set(grammar.beVerbs);
 const modals = new Set(grammar.modals);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ', 'DET', 'SYM']);
 const HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
