@@ -94,16 +94,17 @@ interface ReportedScan {
   /** Where the sentence's own text starts (after a dateline). */
   startOffset: number;
   out: FoundQuote[];
-  push(speaker: Party | null, from: number, cue: string, rule: string): void;
+  /** Records a reported clause from `from` to `to` (the sentence end when not given). */
+  push(speaker: Party | null, from: number, cue: string, rule: string, to?: number): void;
 }
 
 function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, inDirect: (offset: number) => boolean): FoundQuote[] {
   const sentence = ctx.analysis.sentences[s];
   const out: FoundQuote[] = [];
   const startOffset = Math.max(sentence.start, ctx.dateline && ctx.dateline.end <= sentence.end ? ctx.dateline.end : 0);
-  const push = (speaker: Party | null, from: number, cue: string, rule: string) => {
+  const push = (speaker: Party | null, from: number, cue: string, rule: string, to = sentence.end) => {
     const start = from;
-    let end = sentence.end;
+    let end = to;
     while (end > start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
     const text = ctx.text.slice(start, end);
     const count = (text.match(/[\p{L}\d]+/gu) ?? []).length;
@@ -217,7 +218,10 @@ function objectOfCue({ ctx, sentence, memory, push }: ReportedScan, v: number): 
   if (beVerbs.has(words[v - 1]?.lower ?? '') || words[from]?.lower === 'as') return 'none';
   if (from >= sentence.last - 3 || /^[.;:!?"“”]$/.test(words[from].text)) return 'none';
   if (party.kind === 'person' && party.person) memory.lastPersonSubject = party.person;
-  push(party, words[from].start, words[v].lower, 'quote.object-of-cue');
+  // "welcomed the deal, saying …": the participle says something of its own
+  let to = from;
+  while (to < sentence.last && !(words[to].text === ';' || (words[to].text === ',' && words[to + 1]?.pos === 'VERB' && words[to + 1].lower.endsWith('ing')))) to++;
+  push(party, words[from].start, words[v].lower, 'quote.object-of-cue', to < sentence.last ? words[to].start : sentence.end);
   return 'taken';
 }
 
