@@ -91,4 +91,9 @@ describe('amounts', () => {
     ]);
     expect(findQuantities('Inflation rose 2.1% and exports 3%.').filter((q) => q.unit === '%GDP')).toEqual([]);
   });
+
+  it('reads a share of "their countries’" GDP', () => {
+    expect(findQuantities('Chile and Peru agreed to commit 5% of their countries’ gross domestic product.').map((q) => [q.unit, q.value])).toEqual([['%GDP', 5]]);
+  });
 });
+

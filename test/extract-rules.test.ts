@@ -262,5 +262,13 @@ describe('extraction rules', () => {
     const ofac = facts('WASHINGTON - OFAC designated 12 entities linked to the Russian military.');
     expect(ofac.sanctions.map((s) => [s.imposer, s.count])).toEqual([['US', 12]]);
   });
+
+  it('reads a share of GDP committed to an alliance’s defence spending as each state’s own, with no recipient', () => {
+    const out = facts('KYIV - Chile and Peru have agreed to commit 5% of their countries’ gross domestic product to NATO’s defence spending, to help Ukraine.');
+    expect(out.commitments.map((c) => [c.donor, c.recipient, c.amount, c.unit, c.period])).toEqual([
+      ['CL', null, 5, '%GDP', 'annual'],
+      ['PE', null, 5, '%GDP', 'annual'],
+    ]);
+  });
 });
 
