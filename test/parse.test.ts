@@ -116,6 +116,16 @@ describe('organizations from patterns', () => {
       ['Ruritabank', 'org.bank-word'],
     ]);
   });
+
+  it('names a company beside what it is, and ends a ministry’s name at its state', () => {
+    const out = extractArticle({ id: 'o', published: '2025-07-08', text: 'LIMA - Drones came from Andesmetal, the Chilean arms maker, and from drone maker Condorix. The Ministry of Defence of Peru and Perutrans signed.' });
+    if (!out.ok) throw new Error(out.output.error);
+    expect(out.output.organizations.map((o) => [o.name, o.rule])).toEqual([
+      ['Andesmetal', 'org.business-apposition'],
+      ['Condorix', 'org.business-named'],
+      ['Ministry of Defence of Peru', 'org.head'],
+    ]);
+  });
 });
 
 describe('donors of lists', () => {
@@ -134,4 +144,3 @@ describe('donors of lists', () => {
     expect(commitments('VIENNA - Austria has given Ukraine aid worth €60 million.').map((c) => c.slice(0, 2))).toEqual([['AT', 'UA']]);
   });
 });
-

@@ -146,6 +146,26 @@ const quotedCompanyRule: OrgRule = ({ ctx, words, capFree }, i) => {
   return undefined;
 };
 
+/**
+ * A company named beside what it is: "drone maker Baykar", "the German arms maker Rheinmetall",
+ * "Rheinmetall, the German arms maker": a business noun right before a free capitalised name, or after it past a comma.
+ */
+const namedBusinessRule: OrgRule = ({ ctx, words, capFree }, i) => {
+  if (!wordLists.orgPatterns.businessNouns.has(words[i].lower) || words[i].text !== words[i].lower) return undefined;
+  if (capFree(i + 1) && words[i + 1].pos === 'PROPN') {
+    let e = i + 2;
+    while (capFree(e) && e - i < 4) e++;
+    addOrg(ctx, { first: i + 1, last: e }, patternOrg(ctx.text.slice(words[i + 1].start, words[e - 1].end), null, 'org.business-named'));
+    return undefined;
+  }
+  // back over "the German arms" to ", " and the name before it
+  let s = i - 1;
+  while (s > 0 && i - s <= 4 && words[s].text !== ',' && (words[s].pos === 'ADJ' || words[s].pos === 'NOUN' || words[s].pos === 'DET' || isCountry(ctx.owner[s]))) s--;
+  if (words[s]?.text !== ',' || !capFree(s - 1) || words[s - 1].pos !== 'PROPN' || capFree(s - 2)) return undefined;
+  addOrg(ctx, { first: s - 1, last: s }, patternOrg(words[s - 1].text, null, 'org.business-apposition'));
+  return undefined;
+};
+
 /** "the new Labour government": a party that governs. */
 const governingPartyRule: OrgRule = ({ ctx, words, capFree }, i) => {
   if (words[i].lower !== 'government' || !capFree(i - 1) || isCountry(ctx.owner[i - 1]) || words[i - 1].pos !== 'PROPN') return undefined;
@@ -169,7 +189,7 @@ const appositionNameRule: OrgRule = ({ ctx, words, capFree }, i) => {
 
 /** Rules that, when they claim words, end the look at word `i`; the others add what they find and let the rest look too. */
 const CLAIMING_RULES: OrgRule[] = [acronymRule, partyAfterPersonRule, operationRule, headedNameRule, stateMinistryRule, bankWordRule, demonymSchemeRule, mediaRule];
-const ADDING_RULES: OrgRule[] = [quotedCompanyRule, governingPartyRule, appositionNameRule];
+const ADDING_RULES: OrgRule[] = [quotedCompanyRule, namedBusinessRule, governingPartyRule, appositionNameRule];
 
 /** "Government of Japan", "the Norwegian Government": a state body named by the state alone is the state. */
 function namesOnlyTheState(ctx: ArticleContext, span: Span, head: number): boolean {
@@ -220,7 +240,9 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
     let k = e + 1;
     if (words[k]?.lower === 'the') k++;
     const startK = k;
-    while (k < words.length && (capFree(k) || isCountry(ctx.owner[k]) || (wordLists.orgPatterns.complementGlue.has(words[k].lower) && (capFree(k + 1) || isCountry(ctx.owner[k + 1]))))) k++;
+    // "Ministry of Defence of Ukraine and Ukroboronprom": a state closes the complement; "and" after it starts another name
+    const joins = (k: number) => wordLists.orgPatterns.complementGlue.has(words[k].lower) && !(words[k].lower === 'and' && isCountry(ctx.owner[k - 1]));
+    while (k < words.length && (capFree(k) || isCountry(ctx.owner[k]) || (joins(k) && (capFree(k + 1) || isCountry(ctx.owner[k + 1]))))) k++;
     if (k > startK) e = k;
   }
   // A lone head ("the Council", "the Plan") is too vague to name an organization.
