@@ -15,6 +15,7 @@ const SANCTIONS: Cases = {
   'sanction.trigger.package-of-ordinal': { match: 'The 12th package of sanctions took effect.', miss: 'The 12th package of loans took effect.' },
   'sanction.trigger.package': { match: 'Ottawa unveiled a new round of sanctions.', miss: 'Ottawa unveiled a new round of talks.' },
   'sanction.trigger.sanctions-package': { match: 'The sanctions package was delayed.', miss: 'The aid package was delayed.' },
+  'sanction.trigger.sanctions-act': { match: 'New Chilean sanctions target the oil trade.', miss: 'New Chilean tariffs target the oil trade.' },
   'sanction.trigger.impose': { match: 'Norway imposed further sanctions on Moscow.', miss: 'Norway opposed further talks with Moscow.' },
   'sanction.trigger.imposition': { match: 'Tokyo announced the imposition of new sanctions.', miss: 'Tokyo announced the imposition of new tariffs.' },
   'sanction.trigger.sanctioned': { match: 'Canada has sanctioned 12 vessels.', miss: 'Canada has inspected 12 vessels.' },
