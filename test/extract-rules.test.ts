@@ -270,5 +270,16 @@ describe('extraction rules', () => {
       ['PE', null, 5, '%GDP', 'annual'],
     ]);
   });
+
+  it('reads a pledging conference as a meeting of its hosts, the body it raises money for and its donors', () => {
+    const out = facts(
+      'LIMA - Donors pledged $900 million for the Andean Water Fund at a pledging conference in Lima on Monday, co-hosted by Peru and Chile.\n' +
+        'Austria pledged $50 million to the Andean Water Fund, and Norway gave $40 million.',
+    );
+    const conference = out.meetings.find((m) => m.rules.trigger === 'meeting.trigger.pledging-conference');
+    expect(conference).toMatchObject({ place: 'Lima', kind: 'summit' });
+    expect(conference!.participants).toEqual(expect.arrayContaining(['PE', 'CL', 'Andean Water Fund', 'AT', 'NO']));
+    expect(facts('LIMA - The conference on water ended on Monday.').meetings).toEqual([]);
+  });
 });
 

@@ -11,14 +11,16 @@ export { buildContext } from './entities.js';
 /** Every fact of an article, from its mention registry. */
 export function extractFacts(ctx: ArticleContext): ArticleFacts {
   const quotes = extractQuotes(ctx);
+  const commitments = extractCommitments(ctx);
   return {
     persons: persons(ctx),
     countries: countryFacts(ctx),
     organizations: organizationFacts(ctx),
     quotes,
-    commitments: extractCommitments(ctx),
+    commitments,
     sanctions: extractSanctions(ctx),
-    meetings: extractMeetings(ctx),
+    // a pledging conference takes its donors from the commitments
+    meetings: extractMeetings(ctx, commitments),
   };
 }
 

@@ -2,12 +2,13 @@
 // with the place ("in CITY"), the date (resolved against the publication date) and
 // whether they were held or are planned. Triggers are the patterns of
 // src/lexicons/rules/meetings.json; every field carries the rule that decided it.
-import type { Meeting } from '../../facts/types.js';
+import type { Commitment, Meeting } from '../../facts/types.js';
 import { anyCouldMatch, familyGate, type TokenView } from '../match/index.js';
 import { countries, MONTHS, patterns, prepositions, speechVerbs, WEEKDAYS, wordLists } from '../../lexicons/index.js';
 import { resolveDate } from '../resolve/dates.js';
 import type { ArticleContext } from './context.js';
 import { findMentionBefore, firstWordFrom, isCountry, isOrg, isPerson } from './context.js';
+import { pledgingConference } from './conferences.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore } from './parties.js';
 import { meetingPatterns } from './rules.js';
@@ -36,7 +37,7 @@ interface Trigger {
   rule: string;
 }
 
-export function extractMeetings(ctx: ArticleContext): Meeting[] {
+export function extractMeetings(ctx: ArticleContext, commitments: Commitment[] = []): Meeting[] {
   const out: Meeting[] = [];
   const view = articleView(ctx);
   let lastPlace: string | null = null;
@@ -98,6 +99,13 @@ export function extractMeetings(ctx: ArticleContext): Meeting[] {
       out.splice(fromSentence, out.length - fromSentence, ...kept);
     }
     if (place) lastPlace = place;
+  }
+  // a pledging conference the article reports stands for whatever meeting its sentence gave alone
+  const conference = pledgingConference(ctx, commitments, (first, last) => placeIn(ctx, first, last));
+  if (conference) {
+    const same = out.findIndex((m) => m.evidence.start === conference.evidence.start);
+    if (same >= 0) out.splice(same, 1, conference);
+    else out.push(conference);
   }
   return dedupe(out);
 }
