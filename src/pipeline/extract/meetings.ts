@@ -100,13 +100,14 @@ export function extractMeetings(ctx: ArticleContext, commitments: Commitment[] =
     }
     if (place) lastPlace = place;
   }
-  // a pledging conference the article reports stands for whatever meeting its sentence gave alone
+  // a pledging conference the article reports: the meeting its sentence gave, if any, gains the hosts and donors
   const conference = pledgingConference(ctx, commitments, (first, last) => placeIn(ctx, first, last));
-  if (conference) {
-    const same = out.findIndex((m) => m.evidence.start === conference.evidence.start);
-    if (same >= 0) out.splice(same, 1, conference);
-    else out.push(conference);
-  }
+  const same = conference ? out.find((m) => m.evidence.start === conference.evidence.start) : undefined;
+  if (conference && same) {
+    same.participants = [...new Set([...same.participants, ...conference.participants])];
+    same.place ??= conference.place;
+    same.rules.participants = conference.rules.participants;
+  } else if (conference) out.push(conference);
   return dedupe(out);
 }
 
