@@ -15,6 +15,8 @@ const SANCTIONS: Cases = {
   'sanction.trigger.package-of-ordinal': { match: 'The 12th package of sanctions took effect.', miss: 'The 12th package of loans took effect.' },
   'sanction.trigger.package': { match: 'Ottawa unveiled a new round of sanctions.', miss: 'Ottawa unveiled a new round of talks.' },
   'sanction.trigger.sanctions-package': { match: 'The sanctions package was delayed.', miss: 'The aid package was delayed.' },
+  'sanction.trigger.restrictive-measures-package': { match: 'Chile adopted a 5th package of restrictive measures.', miss: 'Chile adopted a 5th package of economic measures.' },
+  'sanction.trigger.restrictive-measures': { match: 'Chile imposed restrictive measures on 10 firms.', miss: 'Chile imposed new measures on 10 firms.' },
   'sanction.trigger.sanctions-act': { match: 'New Chilean sanctions target the oil trade.', miss: 'New Chilean tariffs target the oil trade.' },
   'sanction.trigger.impose': { match: 'Norway imposed further sanctions on Moscow.', miss: 'Norway opposed further talks with Moscow.' },
   'sanction.trigger.imposition': { match: 'Tokyo announced the imposition of new sanctions.', miss: 'Tokyo announced the imposition of new tariffs.' },
