@@ -281,5 +281,11 @@ describe('extraction rules', () => {
     expect(conference!.participants).toEqual(expect.arrayContaining(['PE', 'CL', 'Andean Water Fund', 'AT', 'NO']));
     expect(facts('LIMA - The conference on water ended on Monday.').meetings).toEqual([]);
   });
+
+  it('reads the seat of the EU, acting, as the EU, and a venue as no party', () => {
+    expect(facts('KYIV - Brussels will give Ukraine €5 billion.').commitments.map((c) => c.donor)).toEqual(['EU']);
+    expect(facts('KYIV - Leaders met in Brussels and Belgium pledged €1 billion to Ukraine.').commitments.map((c) => c.donor)).toEqual(['BE']);
+    expect(facts('BRUSSELS - Brussels imposed restrictive measures on 40 Russian vessels.').sanctions.map((s) => [s.imposer, s.count])).toEqual([['EU', 40]]);
+  });
 });
 

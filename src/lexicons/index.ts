@@ -20,6 +20,8 @@ export interface OrganizationEntry {
   aliases: string[];
   kind: string;
   members: string[];
+  /** The city a union sits in, which the press names it by ("Brussels" → EU). */
+  seat?: string;
   /** The state a government seat stands for ("Kremlin" → RU). */
   country?: string;
 }
@@ -31,6 +33,8 @@ export interface CurrencyEntry {
 
 export const countries: readonly CountryEntry[] = countryList;
 export const organizations: readonly OrganizationEntry[] = organizationList;
+/** Cities that, acting, stand for the body seated there rather than for their state: "Brussels imposed" is the EU. */
+export const seatBodies = new Map(organizations.filter((o) => o.seat).map((o) => [o.seat!, o.aliases.find((a) => /^[A-Z]{2,4}$/.test(a)) ?? o.name]));
 export const currencies: readonly CurrencyEntry[] = currencyList;
 /** Currency names several states use ("$", "crowns"), with each state's own currency. */
 export const sharedCurrencyNames: Readonly<Record<string, Readonly<Record<string, string>>>> = sharedCurrencies.names;

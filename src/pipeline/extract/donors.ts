@@ -2,7 +2,7 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { governmentNouns, groupNouns, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
+import { governmentNouns, groupNouns, seatBodies, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
@@ -64,7 +64,7 @@ export function articleDefaults(ctx: ArticleContext): Defaults {
 
 export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Defaults): string | null {
   if (!p) return null;
-  if (p.kind === 'country') return p.name;
+  if (p.kind === 'country') return seatBody(ctx, p.first) ?? p.name;
   if (p.kind === 'organization') {
     const org = p.key ? ctx.orgs.get(p.key) : undefined;
     if (!org) return p.name;
@@ -79,6 +79,13 @@ export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Def
   if (p.kind === 'person') return p.person?.country ?? p.country ?? (p.person?.organization ? canonicalGroup(p.person.organization) : null);
   if (p.kind === 'institution') return p.country ?? defaults.donor;
   return null;
+}
+
+/** "Brussels has proposed …": a capital that is a union's seat, acting, is that union. */
+export function seatBody(ctx: ArticleContext, k: number): string | null {
+  const o = ctx.owner[k];
+  if (!isCountry(o) || o.form !== 'capital') return null;
+  return seatBodies.get(ctx.text.slice(ctx.words[o.first].start, ctx.words[o.last - 1].end)) ?? null;
 }
 
 function countryInName(ctx: ArticleContext, org: { first: { first: number; last: number } }): string | null {
@@ -315,7 +322,9 @@ export function partyList(ctx: ArticleContext, from: number, last: number, defau
     }
     const owner = ctx.owner[k];
     if (!owner) break;
-    if (isCountry(owner) && owner.form !== 'demonym') out.push(owner.code);
+    // "met in Brussels and …": a venue is a place, not a party to the list
+    if (isCountry(owner) && owner.venue) break;
+    if (isCountry(owner) && owner.form !== 'demonym') out.push(seatBody(ctx, k) ?? owner.code);
     else if (isOrg(owner)) {
       const donor = donorOfParty(ctx, partyEndingAt(ctx, owner.last - 1, null), defaults);
       if (donor) out.push(donor);

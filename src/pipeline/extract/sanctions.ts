@@ -8,7 +8,7 @@ import type { ArticleContext } from './context.js';
 import { isCountry, isOrg } from './context.js';
 import { datelineState } from './entities.js';
 import { evidenceAt } from './evidence.js';
-import { donorOfParty, NO_DEFAULTS, partyList } from './donors.js';
+import { donorOfParty, NO_DEFAULTS, partyList, seatBody } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
@@ -122,7 +122,7 @@ function firstCapture(patterns: CompiledPattern[], view: TokenView, from: number
 
 function partyAt(ctx: ArticleContext, start: number, end: number): string | null {
   const o = ctx.owner[start];
-  if (isCountry(o)) return o.code;
+  if (isCountry(o)) return seatBody(ctx, start) ?? o.code;
   return donorOfParty(ctx, partyEndingAt(ctx, end - 1, null), NO_DEFAULTS);
 }
 
