@@ -95,5 +95,16 @@ describe('amounts', () => {
   it('reads a share of "their countries’" GDP', () => {
     expect(findQuantities('Chile and Peru agreed to commit 5% of their countries’ gross domestic product.').map((q) => [q.unit, q.value])).toEqual([['%GDP', 5]]);
   });
+
+  it('reads a magnitude with no currency soon after money as money in that currency, but not a count of people', () => {
+    const read = (text: string) => findQuantities(text).map((q) => [q.value, q.unit]);
+    expect(read('The package is worth €7.4 billion: 1.8 billion in investments and 400 million in aid.')).toEqual([
+      [7.4e9, 'EUR'],
+      [1.8e9, 'EUR'],
+      [4e8, 'EUR'],
+    ]);
+    expect(read('Chile gave €7.4 billion to 400 million people.')).toEqual([[7.4e9, 'EUR']]);
+    expect(read('Chile gave €7.4 billion. 400 million in aid came later.')).toEqual([[7.4e9, 'EUR']]);
+  });
 });
 

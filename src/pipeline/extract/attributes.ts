@@ -113,7 +113,8 @@ const OWN_SPENDING_AFTER = patterns.attributes.ownSpendingAfter;
 const FOR_UKRAINE = patterns.attributes.forUkraine;
 
 export function ownDefenceSpending(ctx: ArticleContext, q: Quantity): boolean {
-  const before = ctx.text.slice(Math.max(0, q.start - 40), q.start);
+  // "the UK's defence spending will increase immediately and then rise steadily to reach £87 billion"
+  const before = ctx.text.slice(Math.max(0, q.start - 100), q.start);
   const after = ctx.text.slice(q.end, q.end + 50);
   if (FOR_UKRAINE.test(after.split(/[,.;]/)[0]) || FOR_UKRAINE.test(before.split(/[,.;]/).pop() ?? '')) return false;
   return OWN_SPENDING_BEFORE.test(before) || OWN_SPENDING_AFTER.test(after);

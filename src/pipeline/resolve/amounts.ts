@@ -52,6 +52,7 @@ const NOT_GLUED = /(?![\p{L}\d])/uy;
 // "0.25 percent of its GDP", "2% of GDP", "0.25 per cent of Lithuania's gross domestic product"
 const GDP_AFTER = patterns.amounts.gdpAfter;
 const PERCENT_BEFORE_GDP = patterns.amounts.percentBeforeGdp;
+const ELIDED_AFTER = patterns.amounts.afterElidedAmount;
 // "190 million euros", "15.8-billion-yen", "400,00 euros"
 const CURRENCY_AFTER = new RegExp(String.raw`[\s-](${WORDS})(?![\p{L}])`, 'iuy');
 // "49 aging American-made Abrams tanks", "500,000 155 mm shells", "1.5 million rounds", "two family homes"
@@ -89,7 +90,7 @@ function qualifierBefore(text: string, at: number): string | null {
 export function findQuantities(text: string, base = 0): Quantity[] {
   const found: Quantity[] = [];
   for (const m of text.matchAll(NUMBER)) {
-    const q = readNumber(text, m.index, m[0]);
+    const q = readNumber(text, m.index, m[0]) ?? elidedCurrency(text, m.index, m[0], found[found.length - 1]);
     if (q) found.push(q);
   }
   for (const m of text.matchAll(ONE_ITEM)) {
@@ -167,6 +168,23 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
     if (counted) return counted;
   }
   return readCount(text, at, spelled ? end : at + raw.length, value, spelled ? magnitude : 1);
+}
+
+/**
+ * "€7.4 billion: one billion paid before the end of 2024, 1.8 billion in investments, 400 million in aid": a magnitude
+ * with no currency, soon after an amount of money in the same sentence, is money in that currency.
+ */
+function elidedCurrency(text: string, at: number, raw: string, previous: Quantity | undefined): Quantity | undefined {
+  if (previous?.kind !== 'money' || at - previous.end > 150 || /[.!?]\s/.test(text.slice(previous.end, at))) return undefined;
+  MAGNITUDE.lastIndex = at + raw.length;
+  const mag = MAGNITUDE.exec(text);
+  if (!mag || !/^\s?[a-z]{2,}/i.test(mag[0])) return undefined;
+  const end = MAGNITUDE.lastIndex;
+  if (!ELIDED_AFTER.test(text.slice(end, end + 16))) return undefined;
+  return {
+    kind: 'money', value: parseNumber(raw, true) * MAGNITUDES[mag[1].toLowerCase()], unit: previous.unit, sharedName: previous.sharedName,
+    qualifier: qualifierBefore(text, at), item: null, start: at, end, conversion: false,
+  };
 }
 
 function readCount(text: string, at: number, from: number, number: number, magnitude: number): Quantity | undefined {
