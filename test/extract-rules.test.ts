@@ -287,5 +287,13 @@ describe('extraction rules', () => {
     expect(facts('KYIV - Leaders met in Brussels and Belgium pledged €1 billion to Ukraine.').commitments.map((c) => c.donor)).toEqual(['BE']);
     expect(facts('BRUSSELS - Brussels imposed restrictive measures on 40 Russian vessels.').sanctions.map((s) => [s.imposer, s.count])).toEqual([['EU', 40]]);
   });
+
+  it('gives aid for the people of a place to each state named there', () => {
+    const out = facts('GENEVA - Austria pledged €45 million to support people affected by the floods in Chile and Peru.');
+    expect(out.commitments.map((c) => [c.donor, c.recipient, c.amount, c.rules.recipient])).toEqual([
+      ['AT', 'CL', 45e6, 'commitment.recipient.beneficiaries-in'],
+      ['AT', 'PE', 45e6, 'commitment.recipient.beneficiaries-in'],
+    ]);
+  });
 });
 

@@ -13,7 +13,7 @@ import {
   type Defaults, type DonorState,
 } from './donors.js';
 import { decided } from './decision.js';
-import { phraseDonors, phraseRecipient, withDonors } from './phrase-roles.js';
+import { beneficiaryStates, phraseDonors, phraseRecipient, withDonors } from './phrase-roles.js';
 
 const SANCTION_SENTENCE = patterns.commitments.sanctionSentence;
 const TROOP_WORDS = patterns.commitments.troopWords;
@@ -115,7 +115,11 @@ function amountCommitments(scan: SentenceScan, q: Quantity): void {
     : phraseRecipient(ctx, q.start, donors.value) ?? findRecipient(ctx, verb, sentence.first, sentence.last, donors.value, defaults, quantities);
   // "will reach 4.7% of GDP", "spends 3.43% of its GDP": a share of GDP with a budget verb and no one named as receiving it is the state's own
   const ownShare = q.kind === 'gdp' && helped.rule === 'commitment.recipient.article-default' && ownSpendingVerbs.has(ctx.words[verb].lemma);
-  const recipient = ownShare ? decided('commitment.recipient.own-budget-share', null) : helped;
+  // "to support people affected by the earthquakes in Syria and Turkey": one commitment for each state helped
+  const beneficiaries = helped.rule === 'commitment.recipient.article-default' || helped.rule === 'commitment.recipient.none'
+    ? beneficiaryStates(ctx, verb, sentence.last, donors.value) : null;
+  const recipient = ownShare ? decided('commitment.recipient.own-budget-share', null) : beneficiaries ? decided(beneficiaries.rule, beneficiaries.value[0]) : helped;
+  const recipients = beneficiaries && !ownShare ? beneficiaries.value : [recipient.value];
   const evidence = evidenceSpan(ctx, q, trigger);
   // "has so far provided €6 billion …, including 24 F-16 jets": the listed part shares the whole's status and period
   const whole = trigger !== undefined && ctx.words[trigger].lower === 'including' ? made.find((m) => m.donor === donors.value[0]) : undefined;
@@ -128,10 +132,10 @@ function amountCommitments(scan: SentenceScan, q: Quantity): void {
     trigger: trigger === undefined ? 'commitment.trigger.share-of-gdp' : triggerRules.get(trigger)!,
     donor: donors.rule, recipient: recipient.rule, status: status.rule, category: category.rule, period: period.rule,
   };
-  for (const donor of donors.value) {
+  for (const donor of donors.value) for (const helpedState of recipients) {
     made.push({
       donor,
-      recipient: recipient.value,
+      recipient: helpedState,
       amount: q.value,
       unit: q.kind === 'money' ? currencyFor(q, donors.value, donor) : q.unit,
       period: period.value,

@@ -2,12 +2,12 @@
 // ("$74 million from the UK", "a grant from the Government of Norway", "the second by
 // Denmark, Norway and Sweden for $495 million", "$10 million has been promised from Japan")
 // and a fund or agency that receives it ("to the IDA", "in support of Gavi").
-import { groupNouns, pledgeNouns, receivingOrgHeads, stateBodyHeads, supportNouns, wordLists } from '../../lexicons/index.js';
+import { beneficiaryNouns, groupNouns, pledgeNouns, receivingOrgHeads, stateBodyHeads, supportNouns, wordLists } from '../../lexicons/index.js';
 import type { NounPhrase, ShallowParse } from '../parse/index.js';
 import { phraseCore } from '../parse/index.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
-import { canonicalGroup, donorOfParty, type Defaults } from './donors.js';
+import { canonicalGroup, donorOfParty, NO_DEFAULTS, type Defaults } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { articleParse } from './view.js';
 
@@ -172,4 +172,21 @@ export function receivingOrg(ctx: ArticleContext, phrase: NounPhrase): string | 
     k = o.last - 1;
   }
   return found;
+}
+
+/** "to support people affected by the earthquakes in Syria and Turkey", "aid for refugees in Lebanon": the states where the helped are. */
+export function beneficiaryStates(ctx: ArticleContext, from: number, last: number, donors: readonly string[]): Decision<string[]> | null {
+  const parse = articleParse(ctx);
+  const words = ctx.words;
+  for (let k = from; k < last; k++) {
+    if (!beneficiaryNouns.has(words[k].lower)) continue;
+    for (let j = k + 1; j < Math.min(last - 1, k + 10); j++) {
+      if (/^[,;:]$/.test(words[j].text)) break;
+      if (words[j].lower !== 'in' || parse.phraseOf[j + 1] < 0) continue;
+      const states = partiesOf(ctx, parse, parse.phraseOf[j + 1], NO_DEFAULTS).filter((code) => /^[A-Z]{2}$/.test(code) && !donors.includes(code));
+      if (states.length > 0) return decided('commitment.recipient.beneficiaries-in', states);
+      break;
+    }
+  }
+  return null;
 }
