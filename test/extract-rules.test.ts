@@ -295,5 +295,15 @@ describe('extraction rules', () => {
       ['AT', 'PE', 45e6, 'commitment.recipient.beneficiaries-in'],
     ]);
   });
+
+  it('takes the closing speaker as the donor of a package it announces, and drops a restatement of a quantified pledge', () => {
+    const closing = facts('KYIV - The package, worth $40 million, includes 20 mortar systems, the Chilean government said.');
+    expect(closing.commitments.map((c) => [c.donor, c.amount, c.rules.donor])).toEqual([
+      ['CL', 40e6, 'commitment.donor.closing-speaker'],
+      ['CL', 20, 'commitment.donor.closing-speaker'],
+    ]);
+    const restated = facts('Chile to give Ukraine $50m in military aid\n\nSANTIAGO - Chile will provide the aid this year, Defence Minister Ana Rojas said.');
+    expect(restated.commitments.map((c) => [c.donor, c.amount])).toEqual([['CL', 50e6]]);
+  });
 });
 

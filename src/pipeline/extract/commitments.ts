@@ -60,7 +60,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     for (const c of made) if (c.donor) state.lastDonor = c.donor;
     out.push(...made);
   }
-  return dedupe(out, conversions).filter((c) => !ADVERSARIES.has(`${c.donor}>${c.recipient}`));
+  return withoutRestatements(ctx, dedupe(out, conversions)).filter((c) => !ADVERSARIES.has(`${c.donor}>${c.recipient}`));
 }
 
 /** What the amounts of one sentence share while their commitments are made. */
@@ -198,6 +198,23 @@ function coalitionAfter(ctx: ArticleContext, t: number, last: number): string | 
     }
   }
   return null;
+}
+
+/**
+ * "Sweden to give Ukraine $500m … Sweden will provide the aid this year": an unquantified pledge that points back at
+ * support already quantified for the same donor and recipient ("the aid", "this package") restates it.
+ */
+function withoutRestatements(ctx: ArticleContext, commitments: Commitment[]): Commitment[] {
+  const quantified = new Set(commitments.filter((c) => c.amount !== null).map((c) => `${c.donor}|${c.recipient}`));
+  return commitments.filter((c) => {
+    if (c.amount !== null || !quantified.has(`${c.donor}|${c.recipient}`)) return true;
+    const first = wordIndexAt(ctx, c.evidence.start);
+    for (let k = first; k < ctx.words.length && ctx.words[k].start < c.evidence.end; k++) {
+      const next = ctx.words[k + 1]?.lower ?? '';
+      if (wordLists.commitments.anaphoricDeterminers.has(ctx.words[k].lower) && (supportNouns.has(next) || pledgeNouns.has(next))) return false;
+    }
+    return true;
+  });
 }
 
 /** One commitment per stated amount: repeats (a headline and its body) and restated conversions fold away. */

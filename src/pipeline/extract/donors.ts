@@ -262,9 +262,24 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   // "the country's authorities", "the government"
   const near = ctx.text.slice(words[Math.max(first, k - 3)].start, words[Math.max(first, v)].end).toLowerCase();
   if (patterns.donors.governmentWords.test(near) && state.lastDonor) return decided('commitment.donor.government-previous', [state.lastDonor]);
+  // "The package … includes 20 mortar systems, the Pentagon said": the closing speaker announces its own pledge
+  const speaker = closingSpeaker(ctx, v, last, defaults);
+  if (speaker) return decided('commitment.donor.closing-speaker', [speaker]);
   if (strict) return decided('commitment.donor.none', []);
   if (state.lastDonor) return decided('commitment.donor.previous-sentence', [state.lastDonor]);
   return defaults.donor ? decided('commitment.donor.article-default', [defaults.donor]) : decided('commitment.donor.none', []);
+}
+
+/** The state or body that closes the sentence with a speech verb after the trigger: "…, the Pentagon said." */
+function closingSpeaker(ctx: ArticleContext, v: number, last: number, defaults: Defaults): string | null {
+  const words = ctx.words;
+  for (let k = last - 1; k > v + 1 && k >= last - 4; k--) {
+    if (!reportedSpeechVerbs.has(words[k].lemma) || words[k].pos !== 'VERB') continue;
+    const party = partyBefore(ctx, k, null);
+    if (!party || party.first <= v || words[party.first - 1]?.text !== ',' && words[party.first - 2]?.text !== ',') return null;
+    return donorOfParty(ctx, party, defaults);
+  }
+  return null;
 }
 
 function receivedFrom(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults): Decision<string[]> {
