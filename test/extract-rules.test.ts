@@ -305,5 +305,13 @@ describe('extraction rules', () => {
     const restated = facts('Chile to give Ukraine $50m in military aid\n\nSANTIAGO - Chile will provide the aid this year, Defence Minister Ana Rojas said.');
     expect(restated.commitments.map((c) => [c.donor, c.amount])).toEqual([['CL', 50e6]]);
   });
+
+  it('reads the items of a bulleted list under the pledge that introduces it', () => {
+    const out = facts('SANTIAGO - Chile announced new aid for Ukraine. The package includes:\n- 12 radar systems\n- 150 armoured vehicles\nThe aid will arrive soon.');
+    expect(out.commitments.filter((c) => c.amount !== null).map((c) => [c.donor, c.recipient, c.amount, c.unit])).toEqual([
+      ['CL', 'UA', 12, 'units'],
+      ['CL', 'UA', 150, 'units'],
+    ]);
+  });
 });
 

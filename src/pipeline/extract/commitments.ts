@@ -30,6 +30,8 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
   let nextAmount = 0;
   const conversions: Quantity[] = [];
   const state: DonorState = { lastDonor: null, lastSubject: null };
+  // "The package includes:" and the bullets under it: each item shares the trigger that introduced the list
+  let listIntro: { at: number; rule: string } | null = null;
   for (let s = 0; s < ctx.analysis.sentences.length; s++) {
     const sentence = ctx.analysis.sentences[s];
     ctx.deadline.check('commitments');
@@ -41,12 +43,16 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     }
     const triggerRules = findTriggers(ctx, sentence.first, sentence.last);
     const triggers = [...triggerRules.keys()];
+    const bullet = listIntro !== null && patterns.commitments.listBullet.test(sentenceText) ? listIntro : null;
+    if (bullet) triggerRules.set(bullet.at, bullet.rule);
+    else listIntro = null;
+    if (/:\s*$/.test(sentenceText) && triggers.length > 0) listIntro = { at: triggers[triggers.length - 1], rule: triggerRules.get(triggers[triggers.length - 1])! };
     while (nextAmount < amounts.length && amounts[nextAmount].start < sentence.start) nextAmount++;
     const all: Quantity[] = [];
     while (nextAmount < amounts.length && amounts[nextAmount].end <= sentence.end) all.push(amounts[nextAmount++]);
     conversions.push(...all.filter((q) => q.conversion));
     const quantities = all.filter((q) => !q.conversion);
-    const scan: SentenceScan = { ctx, sentence, triggers, triggerRules, quantities, defaults, state, made: [], listTrigger: undefined };
+    const scan: SentenceScan = { ctx, sentence, triggers, triggerRules, quantities, defaults, state, made: [], listTrigger: undefined, bulletTrigger: bullet?.at };
     for (const q of quantities) amountCommitments(scan, q);
     const made = scan.made;
     // an unquantified pledge may stand beside amounts when its trigger is a clause of its own
@@ -76,6 +82,8 @@ interface SentenceScan {
   made: Commitment[];
   /** The trigger of the last amount: a list of amounts with their givers shares it. */
   listTrigger: number | undefined;
+  /** The trigger of the sentence that opened a bulleted list this sentence is an item of. */
+  bulletTrigger: number | undefined;
 }
 
 /** The commitments one amount states (one per donor), added to `scan.made`; none when no trigger governs it. */
@@ -83,7 +91,7 @@ function amountCommitments(scan: SentenceScan, q: Quantity): void {
   const { ctx, sentence, triggers, triggerRules, quantities, defaults, state, made } = scan;
   // "financed by the Netherlands for $578 million, the second by Denmark for $495 million": a list of amounts
   // with their givers shares the trigger of the first
-  const trigger = nearestTrigger(ctx, triggers, q) ?? (scan.listTrigger !== undefined && phraseDonors(ctx, q.start, defaults) ? scan.listTrigger : undefined);
+  const trigger = nearestTrigger(ctx, triggers, q) ?? (scan.listTrigger !== undefined && phraseDonors(ctx, q.start, defaults) ? scan.listTrigger : undefined) ?? scan.bulletTrigger;
   if (trigger === undefined && q.kind !== 'gdp') return;
   // a state's own defence spending or target is a commitment with no recipient (the annotation guide's rule)
   const ownSpending = (q.kind === 'money' || q.kind === 'gdp') && ownDefenceSpending(ctx, q);
