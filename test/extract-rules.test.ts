@@ -313,5 +313,12 @@ describe('extraction rules', () => {
       ['CL', 'UA', 150, 'units'],
     ]);
   });
+
+  it('takes no common noun, title word or organization for a person', () => {
+    const names = (text: string) => facts(text).persons.map((p) => p.name);
+    expect(names('LIMA - Member states of the union have paid for it, Vega said. Reports said the aid would arrive. Officials said it was late.')).toEqual(['Vega']);
+    expect(names('LIMA - The Official Security Assistance (OSA) framework will expand.')).toEqual([]);
+    expect(names('LIMA - Ambassador Extraordinary and Plenipotentiary of Chile Ana Rojas met the minister.')).toEqual(['Ana Rojas']);
+  });
 });
 

@@ -79,6 +79,8 @@ export const plannedWords = lowerSet(cues.plannedWords);
 export const ownSpendingVerbs = lowerSet(cues.ownSpendingVerbs);
 /** Nouns that name support and whose possessor or from-phrase is its giver. */
 export const supportNouns = lowerSet(cues.supportNouns);
+/** Heads of speakers left unnamed ("officials said", "sources said"): a party, never a person's name. */
+export const unnamedHeads = lowerSet(cues.unnamedHeads);
 /** Nouns of the people or crisis aid goes to, whose place is the state helped ("people affected by the earthquakes in Syria"). */
 export const beneficiaryNouns = lowerSet(cues.beneficiaryNouns);
 /** Last words of a name that make a body found by pattern one that receives money (a fund, an agency), not one that gives it. */

@@ -1,7 +1,7 @@
 // Who a noun phrase stands for: a person, an organization, a state or an institution,
 // resolved through the article registry ("he" → the last speaker, "the minister" → the
 // last person holding that office, "Kyiv" → UA).
-import { titleHeads, titleModifiers, wordLists, articles } from '../../lexicons/index.js';
+import { articles, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 
@@ -19,7 +19,7 @@ export interface Party {
 }
 
 const INSTITUTION_HEADS = wordLists.parties.institutionHeads;
-const UNNAMED_HEADS = wordLists.parties.unnamedHeads;
+const UNNAMED_HEADS = unnamedHeads;
 const SKIP_BACK = wordLists.parties.skipBack;
 
 /** How many mentions back a description ("the minister", "the ministry") may reach: a few paragraphs, and no scan of a whole long article. */

@@ -1,5 +1,5 @@
 // Persons from how the text introduces them: titles, appositions, speech verbs; then every later mention.
-import { complementWords, honorifics, MONTHS, nameParticles, orgHeads, speechVerbs, titleHeads, titleModifiers, WEEKDAYS, wordLists, patterns, articles } from '../../lexicons/index.js';
+import { articles, complementWords, honorifics, MONTHS, nameParticles, orgHeads, patterns, speechVerbs, titleHeads, titleModifiers, unnamedHeads, WEEKDAYS, wordLists } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord, Span } from './context.js';
 import { findMentionBefore, isCountry, isOrg } from './context.js';
 import { isAllCaps, isCap, isInitial, isPossessive, NOT_NAMES } from './mentions.js';
@@ -87,7 +87,8 @@ function titleAround(ctx: ArticleContext, h: number): TitleSpan {
   while (j < words.length && words[j].sentence === words[h].sentence) {
     const w = words[j];
     const owner = ctx.owner[j];
-    if (titleHeads.has(w.lower) && isCap(w) === isCap(words[h])) {
+    // "Ambassador Extraordinary and Plenipotentiary": modifiers may follow the head too
+    if ((titleHeads.has(w.lower) || titleModifiers.has(w.lower)) && isCap(w) === isCap(words[h])) {
       last = ++j;
     } else if (isCountry(owner) && wordLists.persons.countryRoleGlue.has(words[j - 1].lower)) {
       country ??= owner.code;
@@ -134,7 +135,9 @@ export function findPersons(ctx: ArticleContext): void {
       let n = title.last;
       if (words[n]?.text === ',' && words[n + 1] && isNameWord(ctx, n + 1) && (patterns.persons.counterpartWords.test(w.lower) || appositionName(ctx, n + 1))) n++;
       const name = nameRunAt(ctx, n);
-      if (name && words[n].spaced) {
+      // "Official Security Assistance (OSA)": a name with an acronym after it is an organization's
+      const acronymAfter = words[name?.last ?? -1]?.text === '(' && isAllCaps(words[(name?.last ?? 0) + 1] ?? words[0]) && words[(name?.last ?? 0) + 2]?.text === ')';
+      if (name && words[n].spaced && !acronymAfter) {
         let country = title.country;
         if (country === null) country = possessiveCountry(ctx, title.first);
         take({ name, role: title, country, organization: title.organization, rule: 'person.title' });
@@ -170,7 +173,9 @@ export function findPersons(ctx: ArticleContext): void {
     const verbAfter = speechVerbAfter(ctx, name.last);
     const verbBefore = before !== undefined && speechVerbs.has(before.lemma) && (after === undefined || /^[,.;:]$/.test(after.text));
     const plausibleSingle = multi || words[i].pos === 'PROPN' || (words[i].pos === 'NOUN' && i > 0 && words[i - 1].sentence === words[i].sentence);
-    if ((verbAfter || verbBefore) && plausibleSingle && !isSentenceStartCommonWord(ctx, i, multi)) {
+    // "Reports said", "Officials said": a plural common noun is no one's name
+    const pluralNoun = !multi && ((words[i].pos === 'NOUN' && words[i].lemma !== words[i].lower) || unnamedHeads.has(words[i].lower));
+    if ((verbAfter || verbBefore) && plausibleSingle && !pluralNoun && !isSentenceStartCommonWord(ctx, i, multi)) {
       take({ name, role: null, country: null, rule: 'person.speech' });
       i = name.last - 1;
       continue;
@@ -204,6 +209,8 @@ function speechVerbAfter(ctx: ArticleContext, j: number): boolean {
   const w = words[k];
   if (!w || w.sentence !== words[j - 1].sentence) return false;
   if (!speechVerbs.has(w.lemma) && !speechVerbs.has(w.lower)) return false;
+  // "Member states of NATO": a noun, whatever its tag
+  if (words[k + 1]?.lower === 'of') return false;
   return w.pos === 'VERB' || w.pos === 'AUX' || /ed$|s$/.test(w.lower);
 }
 
