@@ -320,5 +320,12 @@ describe('extraction rules', () => {
     expect(names('LIMA - The Official Security Assistance (OSA) framework will expand.')).toEqual([]);
     expect(names('LIMA - Ambassador Extraordinary and Plenipotentiary of Chile Ana Rojas met the minister.')).toEqual(['Ana Rojas']);
   });
+
+  it('reads a government of a state, a state adopting another body’s sanctions, and a listing only with an imposer', () => {
+    const sanctions = (text: string) => facts(text).sanctions.map((s) => [s.imposer, s.target, s.count]);
+    expect(sanctions('TOKYO - The Government of Chile has decided to implement an asset freeze against 11 Russian individuals.')).toEqual([['CL', 'RU', 11]]);
+    expect(sanctions('BERN - Chile has adopted the latest EU sanctions against Russia.')).toEqual([['CL', 'RU', null]]);
+    expect(sanctions('KYIV - Russian drones targeted 30 vessels in the port.')).toEqual([]);
+  });
 });
 

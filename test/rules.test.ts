@@ -17,6 +17,7 @@ const SANCTIONS: Cases = {
   'sanction.trigger.sanctions-package': { match: 'The sanctions package was delayed.', miss: 'The aid package was delayed.' },
   'sanction.trigger.restrictive-measures-package': { match: 'Chile adopted a 5th package of restrictive measures.', miss: 'Chile adopted a 5th package of economic measures.' },
   'sanction.trigger.restrictive-measures': { match: 'Chile imposed restrictive measures on 10 firms.', miss: 'Chile imposed new measures on 10 firms.' },
+  'sanction.trigger.target-listing': { match: 'The Chilean treasury targeted 25 entities.', miss: 'The Chilean treasury reviewed 25 entities.' },
   'sanction.trigger.sanctions-act': { match: 'New Chilean sanctions target the oil trade.', miss: 'New Chilean tariffs target the oil trade.' },
   'sanction.trigger.impose': { match: 'Norway imposed further sanctions on Moscow.', miss: 'Norway opposed further talks with Moscow.' },
   'sanction.trigger.imposition': { match: 'Tokyo announced the imposition of new sanctions.', miss: 'Tokyo announced the imposition of new tariffs.' },

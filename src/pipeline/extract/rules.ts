@@ -9,7 +9,7 @@ const WORD_SETS = new Map<string, ReadonlySet<string>>([['sanctionCountNouns', s
 
 /** A rule file's pattern, with what its frame reads from it (each rule file's `about` says what its fields mean). */
 export interface RuleSpec extends PatternSpec {
-  needs?: 'count' | 'person-object';
+  needs?: 'count' | 'count-and-imposer' | 'person-object';
   measure?: string;
   kind?: string;
   objects?: 'end' | 'with' | 'trigger';

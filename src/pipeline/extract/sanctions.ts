@@ -12,7 +12,7 @@ import { donorOfParty, NO_DEFAULTS, partyList, seatBody } from './donors.js';
 import { partyEndingAt } from './parties.js';
 import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
-import { governmentNouns, patterns, wordLists } from '../../lexicons/index.js';
+import { governmentNouns, patterns, stateBodyHeads, wordLists } from '../../lexicons/index.js';
 
 const TRIGGERS = sanctionPatterns.role('sanction.trigger.');
 /** The words a sentence needs for any trigger to match: most sentences are passed over on them alone. */
@@ -73,9 +73,11 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     const made: Sanction[] = [];
     for (const m of measures) {
       const listed = countsOf.get(m) ?? [];
-      if (listed.length === 0 && sanctionPatterns.spec(m.trigger.id)?.needs === 'count') continue;
+      const needs = sanctionPatterns.spec(m.trigger.id)?.needs;
+      if (listed.length === 0 && (needs === 'count' || needs === 'count-and-imposer')) continue;
       const rows: Array<{ match: Match | null; count: number | null }> = listed.length > 0 ? listed : [{ count: null, match: null }];
       for (const imposer of m.imposers) {
+        if (imposer.value === null && needs === 'count-and-imposer') continue;
         for (const row of rows) {
           const span = row.match ?? m.trigger;
           made.push({
@@ -164,6 +166,8 @@ function subjectsBefore(ctx: ArticleContext, first: number, at: number): Role[] 
     const owner = ctx.owner[j];
     if (!owner) continue;
     const before = words[owner.first - 1]?.lower ?? '';
+    // "the Government of Japan has decided": the state a government is of acts
+    if (isCountry(owner) && before === 'of' && stateBodyHeads.has(words[owner.first - 2]?.text ?? '')) return [{ value: owner.code, rule: 'sanction.imposer.state-government' }];
     // a party after a preposition is a target or a place, a demonym describes; neither acts
     // … unless it names the state's government: "the Japanese government decided to freeze"
     const actingDemonym = isCountry(owner) && owner.form === 'demonym' && governmentNouns.has(words[owner.last]?.lower ?? '');
