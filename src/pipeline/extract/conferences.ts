@@ -2,7 +2,7 @@
 // of its hosts, the body it raises money for and the donors that pledge there. Its participants
 // come from the article's own commitments, so this frame runs after the commitments frame.
 import type { Commitment, Meeting } from '../../facts/types.js';
-import { wordLists } from '../../lexicons/index.js';
+import { governmentNouns, wordLists } from '../../lexicons/index.js';
 import type { ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { NO_DEFAULTS } from './donors.js';
@@ -24,7 +24,8 @@ export function pledgingConference(ctx: ArticleContext, commitments: Commitment[
   const hosts = ctx.analysis.sentences.flatMap((s) => hostsIn(ctx, s.first, s.last));
   const receivers = new Map<string, number>();
   for (const c of pledges) if (c.recipient && !/^[A-Z]{2}$/.test(c.recipient)) receivers.set(c.recipient, (receivers.get(c.recipient) ?? 0) + 1);
-  const receiver = [...receivers.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // the body the pledges went to, else the fund or agency the conference sentence names ("Green Climate Fund pledging conference")
+  const receiver = [...receivers.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ;
   const donors = [...new Set(pledges.map((c) => c.donor).filter((d): d is string => d !== null))].slice(0, MAX_DONORS);
   const participants = [...new Set([...hosts, ...(receiver ? [receiver] : []), ...donors])];
   if (participants.length < 2) return null;
@@ -68,12 +69,22 @@ function hostsIn(ctx: ArticleContext, first: number, last: number): string[] {
     while (by < Math.min(last, k + 5) && ctx.words[by].lower !== 'by') by++;
     const p = ctx.words[by]?.lower === 'by' ? parse.phraseOf[by + 1] : -1;
     if (p < 0) continue;
-    const hosts: string[] = [];
-    for (let i = parse.phrases[p].listFirst; i <= parse.phrases[p].listLast; i++) {
-      const host = partyOfPhrase(ctx, parse.phrases[i], NO_DEFAULTS);
-      if (host) hosts.push(host);
-    }
-    return hosts;
+    // "co-hosted by the governments of South Africa and the United Kingdom": the states the governments are of
+    const of = governmentNouns.has(ctx.words[parse.phrases[p].head].lemma) ? parse.phrases[p].attached.find((a) => a.prep === 'of') : undefined;
+    return partiesNamedIn(ctx, of ? of.phrase : p);
   }
   return [];
+}
+
+/** Each party of a coordination, skipping conjuncts that name none; "the Republic of South Africa" through its of-phrase. */
+function partiesNamedIn(ctx: ArticleContext, p: number): string[] {
+  const parse = articleParse(ctx);
+  const out: string[] = [];
+  for (let i = parse.phrases[p].listFirst; i <= parse.phrases[p].listLast; i++) {
+    const phrase = parse.phrases[i];
+    const of = phrase.attached.find((a) => a.prep === 'of');
+    const party = partyOfPhrase(ctx, phrase, NO_DEFAULTS) ?? (of ? partyOfPhrase(ctx, parse.phrases[of.phrase], NO_DEFAULTS) : null);
+    if (party) out.push(party);
+  }
+  return out;
 }

@@ -84,9 +84,10 @@ export function extractMeetings(ctx: ArticleContext, commitments: Commitment[] =
         for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date: when, kind: t.kind, planned, rules: rules('meeting.participants.subject-with-each', when), evidence });
       } else {
         const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
-        // one party alone: its own press conference, or a named gathering it attends ("the NATO defence ministers' meeting")
+        // one party alone: a named gathering it holds or attends ("the NATO defence ministers' meeting"); a press
+        // conference given alone is no meeting between parties
         const named = ctx.words.slice(Math.max(sentence.first, t.at - 4), t.at).some((w) => w.pos === 'PROPN' || w.cap) || ctx.words[t.at + 1]?.lower === 'of';
-        const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'press conference' || ((t.kind === 'summit' || t.kind === 'meeting') && named));
+        const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'summit' || t.kind === 'meeting') && named;
         const how = visited && all.includes(visited) ? 'meeting.participants.visitor-and-state' : single ? 'meeting.participants.sole-party' : 'meeting.participants.clause';
         const when = all.length >= 2 || single ? date() : null;
         if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: when, kind: t.kind, planned, rules: rules(how, when), evidence });
