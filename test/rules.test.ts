@@ -54,6 +54,8 @@ const MEETINGS: Cases = {
   'meeting.trigger.meets-with': { match: 'Envoy arrives in Kyiv, meets with Zelensky', miss: 'Envoy arrives in Kyiv, greets Zelensky' },
   'meeting.trigger.talks-between': { match: 'Talks between the two leaders ended.', miss: 'Talks among the two leaders ended.' },
   'meeting.trigger.call-between': { match: 'A call between the two leaders ended.', miss: 'A call for the two leaders ended.' },
+  'meeting.trigger.signed-between': { match: 'The accord was signed in Lima between Ana Rojas and Luis Vega.', miss: 'The accord was signed in Lima by Ana Rojas.' },
+  'meeting.trigger.exchange-between': { match: 'It was agreed in an exchange of notes in Lima between Ana Rojas and Luis Vega.', miss: 'It was agreed in an exchange of fire between the armies.' },
   'meeting.trigger.arrive': { match: 'The minister arrived in Riga.', miss: 'The minister arrived late.' },
   'meeting.trigger.travel': { match: 'The minister travelled to Riga.', miss: 'The minister travelled widely.' },
   'meeting.trigger.talks-with': { match: 'It held talks last week with the mayor.', miss: 'It held talks last week, said the mayor.' },
