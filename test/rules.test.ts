@@ -54,6 +54,8 @@ const MEETINGS: Cases = {
   'meeting.trigger.meets-with': { match: 'Envoy arrives in Kyiv, meets with Zelensky', miss: 'Envoy arrives in Kyiv, greets Zelensky' },
   'meeting.trigger.talks-between': { match: 'Talks between the two leaders ended.', miss: 'Talks among the two leaders ended.' },
   'meeting.trigger.call-between': { match: 'A call between the two leaders ended.', miss: 'A call for the two leaders ended.' },
+  'meeting.trigger.standing-beside': { match: 'Speaking alongside Ana Rojas, Luis Vega said the deal was done.', miss: 'Speaking after Ana Rojas, Luis Vega said the deal was done.' },
+  'meeting.trigger.standing-next-to': { match: 'Standing next to Ana Rojas, Luis Vega said the deal was done.', miss: 'Standing close to Ana Rojas, Luis Vega said the deal was done.' },
   'meeting.trigger.signed-between': { match: 'The accord was signed in Lima between Ana Rojas and Luis Vega.', miss: 'The accord was signed in Lima by Ana Rojas.' },
   'meeting.trigger.exchange-between': { match: 'It was agreed in an exchange of notes in Lima between Ana Rojas and Luis Vega.', miss: 'It was agreed in an exchange of fire between the armies.' },
   'meeting.trigger.arrive': { match: 'The minister arrived in Riga.', miss: 'The minister arrived late.' },

@@ -86,7 +86,7 @@ export function extractMeetings(ctx: ArticleContext, commitments: Commitment[] =
         const all = participants([...subject, ...objects, ...(visited ? [visited] : [])]);
         // one party alone: a named gathering it holds or attends ("the NATO defence ministers' meeting"); a press
         // conference given alone is no meeting between parties
-        const named = ctx.words.slice(Math.max(sentence.first, t.at - 4), t.at).some((w) => w.pos === 'PROPN' || w.cap) || ctx.words[t.at + 1]?.lower === 'of';
+        const named = ctx.words.slice(Math.max(sentence.first, t.at - 4), t.at).some((w) => (w.pos === 'PROPN' || w.cap) && !(ctx.dateline && w.start < ctx.dateline.end)) || ctx.words[t.at + 1]?.lower === 'of';
         const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'summit' || t.kind === 'meeting') && named;
         const how = visited && all.includes(visited) ? 'meeting.participants.visitor-and-state' : single ? 'meeting.participants.sole-party' : 'meeting.participants.clause';
         const when = all.length >= 2 || single ? date() : null;
@@ -160,9 +160,11 @@ function personObject(ctx: ArticleContext, from: number, last: number): boolean 
 function openingPhraseSubject(ctx: ArticleContext, t: number, first: number, last: number): string[] {
   const words = ctx.words;
   const start = ctx.dateline && words[first].start < ctx.dateline.end ? firstWordFrom(ctx, ctx.dateline.end) : first;
-  // "Speaking after talks with X, …": a participle may open the phrase
-  const opener = words[start]?.pos === 'VERB' && words[start].lower.endsWith('ing') ? start + 1 : start;
-  if (!prepositions.has(words[opener]?.lower ?? '') || words[t].pos !== 'NOUN') return [];
+  // "Speaking after talks with X": a participle may open the phrase, or be the trigger itself ("Standing next to X")
+  let opener = (words[start]?.pos === 'VERB' || t === start) && words[start].lower.endsWith('ing') ? start + 1 : start;
+  // "next to", "ahead of": a word before the preposition that it governs
+  if (!prepositions.has(words[opener]?.lower ?? '') && prepositions.has(words[opener + 1]?.lower ?? '')) opener++;
+  if (!prepositions.has(words[opener]?.lower ?? '') || (words[t].pos !== 'NOUN' && t !== start)) return [];
   for (let k = opener + 1; k < t; k++) if (words[k].pos === 'VERB' || words[k].text === ',') return [];
   let comma = t + 1;
   while (comma < last && words[comma].text !== ',' && words[comma].pos !== 'VERB') comma++;
