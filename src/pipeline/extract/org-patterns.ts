@@ -1,6 +1,6 @@
 // Organizations found by pattern: "Full Name (ACR)", proper-noun runs ending in an organizational head,
 // a state's ministry or scheme, media cited as sources, companies named in quotation marks.
-import { ministryNouns, orgHeads, prepositions, stateBodyHeads, wordLists, patterns } from '../../lexicons/index.js';
+import { governmentNouns, ministryNouns, orgHeads, patterns, prepositions, stateBodyHeads, wordLists } from '../../lexicons/index.js';
 import type { ArticleContext, OrgRecord, Span } from './context.js';
 import { isCountry, isOrg } from './context.js';
 import { addOrg, isAllCaps, isCap, isPossessive, NOT_NAMES, orgKey } from './mentions.js';
@@ -31,7 +31,11 @@ export function findPatternOrganizations(ctx: ArticleContext): void {
   const capFree = (k: number) => words[k] !== undefined && free(k) && (isCap(words[k]) || /^\d/.test(words[k].text)) && !NOT_NAMES.has(words[k].lower);
   const scan: Scan = { ctx, words, personWords, free, capFree };
   for (let i = 0; i < words.length; i++) {
-    const claimed = CLAIMING_RULES.reduce<number | undefined>((taken, rule) => taken ?? rule(scan, i), undefined);
+    // every rule starts at a capital, a digit, a bracket or one of a few lower-case heads: the other words are passed over
+    const w = words[i];
+    if (!w.cap && w.text !== '(' && !/^\d/.test(w.text) && !LOWER_CASE_STARTS.has(w.lower)) continue;
+    let claimed: number | undefined;
+    for (let r = 0; r < CLAIMING_RULES.length && claimed === undefined; r++) claimed = CLAIMING_RULES[r](scan, i);
     if (claimed !== undefined) {
       i = claimed;
       continue;
@@ -186,6 +190,12 @@ const appositionNameRule: OrgRule = ({ ctx, words, capFree }, i) => {
   }
   return undefined;
 };
+
+/** The lower-case words a rule may start at: heads of schemes, ministries, businesses and parties, and lower-case name heads ("plc"). */
+const LOWER_CASE_STARTS = new Set([
+  ...LOWER_ORG_HEADS, ...COMPANY_NOUNS, ...wordLists.orgPatterns.businessNouns, ...ministryNouns, ...governmentNouns,
+  ...[...orgHeads].filter((h) => h === h.toLowerCase()),
+]);
 
 /** Rules that, when they claim words, end the look at word `i`; the others add what they find and let the rest look too. */
 const CLAIMING_RULES: OrgRule[] = [acronymRule, partyAfterPersonRule, operationRule, headedNameRule, stateMinistryRule, bankWordRule, demonymSchemeRule, mediaRule];

@@ -108,8 +108,12 @@ function findDirectQuotes(ctx: ArticleContext): DirectQuote[] {
       } else continuing = null;
     }
     for (; i < paragraphEnd; i++) {
+      // jump to the next opening mark: most of the text holds none
+      OPENING_MARK.lastIndex = i;
+      const next = OPENING_MARK.exec(text);
+      if (!next || next.index >= paragraphEnd) break;
+      i = next.index;
       const ch = text[i];
-      if (!(ch in CLOSER) || ch === '”') continue;
       if (ch === '‘' && /\p{L}/u.test(text[i - 1] ?? '')) continue; // an apostrophe, not a mark
       if (ch === '"' && /[\p{L}\d]/u.test(text[i - 1] ?? '') && !/\s/.test(text[i + 1] ?? ' ')) continue;
       const close = findCloser(text, i + 1, paragraphEnd, ch);
@@ -131,6 +135,9 @@ function findDirectQuotes(ctx: ArticleContext): DirectQuote[] {
   }
   return found;
 }
+
+/** The marks that can open a quote (every key of CLOSER but the closing ”). */
+const OPENING_MARK = new RegExp(`[${Object.keys(CLOSER).filter((mark) => mark !== '”').join('')}]`, 'g');
 
 function findCloser(text: string, from: number, limit: number, opener: string): number {
   const closer = CLOSER[opener] ?? opener;
