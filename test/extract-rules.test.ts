@@ -327,5 +327,13 @@ describe('extraction rules', () => {
     expect(sanctions('BERN - Chile has adopted the latest EU sanctions against Russia.')).toEqual([['CL', 'RU', null]]);
     expect(sanctions('KYIV - Russian drones targeted 30 vessels in the port.')).toEqual([]);
   });
+
+  it('gives an amount with no category word near it the category the article is about', () => {
+    const out = facts('GENEVA - Donors met to fund vaccines and health care for refugees. Austria pledged $30 million. Chile gave $5 million.');
+    expect(out.commitments.map((c) => [c.donor, c.category, c.rules.category])).toEqual([
+      ['AT', 'humanitarian', 'commitment.category.article-default'],
+      ['CL', 'humanitarian', 'commitment.category.article-default'],
+    ]);
+  });
 });
 

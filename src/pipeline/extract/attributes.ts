@@ -80,6 +80,19 @@ export function troopCategory(ctx: ArticleContext, first: number, last: number, 
 }
 
 /** The category the keyword nearest the anchor names, else the article's, and the rule that chose it. */
+/** The category an article is about: the one most of its keywords name, if two or more do; else "other". */
+export function articleCategory(ctx: ArticleContext): Category {
+  const counts = new Map<Category, number>();
+  for (let k = 0; k < ctx.words.length; k++) {
+    const hit = CATEGORY_KEYWORDS.matchAt(ctx.analysis, k);
+    if (!hit) continue;
+    counts.set(hit.payload, (counts.get(hit.payload) ?? 0) + 1);
+    k = hit.last - 1;
+  }
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return top && top[1] >= 2 ? top[0] : 'other';
+}
+
 export function categoryAt(ctx: ArticleContext, start: number, end: number, sStart: number, sEnd: number, kind: Quantity['kind'] | null, defaults: Defaults): Decision<Category> {
   const fallback = defaults.category;
   if (kind === 'troops') return troopCategory(ctx, wordIndexAt(ctx, sStart), wordIndexAt(ctx, sEnd - 1) + 1, defaults);

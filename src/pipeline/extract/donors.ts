@@ -5,6 +5,7 @@ import type { Category } from '../../facts/types.js';
 import { governmentNouns, groupNouns, seatBodies, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
+import { articleCategory } from './attributes.js';
 import { decided, type Decision } from './decision.js';
 import { partyBefore, partyEndingAt, type Party } from './parties.js';
 import { groupOfPhrase, partiesOf, partyOfPhrase, receivingOrg } from './phrase-roles.js';
@@ -12,7 +13,6 @@ import { articleParse } from './view.js';
 
 const AUXILIARIES = wordLists.donors.auxiliaries;
 const GROUP_SCHEME = patterns.donors.groupScheme;
-const MILITARY_WORDS = wordLists.donors.militaryWords;
 const SECURITY_CONTEXT = patterns.donors.securityContext;
 const OBJECT_TAKING_VERBS = wordLists.donors.objectTakingVerbs;
 
@@ -57,9 +57,8 @@ export function articleDefaults(ctx: ArticleContext): Defaults {
   const recipient = recipients[0]?.[0] ?? (counts.has('UA') ? 'UA' : null);
   const donor = ranked.find(([code]) => code !== recipient && code !== 'RU')?.[0] ?? null;
   const coalition = [...ctx.orgs.values()].find((o) => o.kind === 'coalition' || /coalition/i.test(o.name))?.name ?? null;
-  const military = ctx.words.reduce((n, w) => n + (MILITARY_WORDS.has(w.lower) ? 1 : 0), 0);
   const securityContext = SECURITY_CONTEXT.test(ctx.text);
-  return { recipient, donor, coalition, category: military >= 2 ? 'military' : 'other', securityContext };
+  return { recipient, donor, coalition, category: articleCategory(ctx), securityContext };
 }
 
 export function donorOfParty(ctx: ArticleContext, p: Party | null, defaults: Defaults): string | null {
