@@ -335,5 +335,12 @@ describe('extraction rules', () => {
       ['CL', 'humanitarian', 'commitment.category.article-default'],
     ]);
   });
+
+  it('reads a period over the whole clause, two named years as several, and what aid has amounted to as a running total', () => {
+    const periods = (text: string) => facts(text).commitments.map((c) => c.period);
+    expect(periods('KYIV - Chile envisaged 200 million euros worth of military assistance to Ukraine over the next three years.')).toEqual(['multi-year']);
+    expect(periods('KYIV - Chile will increase its support to Ukraine by $10 million in 2025 and 2026.')).toEqual(['multi-year']);
+    expect(periods('KYIV - Chilean aid to Ukraine has amounted to €16.8 million.')).toEqual(['cumulative']);
+  });
 });
 

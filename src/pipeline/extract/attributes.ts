@@ -51,11 +51,12 @@ const NEXT_YEARS = patterns.attributes.nextYears;
 
 /** The period of an amount from the words around it, and the rule that read it. */
 export function periodOf(ctx: ArticleContext, q: Quantity, sentenceStart: number, sentenceEnd: number): Decision<Period> {
-  const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 60)).toLowerCase();
+  // the rest of the clause: "200 million euros worth of military assistance to Ukraine over the next three years"
+  const near = ctx.text.slice(q.end, Math.min(sentenceEnd, q.end + 90)).split(/[;.]/)[0].toLowerCase();
   const before = ctx.text.slice(Math.max(sentenceStart, q.start - 45), q.start).toLowerCase();
   if (ANNUAL.test(near) || /\bannual(ly)?\b/.test(before.slice(-20))) return decided('commitment.period.annual-cue', 'annual');
   if (CUMULATIVE.test(before) || CUMULATIVE.test(near) || SINCE_DATE.test(near) || patterns.attributes.beenGiven.test(near)) return decided('commitment.period.running-total', 'cumulative');
-  if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || MULTI_YEAR.test(before)) return decided('commitment.period.multi-year-cue', 'multi-year');
+  if (MULTI_YEAR.test(near) || NEXT_YEARS.test(near) || NEXT_YEARS.test(before) || /\b20\d\d\s*[-–]\s*(20)?\d\d\b/.test(near) || patterns.attributes.twoYears.test(near) || MULTI_YEAR.test(before)) return decided('commitment.period.multi-year-cue', 'multi-year');
   return decided('commitment.period.one-off-default', 'one-off');
 }
 
