@@ -342,5 +342,10 @@ describe('extraction rules', () => {
     expect(periods('KYIV - Chile will increase its support to Ukraine by $10 million in 2025 and 2026.')).toEqual(['multi-year']);
     expect(periods('KYIV - Chilean aid to Ukraine has amounted to €16.8 million.')).toEqual(['cumulative']);
   });
+
+  it('gives a state’s government as the speaker the state itself', () => {
+    const out = facts('OSLO - The Chilean government said it was a matter of urgency to help Ukraine store more gas.');
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['CL']);
+  });
 });
 

@@ -1,7 +1,7 @@
 // Who a noun phrase stands for: a person, an organization, a state or an institution,
 // resolved through the article registry ("he" → the last speaker, "the minister" → the
 // last person holding that office, "Kyiv" → UA).
-import { articles, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
+import { articles, governmentNouns, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 
@@ -164,6 +164,8 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
       if (named) return named;
     }
     name = name.replace(/\s+statement$/i, '');
+    // "the Norwegian government said": a state's government speaks as the state
+    if (governmentNouns.has(w.lower) && country) return { kind: 'country', name: country, country, first: s, last: k + 1 };
     return { kind: 'institution', name, country, first: s, last: k + 1 };
   }
   if (UNNAMED_HEADS.has(w.lower) || (k > 0 && UNNAMED_HEADS.has(words[k - 1].lower))) {
