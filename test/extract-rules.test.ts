@@ -347,5 +347,15 @@ describe('extraction rules', () => {
     const out = facts('OSLO - The Chilean government said it was a matter of urgency to help Ukraine store more gas.');
     expect(out.quotes.map((q) => q.speaker)).toEqual(['CL']);
   });
+
+  it('reads names listed under a plural title, each with the state beside it, and no plural title as a name', () => {
+    const out = facts('LIMA - Prime Minister Luis Vega met Foreign Ministers Ana Rojas (Chile), Marta Diaz (Peru), and Rosa Luna (Bolivia). Ministers said the talks went well.');
+    expect(out.persons.map((p) => [p.name, p.role, p.country])).toEqual([
+      ['Luis Vega', 'Prime Minister', 'PE'],
+      ['Ana Rojas', 'Foreign Minister', 'CL'],
+      ['Marta Diaz', 'Foreign Minister', 'PE'],
+      ['Rosa Luna', 'Foreign Minister', 'BO'],
+    ]);
+  });
 });
 

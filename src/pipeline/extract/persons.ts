@@ -13,7 +13,8 @@ function isNameWord(ctx: ArticleContext, i: number): boolean {
   if (!isCap(w) && !isInitial(w)) return false;
   if (isAllCaps(w) && !isInitial(w)) return false;
   const lower = w.lower;
-  if (NOT_NAMES.has(lower) || MONTHS.has(lower) || WEEKDAYS.has(lower) || titleHeads.has(lower) || titleModifiers.has(lower)) return false;
+  // "Ministers said": a title, also in the plural, is no name
+  if (NOT_NAMES.has(lower) || MONTHS.has(lower) || WEEKDAYS.has(lower) || titleHeads.has(lower) || titleHeads.has(lower.replace(/s$/, '')) || titleModifiers.has(lower)) return false;
   if (honorifics.has(lower) || orgHeads.has(w.text)) return false;
   return !/\d/.test(w.text);
 }
@@ -185,6 +186,7 @@ export function findPersons(ctx: ArticleContext): void {
       take({ name, role: null, country: null, rule: 'person.administration' });
     }
   }
+  for (const c of listedUnderTitle(ctx)) take(c);
   registerPersons(ctx, candidates);
 }
 
@@ -194,6 +196,44 @@ function appositionName(ctx: ArticleContext, k: number): boolean {
   if (!name || name.last - name.first < 2) return false;
   const after = ctx.words[name.last];
   return after === undefined || wordLists.persons.appositionEnds.has(after.text);
+}
+
+/**
+ * "Defense Ministers Hanno Pevkur (Estonia), Andris Spruds (Latvia) and Dovile Sakaliene (Lithuania)", "the defence
+ * ministers from each country: Hanno Pevkur from Estonia, …": names listed under a plural title share its office, each
+ * with the state named beside it.
+ */
+function listedUnderTitle(ctx: ArticleContext): PersonCandidate[] {
+  const words = ctx.words;
+  const out: PersonCandidate[] = [];
+  for (let h = 0; h < words.length; h++) {
+    const w = words[h];
+    // a plural title: "ministers", "Defense Ministers" (a tagger may leave a capitalised plural unlemmatised)
+    const singular = w.lower.endsWith('s') ? w.lower.slice(0, -1) : null;
+    if (!singular || !titleHeads.has(singular) || ctx.owner[h] !== undefined) continue;
+    const title = titleAround(ctx, h);
+    // the list starts right after the title, or after a colon a few words on
+    let j = title.last;
+    for (let k = j; k < Math.min(words.length, j + 6) && words[k].sentence === w.sentence; k++) if (words[k].text === ':') j = k + 1;
+    const roleText = `${ctx.text.slice(words[title.first].start, words[h].start)}${w.text.slice(0, -1)}`;
+    while (j < words.length && words[j].sentence === w.sentence) {
+      const name = nameRunAt(ctx, j);
+      if (!name || name.last - name.first < 2) break;
+      let k = name.last;
+      let country: string | null = null;
+      const o = ctx.owner[k + 1];
+      if ((words[k]?.text === '(' || wordLists.persons.listedCountryGlue.has(words[k]?.lower ?? '')) && isCountry(o) && o.form === 'name') {
+        country = o.code;
+        k = o.last + (words[k].text === '(' && words[o.last]?.text === ')' ? 1 : 0);
+      }
+      out.push({ name, role: title, roleText, country, rule: 'person.listed-under-title' });
+      if (words[k]?.text === ',') k++;
+      if (words[k]?.lower === 'and') k++;
+      j = k;
+    }
+    h = Math.max(h, j - 1);
+  }
+  return out;
 }
 
 function isSentenceStartCommonWord(ctx: ArticleContext, i: number, multi: boolean): boolean {
