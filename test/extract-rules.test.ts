@@ -357,5 +357,10 @@ describe('extraction rules', () => {
       ['Rosa Luna', 'Foreign Minister', 'BO'],
     ]);
   });
+
+  it('gives a person the state whose possessive stands before a later mention', () => {
+    const out = facts('GENEVA - Defence Minister Ana Rojas spoke first. “We are allies,” said Chile’s Rojas.');
+    expect(out.persons.map((p) => [p.name, p.country])).toEqual([['Ana Rojas', 'CL']]);
+  });
 });
 

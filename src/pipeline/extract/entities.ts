@@ -5,7 +5,7 @@ import { Deadline } from '../deadline.js';
 import type { Dateline } from '../normalize/index.js';
 import { countries, organizations, speechVerbs, titleHeads, titleModifiers, type OrganizationEntry, wordLists, patterns } from '../../lexicons/index.js';
 import { PhraseMatcher } from './phrases.js';
-import { addOrg } from './mentions.js';
+import { addOrg, isPossessive } from './mentions.js';
 import { findPatternOrganizations, markAcronymMentions } from './org-patterns.js';
 import { findPersons, markPersonMentions } from './persons.js';
 import type { ArticleContext, CountryMention, OrgRecord } from './context.js';
@@ -97,6 +97,11 @@ function inferPersonCountries(ctx: ArticleContext): void {
     const head = words[h].lower;
     const person = findMentionBefore(ctx.personMentions, k, (m) => m.person.role?.toLowerCase().includes(head) ?? false, 60)?.person;
     if (person && person.country === null) person.country = o.code;
+  }
+  // "said Estonia’s Pevkur", "Britain's Starmer": a state's possessive right before a later mention of the person
+  for (const m of ctx.personMentions) {
+    const state = ctx.owner[m.first - 2];
+    if (m.person.country === null && isPossessive(words[m.first - 1]) && isCountry(state) && state.form === 'name') m.person.country = state.code;
   }
   // "KYIV - Defence Minister X": an office named with no state, in a report filed from a capital, is that state's
   const home = datelineState(ctx);
