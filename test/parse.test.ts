@@ -117,6 +117,12 @@ describe('organizations from patterns', () => {
     ]);
   });
 
+  it('names bodies by their heads: a general staff, an embassy, a school, a police', () => {
+    const out = extractArticle({ id: 'o', published: '2025-07-08', text: 'LIMA - The General Staff of the Armed Forces, the Chilean Embassy and the Lima School of Economics agreed with the National Police of Peru.' });
+    if (!out.ok) throw new Error(out.output.error);
+    expect(out.output.organizations.map((o) => o.name)).toEqual(['General Staff of the Armed Forces', 'Chilean Embassy', 'Lima School of Economics', 'National Police of Peru']);
+  });
+
   it('names a company beside what it is, and ends a ministry’s name at its state', () => {
     const out = extractArticle({ id: 'o', published: '2025-07-08', text: 'LIMA - Drones came from Andesmetal, the Chilean arms maker, and from drone maker Condorix. The Ministry of Defence of Peru and Perutrans signed.' });
     if (!out.ok) throw new Error(out.output.error);
