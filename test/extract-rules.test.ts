@@ -362,5 +362,18 @@ describe('extraction rules', () => {
     const out = facts('GENEVA - Defence Minister Ana Rojas spoke first. “We are allies,” said Chile’s Rojas.');
     expect(out.persons.map((p) => [p.name, p.country])).toEqual([['Ana Rojas', 'CL']]);
   });
+
+  it('reads a relative clause’s speaker, a highlighted point, and a clause announced without “that”', () => {
+    const quotes = (text: string) => facts(text).quotes.map((q) => [q.speaker, q.text]);
+    expect(quotes('LIMA - This gives reassurance to Prime Minister Luis Vega, who described the move as the first real step in years.')).toEqual([
+      ['Luis Vega', 'the move as the first real step in years'],
+    ]);
+    expect(quotes('LIMA - Prime Minister Luis Vega highlighted the importance of making the price of aggression high.')).toEqual([
+      ['Luis Vega', 'the importance of making the price of aggression high'],
+    ]);
+    expect(quotes('LIMA - In July Prime Minister Luis Vega announced Peru would increase its support by $10 million.')).toEqual([
+      ['Luis Vega', 'Peru would increase its support by $10 million'],
+    ]);
+  });
 });
 

@@ -208,7 +208,9 @@ function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 
  */
 function objectOfCue({ ctx, sentence, memory, push }: ReportedScan, v: number): 'taken' | 'none' {
   const words = ctx.words;
-  const party = partyBefore(ctx, v, memory);
+  // "Zelenskyy, who described the move as …": the relative pronoun stands for the party before its comma
+  const relative = wordLists.reportedSpeech.relativePronouns.has(words[v - 1]?.lower ?? '') && words[v - 2]?.text === ',';
+  const party = relative ? partyEndingAt(ctx, v - 3, memory) : partyBefore(ctx, v, memory);
   if (!party || party.kind === 'unnamed') return 'none';
   let from = v + 1;
   // "called on X to …": the particle opens the object; "called the plan …" needs none, but "called" alone is a name given
@@ -262,7 +264,10 @@ function reportedContentStart(ctx: ArticleContext, v: number, last: number): num
     if (words[j].lower === 'that' && j === k) return j + 1 < last ? j + 1 : null;
     if (/^[.;:!?"“”]$/.test(words[j].text)) break;
   }
-  if (!VERBS_WITHOUT_THAT.has(verb.lemma) && verb.lower !== 'described') return null;
+  // "announced Norway would increase …": any speech verb takes a clause that opens with a party and its verb
+  const owner = ctx.owner[k];
+  const clauseOpens = owner !== undefined && owner.first === k && /^(AUX|VERB)$/.test(words[owner.last]?.pos ?? '');
+  if (!VERBS_WITHOUT_THAT.has(verb.lemma) && verb.lower !== 'described' && !clauseOpens) return null;
   // "told reporters" takes an object; its content needs "that", handled above
   if (verb.lemma === 'tell') return null;
   // skip one date adjunct: "on Friday", "in February", "on April 28"
