@@ -375,5 +375,12 @@ describe('extraction rules', () => {
       ['Luis Vega', 'Peru would increase its support by $10 million'],
     ]);
   });
+
+  it('reads a call of a coordinated subject, a welcomed guest, and no meeting in a verb that cues a quote', () => {
+    const meetings = (text: string) => facts(text).meetings.map((m) => [m.participants, m.kind]);
+    expect(meetings('LIMA - President Ana Rojas and Prime Minister Luis Vega spoke by phone on Tuesday.')).toEqual([[['Ana Rojas', 'Luis Vega'], 'call']]);
+    expect(meetings('LIMA - Prime Minister Luis Vega welcomed President Ana Rojas to the palace.')).toEqual([[['Luis Vega', 'Ana Rojas'], 'meeting']]);
+    expect(meetings('LIMA - “We are raising the relationship,” welcomed President Ana Rojas in Lima.')).toEqual([]);
+  });
 });
 

@@ -56,6 +56,7 @@ const MEETINGS: Cases = {
   'meeting.trigger.call-between': { match: 'A call between the two leaders ended.', miss: 'A call for the two leaders ended.' },
   'meeting.trigger.standing-beside': { match: 'Speaking alongside Ana Rojas, Luis Vega said the deal was done.', miss: 'Speaking after Ana Rojas, Luis Vega said the deal was done.' },
   'meeting.trigger.standing-next-to': { match: 'Standing next to Ana Rojas, Luis Vega said the deal was done.', miss: 'Standing close to Ana Rojas, Luis Vega said the deal was done.' },
+  'meeting.trigger.spoke-by-phone': { match: 'Ana Rojas and Luis Vega spoke by phone on Tuesday.', miss: 'Ana Rojas and Luis Vega spoke to reporters on Tuesday.' },
   'meeting.trigger.signed-between': { match: 'The accord was signed in Lima between Ana Rojas and Luis Vega.', miss: 'The accord was signed in Lima by Ana Rojas.' },
   'meeting.trigger.exchange-between': { match: 'It was agreed in an exchange of notes in Lima between Ana Rojas and Luis Vega.', miss: 'It was agreed in an exchange of fire between the armies.' },
   'meeting.trigger.arrive': { match: 'The minister arrived in Riga.', miss: 'The minister arrived late.' },

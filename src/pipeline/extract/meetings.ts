@@ -131,13 +131,19 @@ function triggersIn(ctx: ArticleContext, view: TokenView, first: number, last: n
     const spec = meetingPatterns.spec(pattern.id)!;
     for (const m of pattern.findAll(view, first, last)) {
       const word = m.captures.trigger ?? { start: m.start, end: m.end };
-      if (byWord.has(word.start)) continue;
+      if (byWord.has(word.start) || afterQuote(ctx, word.start)) continue;
       if (spec.needs === 'person-object' && !personObject(ctx, word.end, last)) continue;
       const objectsFrom = spec.objects === 'end' ? m.end : spec.objects === 'trigger' ? word.end : spec.objects === 'with' && m.captures.with ? m.captures.with.end : null;
       byWord.set(word.start, { at: word.start, kind: spec.kind as Kind, objectsFrom, visit: spec.visit ?? false, gerund: spec.gerund, between: spec.between, rule: pattern.id });
     }
   }
   return [...byWord.values()].sort((a, b) => a.at - b.at);
+}
+
+/** '“…,” welcomed X': a verb right after a closing quote cues the quote, it holds no meeting. */
+function afterQuote(ctx: ArticleContext, k: number): boolean {
+  const before = ctx.words[k - 1]?.text === ',' ? ctx.words[k - 2] : ctx.words[k - 1];
+  return before !== undefined && /^["”»’]$/.test(before.text);
 }
 
 /** "the leaders of Germany", "foreign ministers of France": people who stand for the state named after them. */
