@@ -382,5 +382,12 @@ describe('extraction rules', () => {
     expect(meetings('LIMA - Prime Minister Luis Vega welcomed President Ana Rojas to the palace.')).toEqual([[['Luis Vega', 'Ana Rojas'], 'meeting']]);
     expect(meetings('LIMA - “We are raising the relationship,” welcomed President Ana Rojas in Lima.')).toEqual([]);
   });
+
+  it('reads a clause a speech verb takes without “that” when it opens with a noun phrase and a modal', () => {
+    expect(facts('GENEVA - Prime Minister Luis Vega hoped the figure could reach $2 billion by Friday.').quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ['Luis Vega', 'the figure could reach $2 billion by Friday'],
+    ]);
+    expect(facts('GENEVA - Prime Minister Luis Vega announced the package on Monday.').quotes).toEqual([]);
+  });
 });
 

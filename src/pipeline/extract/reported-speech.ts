@@ -5,6 +5,7 @@ import { firstWordFrom, isPerson, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
 import { partyAfter, partyBefore, partyEndingAt, type Party, type SpeakerMemory } from './parties.js';
 import type { FoundQuote } from './quotes.js';
+import { articleParse } from './view.js';
 
 const ADJUNCT_START = wordLists.reportedSpeech.adjunctStart;
 const VERBS_WITHOUT_THAT = wordLists.reportedSpeech.verbsWithoutThat;
@@ -264,9 +265,14 @@ function reportedContentStart(ctx: ArticleContext, v: number, last: number): num
     if (words[j].lower === 'that' && j === k) return j + 1 < last ? j + 1 : null;
     if (/^[.;:!?"“”]$/.test(words[j].text)) break;
   }
-  // "announced Norway would increase …": any speech verb takes a clause that opens with a party and its verb
+  // "announced Norway would increase …", "hoped the figure could reach …": any speech verb takes a clause that opens
+  // with a party and its verb, or with a noun phrase and a modal or auxiliary
   const owner = ctx.owner[k];
-  const clauseOpens = owner !== undefined && owner.first === k && /^(AUX|VERB)$/.test(words[owner.last]?.pos ?? '');
+  const parse = articleParse(ctx);
+  const phrase = parse.phraseOf[k] >= 0 && parse.phrases[parse.phraseOf[k]].first === k ? parse.phrases[parse.phraseOf[k]] : undefined;
+  const group = phrase ? parse.verbGroups[parse.verbGroupOf[phrase.last]] : undefined;
+  const clauseOpens = (owner !== undefined && owner.first === k && /^(AUX|VERB)$/.test(words[owner.last]?.pos ?? ''))
+    || (group !== undefined && (group.modal !== null || words[group.first].pos === 'AUX'));
   if (!VERBS_WITHOUT_THAT.has(verb.lemma) && verb.lower !== 'described' && !clauseOpens) return null;
   // "told reporters" takes an object; its content needs "that", handled above
   if (verb.lemma === 'tell') return null;
