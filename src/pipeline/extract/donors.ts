@@ -2,12 +2,12 @@
 // a group, the donor the paragraph is about) and who receives. Sanctions use the same logic
 // for their imposers.
 import type { Category } from '../../facts/types.js';
-import { governmentNouns, groupNouns, seatBodies, itemNouns, prepositions, stateBodyHeads, plannedWords, readinessWords, reportedSpeechVerbs, sharedCurrencyNames, supportNouns, wordLists, patterns } from '../../lexicons/index.js';
+import { groupNouns, itemNouns, patterns, plannedWords, prepositions, readinessWords, reportedSpeechVerbs, seatBodies, sharedCurrencyNames, supportNouns, wordLists } from '../../lexicons/index.js';
 import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { articleCategory } from './attributes.js';
 import { decided, type Decision } from './decision.js';
-import { partyBefore, partyEndingAt, type Party } from './parties.js';
+import { governmentOfState, partyBefore, partyEndingAt, type Party } from './parties.js';
 import { groupOfPhrase, partiesOf, partyOfPhrase, receivingOrg } from './phrase-roles.js';
 import { articleParse } from './view.js';
 
@@ -246,13 +246,13 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
     const verbBefore = words[owner.first - 1]?.lower === 'the' ? words[owner.first - 2] : words[owner.first - 1];
     const objectOfVerb = OBJECT_TAKING_VERBS.has(words[owner.first - 1]?.lemma ?? '') ||
       (verbBefore?.pos === 'VERB' && !reportedSpeechVerbs.has(verbBefore.lemma) && verbBefore.lower !== 'that');
-    // "the Government of Japan will …": the state a government is of is the subject
-    const governmentOf = preposition === 'of' && stateBodyHeads.has(words[owner.first - 2]?.text ?? '');
-    if ((wordLists.donors.subjectlessPrepositions.has(preposition) || objectOfVerb) && !isPerson(owner) && !governmentOf) {
+    // "the Government of Japan will …", "the Japanese government will …": the state the government is of is the subject
+    const government = isCountry(owner) ? governmentOfState(ctx, owner) : null;
+    if ((wordLists.donors.subjectlessPrepositions.has(preposition) || objectOfVerb) && !isPerson(owner) && !government) {
       j = owner.first;
       continue;
     }
-    if (isCountry(owner) && owner.form === 'demonym' && !governmentNouns.has(words[owner.last]?.lower ?? '')) {
+    if (isCountry(owner) && owner.form === 'demonym' && !government) {
       j = owner.first;
       continue;
     }

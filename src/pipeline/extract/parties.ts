@@ -1,8 +1,8 @@
 // Who a noun phrase stands for: a person, an organization, a state or an institution,
 // resolved through the article registry ("he" → the last speaker, "the minister" → the
 // last person holding that office, "Kyiv" → UA).
-import { articles, governmentNouns, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
-import type { ArticleContext, PersonRecord } from './context.js';
+import { articles, governmentNouns, stateBodyHeads, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
+import type { ArticleContext, CountryMention, PersonRecord } from './context.js';
 import { findMentionBefore, isCountry, isOrg, isPerson } from './context.js';
 
 export interface Party {
@@ -193,4 +193,15 @@ function personByRole(ctx: ArticleContext, head: string, country: string | null,
   };
   const latest = findMentionBefore(ctx.personMentions, k, (m) => holds(m.person), LOOKBACK);
   return latest?.person ?? ctx.persons.find((p) => (p.role?.toLowerCase() ?? '').includes(head) && (!country || p.country === country)) ?? null;
+}
+
+/**
+ * "the Government of Japan", "the Japanese government": a state named through its government, which acts for it;
+ * `first` is where the phrase begins, so that a preposition before it can still be read.
+ */
+export function governmentOfState(ctx: ArticleContext, o: CountryMention): { code: string; first: number } | null {
+  const words = ctx.words;
+  if (o.form !== 'demonym' && words[o.first - 1]?.lower === 'of' && stateBodyHeads.has(words[o.first - 2]?.text ?? '')) return { code: o.code, first: o.first - 2 };
+  if (o.form === 'demonym' && governmentNouns.has(words[o.last]?.lower ?? '')) return { code: o.code, first: o.first };
+  return null;
 }

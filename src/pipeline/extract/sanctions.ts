@@ -9,10 +9,10 @@ import { isCountry, isOrg } from './context.js';
 import { datelineState } from './entities.js';
 import { evidenceAt } from './evidence.js';
 import { donorOfParty, NO_DEFAULTS, partyList, seatBody } from './donors.js';
-import { partyEndingAt } from './parties.js';
+import { governmentOfState, partyEndingAt } from './parties.js';
 import { sanctionPatterns } from './rules.js';
 import { articleView } from './view.js';
-import { governmentNouns, patterns, stateBodyHeads, wordLists } from '../../lexicons/index.js';
+import { articles, patterns, wordLists } from '../../lexicons/index.js';
 
 const TRIGGERS = sanctionPatterns.role('sanction.trigger.');
 /** The words a sentence needs for any trigger to match: most sentences are passed over on them alone. */
@@ -166,12 +166,14 @@ function subjectsBefore(ctx: ArticleContext, first: number, at: number): Role[] 
     const owner = ctx.owner[j];
     if (!owner) continue;
     const before = words[owner.first - 1]?.lower ?? '';
-    // "the Government of Japan has decided": the state a government is of acts
-    if (isCountry(owner) && before === 'of' && stateBodyHeads.has(words[owner.first - 2]?.text ?? '')) return [{ value: owner.code, rule: 'sanction.imposer.state-government' }];
+    // "the Government of Japan has decided", "the Japanese government decided to freeze": the state acts
+    const government = isCountry(owner) ? governmentOfState(ctx, owner) : null;
+    if (government) {
+      // "sanctions against the Government of X": after a preposition, the government is the target
+      const opener = articles.has(words[government.first - 1]?.lower ?? '') ? government.first - 2 : government.first - 1;
+      if (!wordLists.sanctions.objectPrepositions.has(words[opener]?.lower ?? '')) return [{ value: government.code, rule: 'sanction.imposer.state-government' }];
+    }
     // a party after a preposition is a target or a place, a demonym describes; neither acts
-    // … unless it names the state's government: "the Japanese government decided to freeze"
-    const actingDemonym = isCountry(owner) && owner.form === 'demonym' && governmentNouns.has(words[owner.last]?.lower ?? '');
-    if (actingDemonym && !wordLists.sanctions.objectPrepositions.has(before)) return [{ value: owner.code, rule: 'sanction.imposer.state-government' }];
     if (wordLists.sanctions.objectPrepositions.has(before) || (isCountry(owner) && owner.form === 'demonym')) {
       j = owner.first;
       continue;
