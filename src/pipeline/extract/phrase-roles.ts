@@ -2,13 +2,13 @@
 // ("$74 million from the UK", "a grant from the Government of Norway", "the second by
 // Denmark, Norway and Sweden for $495 million", "$10 million has been promised from Japan")
 // and a fund or agency that receives it ("to the IDA", "in support of Gavi").
-import { beneficiaryNouns, groupNouns, pledgeNouns, receivingOrgHeads, stateBodyHeads, supportNouns, wordLists } from '../../lexicons/index.js';
+import { beneficiaryNouns, groupNouns, pledgeNouns, receivingOrgHeads, supportNouns, wordLists } from '../../lexicons/index.js';
 import type { NounPhrase, ShallowParse } from '../parse/index.js';
 import { phraseCore } from '../parse/index.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { canonicalGroup, donorOfParty, NO_DEFAULTS, type Defaults } from './donors.js';
-import { partyEndingAt } from './parties.js';
+import { governmentOfState, partyEndingAt } from './parties.js';
 import { articleParse } from './view.js';
 
 const GIVER_PREPOSITIONS = wordLists.phraseRoles.giverPrepositions;
@@ -117,12 +117,10 @@ export function partiesOf(ctx: ArticleContext, parse: ShallowParse, p: number, d
 
 export function partyOfPhrase(ctx: ArticleContext, phrase: NounPhrase, defaults: Defaults): string | null {
   // "the Government of Japan": the state the body is of
-  if (stateBodyHeads.has(ctx.words[phrase.head].text)) {
-    const of = phrase.attached.find((a) => a.prep === 'of');
-    const state = of ? articleParse(ctx).phrases[of.phrase] : undefined;
-    const o = state ? ctx.owner[state.first] : undefined;
-    if (isCountry(o) && o.form !== 'demonym') return o.code;
-  }
+  const of = phrase.attached.find((a) => a.prep === 'of');
+  const state = of ? ctx.owner[articleParse(ctx).phrases[of.phrase].first] : undefined;
+  const government = isCountry(state) ? governmentOfState(ctx, state) : null;
+  if (government && government.first >= phrase.first) return government.code;
   for (let k = phrase.first; k < phrase.last; k++) {
     const o = ctx.owner[k];
     if (!o) continue;
