@@ -56,7 +56,7 @@ export interface MentionSpans {
   mentionEnd(i: number): number;
 }
 
-const coordinators = new Set(grammar.coordinators.filter((w) => !w.includes(' ')));
+const coordinators = new Set(grammar.coordinators);
 const possessivePronouns = new Set(grammar.possessivePronouns);
 const clauseOpeners = new Set(grammar.clauseOpeners);
 const modals = new Set(grammar.modals);
