@@ -3,7 +3,7 @@
 // Donor: the subject of the trigger (a minister → their state), a passive "by X", a
 // possessive ("Estonia's contribution"), else the donor the paragraph is about.
 import type { Commitment } from '../../facts/types.js';
-import { cues, groupNouns, itemNouns, negations, ownSpendingVerbs, patterns, pledgeNouns, readinessWords, statusOfLemma, supportNouns, wordLists } from '../../lexicons/index.js';
+import { cues, itemNouns, negations, ownSpendingVerbs, patterns, pledgeNouns, readinessWords, statusOfLemma, supportNouns, wordLists } from '../../lexicons/index.js';
 import { findQuantities, type Quantity } from '../resolve/amounts.js';
 import { isOrg, wordIndexAt, type ArticleContext } from './context.js';
 import { evidenceAt } from './evidence.js';
@@ -29,7 +29,7 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
   const amounts = findQuantities(ctx.text);
   let nextAmount = 0;
   const conversions: Quantity[] = [];
-  const state: DonorState = { lastDonor: null, lastSubject: null, lastGroup: null };
+  const state: DonorState = { lastDonor: null, lastSubject: null };
   // "The package includes:" and the bullets under it: each item shares the trigger that introduced the list
   let listIntro: { at: number; rule: string } | null = null;
   for (let s = 0; s < ctx.analysis.sentences.length; s++) {
@@ -64,7 +64,6 @@ export function extractCommitments(ctx: ArticleContext): Commitment[] {
     const subject = sentenceSubject(ctx, sentence.first, sentence.last, defaults);
     if (subject) state.lastSubject = subject;
     for (const c of made) if (c.donor) state.lastDonor = c.donor;
-    for (const c of made) if (c.donor && c.donor.includes(' ') && groupNouns.has(c.donor.split(' ').pop()!.toLowerCase())) state.lastGroup = c.donor;
     out.push(...made);
   }
   return withoutRestatements(ctx, dedupe(out, conversions)).filter((c) => !ADVERSARIES.has(`${c.donor}>${c.recipient}`));

@@ -32,8 +32,6 @@ export interface DonorState {
   lastDonor: string | null;
   /** The donor-like subject of the previous sentence, for "they", "it", "we". */
   lastSubject: string | null;
-  /** The last group named with a qualifier ("donor nations"), for a bare "countries" after it. */
-  lastGroup: string | null;
 }
 
 /** What the article is about when a sentence leaves it implicit: the recipient of support, the main donor. */
@@ -214,8 +212,6 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
     const listed = phrase && phrase.listFirst < phrase.listLast ? partiesOf(ctx, parse, phrase.listFirst, defaults) : [];
     if (listed.length > 0 && !listed.every((d) => groupNouns.has(d.split(' ').pop()!.toLowerCase()))) return decided('commitment.donor.subject', listed);
     const group = phrase ? groupOfPhrase(ctx, phrase) : null;
-    // "donor nations have pledged … While countries will directly contribute": a bare group noun is the group named before
-    if (group && !group.includes(' ') && state.lastGroup && !defaults.coalition) return decided('commitment.donor.group-previous', [state.lastGroup]);
     return decided('commitment.donor.group-subject', [defaults.coalition ?? group ?? canonicalGroup(groupName(ctx, k, first))]);
   }
   if (k >= first && wordLists.donors.subjectPronouns.has(words[k].lower)) {
