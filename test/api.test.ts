@@ -55,8 +55,8 @@ for (const dialect of DIALECTS) {
       });
 
       it('GET /api/ledger/summary totals by donor, category or month; reviewed=only counts accepted facts', async () => {
-        expect((await app.inject({ url: '/api/ledger/summary?by=donor' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3) }]);
-        expect((await app.inject({ url: '/api/ledger/summary?by=month' })).json()).toEqual([{ key: '2025-04', commitments: 1, eur: 200e6, gdpShare: null }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor' })).json()).toMatchObject([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3), byPeriod: { annual: { commitments: 0 } } }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=month' })).json()).toMatchObject([{ key: '2025-04', commitments: 1, eur: 200e6, gdpShare: null }]);
         expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([]);
         expect((await app.inject({ url: '/api/ledger/summary?by=planet' })).statusCode).toBe(400);
       });
@@ -74,9 +74,16 @@ for (const dialect of DIALECTS) {
         expect(again.json().id).toBe(body.id);
       });
 
+      it('POST /api/articles takes a pasted text with the address it came from, recorded and not fetched', async () => {
+        const pasted = await app.inject({ method: 'POST', url: '/api/articles', payload: { text: 'Sweden will send five ambulances to Ukraine.', url: 'https://paper.example.org/sweden-ambulances', published: '2025-05' } });
+        expect(pasted.statusCode).toBe(201);
+        expect(pasted.json()).toMatchObject({ url: 'https://paper.example.org/sweden-ambulances', source: 'paper.example.org', published: '2025-05' });
+        const ledger = (await app.inject({ url: '/api/ledger/commitments?donor=SE' })).json();
+        expect(ledger[0]).toMatchObject({ announced: '2025-05', announcedPrecision: 'month', sources: [{ url: 'https://paper.example.org/sweden-ambulances' }] });
+      });
+
       it('POST /api/articles refuses bad input and private URLs', async () => {
         expect((await app.inject({ method: 'POST', url: '/api/articles', payload: {} })).json().error.code).toBe('VALIDATION');
-        expect((await app.inject({ method: 'POST', url: '/api/articles', payload: { text: 'x', url: 'https://example.org' } })).statusCode).toBe(400);
         const priv = await app.inject({ method: 'POST', url: '/api/articles', payload: { url: 'http://127.0.0.1:1/a' } });
         expect(priv.statusCode).toBe(422);
         expect(priv.json().error).toMatchObject({ code: 'ARTICLE_UNREADABLE', message: expect.stringMatching(/refused, 127\.0\.0\.1 is a loopback address/) });
@@ -111,7 +118,7 @@ for (const dialect of DIALECTS) {
         const fact = (await app.inject({ url: '/api/facts?type=commitment&country=FI&limit=1' })).json().items[0];
         const accepted = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'accept', actor: 'analyst@example.org' } });
         expect(accepted.json()).toMatchObject({ reviewStatus: 'accepted', reviewedBy: 'analyst@example.org' });
-        expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3) }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toMatchObject([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3) }]);
         const edited = await app.inject({ method: 'POST', url: `/api/facts/${fact.id}/review`, payload: { action: 'edit', actor: 'editor', fields: { amount: 250e6 } } });
         expect(edited.json()).toMatchObject({ reviewStatus: 'edited', data: { amount: 250e6 } });
         const ledger = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
@@ -125,6 +132,36 @@ for (const dialect of DIALECTS) {
         expect(reopened.json()).toMatchObject({ reviewStatus: 'pending', data: { amount: 200e6 } });
         const restored = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
         expect(restored.map((r: { amount: number; sources: unknown[] }) => [r.amount, r.sources.length])).toEqual([[200e6, 6]]);
+      });
+
+      it('GET /api/ledger/commitments/:id/history lists every change; POST …/stage sets a reviewed stage with its evidence', async () => {
+        const [row] = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
+        const history = (await app.inject({ url: `/api/ledger/commitments/${row.id}/history` })).json();
+        expect(history[0]).toMatchObject({ action: 'created', actor: null });
+        expect(history.filter((h: { action: string }) => h.action === 'source').length).toBeGreaterThan(0);
+        const stage = await app.inject({ method: 'POST', url: `/api/ledger/commitments/${row.id}/stage`, payload: { stage: 'suspended', evidence: 'Helsinki paused the package.', actor: 'analyst' } });
+        expect(stage.statusCode).toBe(200);
+        expect(stage.json()).toMatchObject({ id: row.id, status: 'suspended' });
+        const after = (await app.inject({ url: `/api/ledger/commitments/${row.id}/history` })).json();
+        expect(after.at(-2)).toMatchObject({ action: 'review', actor: 'analyst', detail: { stage: 'suspended', evidence: 'Helsinki paused the package.' } });
+        expect((await app.inject({ method: 'POST', url: `/api/ledger/commitments/${row.id}/stage`, payload: { stage: 'lost', evidence: 'x', actor: 'a' } })).statusCode).toBe(400);
+        expect((await app.inject({ method: 'POST', url: '/api/ledger/commitments/999999/stage', payload: { stage: 'cancelled', evidence: 'x', actor: 'a' } })).statusCode).toBe(404);
+        expect((await app.inject({ url: '/api/ledger/commitments/999999/history' })).statusCode).toBe(404);
+        // put back as reported for the tests that follow
+        await app.inject({ method: 'POST', url: `/api/ledger/commitments/${row.id}/stage`, payload: { stage: 'pledged', evidence: 'resumed', actor: 'analyst' } });
+      });
+
+      it('GET /api/export/commitments.csv?layout=kiel writes the Kiel main-sheet columns; GET /api/export/dictionary defines them', async () => {
+        const csv = await app.inject({ url: '/api/export/commitments.csv?layout=kiel' });
+        expect(csv.headers['content-disposition']).toContain('commitments-kiel.csv');
+        const [header, ...lines] = csv.body.trim().split('\r\n');
+        const line = lines.find((l: string) => l.startsWith('Finland'));
+        expect(header).toBe('donor,announcement_date,aid_type_general,aid_type_specific,measure,reporting_currency,source_reported_value,tot_sub_activity_value_EUR,item,item_numb,item_numb_deliv,Source of Aid 1,Source of Aid 2,Source of Aid 3,Source of Aid 4');
+        expect(line).toMatch(/^Finland,2025-04-0\d,Military,military,Commitment,EUR,200000000,200000000,,,,https:/);
+        const dictionary = (await app.inject({ url: '/api/export/dictionary' })).json();
+        expect(dictionary.version).toMatch(/^\d+\.\d+$/);
+        expect(dictionary.layouts.kiel.map((c: { name: string }) => c.name)).toEqual(header.split(','));
+        expect(dictionary.layouts.default.every((c: { unit: string; description: string }) => c.unit && c.description)).toBe(true);
       });
 
       it('POST /api/facts/:id/review checks an edit against the type of fact', async () => {

@@ -11,3 +11,13 @@ export function fixtureArticles(): Array<{ name: string; path: string; text: str
     .sort()
     .map((f) => ({ name: f.replace(/\.(txt|html)$/, ''), path: join(FIXTURES, f), text: readFileSync(join(FIXTURES, f), 'utf8') }));
 }
+
+const FINLAND = 'Finland will provide a €200 million military aid package to Ukraine, Defence Minister Antti Häkkänen said in Helsinki on Monday.';
+const FINLAND_RETOLD = 'Finland will provide a €200 million military aid package to Ukraine, the Finnish defence minister announced on Monday, adding that deliveries would start soon.';
+
+/** One report at three publishers: two carry the same text (one with other spacing), the third retells it. */
+export const threeCopies = (): Array<{ text: string; url: string; published: string }> => [
+  { text: FINLAND, url: 'https://one.example.org/world/finland-aid', published: '2025-04-07' },
+  { text: `  ${FINLAND.replace(/ /g, '  ')}\n`, url: 'https://www.two.example.net/news/finland-aid/?utm_source=feed', published: '2025-04-07' },
+  { text: FINLAND_RETOLD, url: 'https://three.example.com/2025/04/07/a', published: '2025-04-07' },
+];

@@ -50,11 +50,21 @@ for (const dialect of DIALECTS) {
       const before = await counts(store.db);
       const again = await ingestAll(store, sixReports());
       expect(again.map((o) => o.status)).toEqual(Array(6).fill('duplicate'));
-      // the same page under a tracking parameter is the same article
-      const [first] = sixReports();
-      const moved = await ingestArticle(store, { ...first, text: `${first.text}\nUpdated.`, url: `${first.url}?utm_campaign=x` });
-      expect(moved.status).toBe('duplicate');
       expect(await counts(store.db)).toEqual(before);
+    });
+
+    it('keeps an edited text at a known address as a new revision, its old facts superseded', async () => {
+      const [first] = sixReports();
+      const original = await ingestArticle(store, first);
+      const ledgerBefore = await ledgerRows(store.db);
+      // the same page under a tracking parameter is the same address
+      const edited = await ingestArticle(store, { ...first, text: `${first.text}\nUpdated.`, url: `${first.url}?utm_campaign=x` });
+      expect(edited).toMatchObject({ status: 'ingested', revisionOf: original.status === 'ingested' ? original.articleId : -1 });
+      const old = await store.db.selectFrom('facts').select('review_status').where('article_id', '=', (original as { articleId: number }).articleId).execute();
+      expect(new Set(old.map((f) => f.review_status))).toEqual(new Set(['superseded']));
+      const ledger = await ledgerRows(store.db);
+      expect(ledger).toHaveLength(ledgerBefore.length);
+      expect(ledger[0].sources.map((s) => s.articleId)).toEqual([(edited as { articleId: number }).articleId]);
     });
 
     it('moves a pledge to delivered when a later report says it was delivered', async () => {

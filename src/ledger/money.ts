@@ -2,6 +2,8 @@
 // ECB's yearly average rate, %GDP with the World Bank's nominal GDP, like the Kiel tracker.
 import fx from '../lexicons/fx-eur.json' with { type: 'json' };
 import gdp from '../lexicons/gdp.json' with { type: 'json' };
+import prices from '../lexicons/prices.json' with { type: 'json' };
+import type { Valuation as ValuationKind } from '../store/schema.js';
 
 const rates = fx.rates as Record<string, Record<string, number>>;
 const gdpUsd = gdp.gdp as Record<string, Record<string, number>>;
@@ -46,4 +48,42 @@ export function valueCommitment(
   if (rate === undefined) return { eur: null, gdpShare: null };
   const eur = c.amount / rate;
   return { eur, gdpShare: base === undefined ? null : (100 * eur) / base };
+}
+
+interface ItemPrice {
+  id: string;
+  names: string[];
+  price: number;
+  currency: string;
+  year: number;
+}
+
+/** The price-list entry for an item, by the first entry one of whose names its words contain. */
+export function itemPrice(item: string | null): ItemPrice | undefined {
+  if (!item) return undefined;
+  const words: string[] = item.toLowerCase().match(/[\p{L}\d-]+/gu) ?? [];
+  const stems = words.map((w) => w.replace(/s$/, ''));
+  return (prices.items as ItemPrice[]).find((p) => p.names.some((n) => stems.includes(n) || words.includes(n)));
+}
+
+export interface RowValuation extends Valuation {
+  /** `reported` when the source gives money or %GDP, `estimate` when items were priced from the list. */
+  valuation: ValuationKind | null;
+}
+
+/**
+ * The stored value of a ledger row: money and %GDP as reported; a count of items at its
+ * unit price in the year the price was published (converted at that year's rate), marked an estimate.
+ */
+export function valueRow(c: { donor: string | null; amount: number | null; unit: string | null; item: string | null }, year: number): RowValuation {
+  if (c.unit === 'units' && c.amount !== null) {
+    const price = itemPrice(c.item);
+    const rate = price && eurRate(price.currency, price.year);
+    if (!price || rate === undefined) return { eur: null, gdpShare: null, valuation: null };
+    const eur = (c.amount * price.price) / rate;
+    const base = c.donor ? gdpEur(c.donor, year) : undefined;
+    return { eur, gdpShare: base === undefined ? null : (100 * eur) / base, valuation: 'estimate' };
+  }
+  const value = valueCommitment(c, year);
+  return { ...value, valuation: value.eur === null && value.gdpShare === null ? null : 'reported' };
 }

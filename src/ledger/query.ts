@@ -1,10 +1,14 @@
 // The ledger as analysts read it: folded commitments with their EUR value, share of the
 // donor's GDP and every source that reports them.
 import type { Db } from '../store/repositories.js';
+import type { DatePrecision, Valuation } from '../store/schema.js';
 import { sql } from 'kysely';
-import { valueCommitment } from './money.js';
+import { stagesOf, type StageSummary } from './fold.js';
+import { gdpEur, valueCommitment } from './money.js';
 
 export interface LedgerFilter {
+  /** One row. */
+  id?: number;
   donor?: string;
   /** Any of these donors (an organization's members and the organization itself). */
   donors?: string[];
@@ -27,13 +31,23 @@ export interface LedgerFilter {
   descending?: boolean;
 }
 
-export const LEDGER_SORTS = ['announced', 'donor', 'recipient', 'category', 'status', 'amount', 'period'] as const;
+export const LEDGER_SORTS = ['announced', 'donor', 'recipient', 'category', 'status', 'amount', 'period', 'eur', 'gdpShare'] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
+const SORT_COLUMNS = { gdpShare: 'gdp_share' } as const;
 
+/** One source of a row: one article revision at one address (an article without one is listed once, with no URL). */
 export interface LedgerSource {
   articleId: number;
   url: string | null;
+  publisher: string | null;
   evidence: string;
+  stage: string;
+  announced: string | null;
+}
+
+export interface LedgerStage extends StageSummary {
+  /** Set by a reviewer rather than reported: with the evidence they gave. */
+  reviewed?: { actor: string; evidence: string; at: string };
 }
 
 export interface LedgerRow {
@@ -49,12 +63,20 @@ export interface LedgerRow {
   status: string;
   item: string | null;
   announced: string | null;
+  announcedPrecision: DatePrecision;
+  /** `reported` when the sources give money or %GDP, `estimate` when items were priced from the price list. */
+  valuation: Valuation | null;
+  /** The amount or quantity reported delivered so far. */
+  delivered: number | null;
+  deliveredOn: string | null;
+  stages: LedgerStage[];
   sources: LedgerSource[];
 }
 
 /** The ledger table with the filter applied. */
 function filtered(db: Db, filter: LedgerFilter) {
   let q = db.selectFrom('ledger_commitments');
+  if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.donor) q = q.where('donor', '=', filter.donor);
   if (filter.donors) q = q.where('donor', 'in', filter.donors);
   if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
@@ -79,64 +101,134 @@ function filtered(db: Db, filter: LedgerFilter) {
 
 export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<LedgerRow[]> {
   const sort = filter.sort ?? 'announced';
+  const column = sort === 'gdpShare' ? SORT_COLUMNS.gdpShare : sort;
   const direction = (filter.descending ?? sort === 'announced') ? 'desc' : 'asc';
-  const rows = await filtered(db, filter).selectAll().orderBy(sort, direction).orderBy('id').limit(filter.limit ?? 100_000).offset(filter.offset ?? 0).execute();
-  const sources = new Map<number, LedgerSource[]>();
-  for (let i = 0; i < (filter.withoutSources ? 0 : rows.length); i += 500) {
-    const ids = rows.slice(i, i + 500).map((r) => r.id);
-    const found = await db
-      .selectFrom('commitment_sources')
-      .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
-      .innerJoin('articles', 'articles.id', 'commitment_sources.article_id')
-      .select(['commitment_sources.ledger_id', 'articles.id as articleId', 'articles.url', 'facts.evidence'])
-      .where('commitment_sources.ledger_id', 'in', ids)
-      .orderBy('articles.id')
-      .execute();
-    for (const s of found) {
-      const list = sources.get(s.ledger_id) ?? [];
-      list.push({ articleId: s.articleId, url: s.url, evidence: s.evidence });
-      sources.set(s.ledger_id, list);
-    }
-  }
+  // rows without a value sort last either way
+  const rows = await filtered(db, filter)
+    .selectAll()
+    .orderBy(sql`${sql.ref(column)} is null`)
+    .orderBy(column, direction)
+    .orderBy('id')
+    .limit(filter.limit ?? 100_000)
+    .offset(filter.offset ?? 0)
+    .execute();
+  const { sources, stages } = filter.withoutSources ? { sources: new Map(), stages: new Map() } : await sourcesAndStages(db, rows.map((r) => r.id));
   return rows.map((r) => {
-    const year = Number((r.announced ?? r.updated_at).slice(0, 4));
-    const { eur, gdpShare } = valueCommitment(r, year, filter.gdpYear);
+    // a fixed GDP base year is an option of the query; the stored figures use the announcement's year
+    const { eur, gdpShare } = filter.gdpYear && r.valuation === 'reported' ? valueCommitment(r, Number((r.announced ?? r.updated_at).slice(0, 4)), filter.gdpYear) : { eur: r.eur, gdpShare: r.gdp_share };
     return {
       id: r.id, donor: r.donor, recipient: r.recipient, amount: r.amount, unit: r.unit, eur, gdpShare, period: r.period, category: r.category,
-      status: r.status, item: r.item, announced: r.announced, sources: sources.get(r.id) ?? [],
+      status: r.status, item: r.item, announced: r.announced, announcedPrecision: r.announced_precision ?? 'unknown', valuation: r.valuation, delivered: r.delivered,
+      deliveredOn: r.delivered_on, stages: stages.get(r.id) ?? [], sources: sources.get(r.id) ?? [],
     };
   });
 }
 
-export interface SummaryRow {
-  key: string;
+/** Every source of the rows, one per article revision and address, and the stages they and the reviewers give. */
+async function sourcesAndStages(db: Db, ids: number[]): Promise<{ sources: Map<number, LedgerSource[]>; stages: Map<number, LedgerStage[]> }> {
+  const sources = new Map<number, LedgerSource[]>();
+  const stages = new Map<number, LedgerStage[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const found = await db
+      .selectFrom('commitment_sources')
+      .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
+      .leftJoin('article_locations', 'article_locations.article_id', 'commitment_sources.article_id')
+      .select(['commitment_sources.ledger_id', 'commitment_sources.fact_id', 'commitment_sources.article_id as articleId', 'article_locations.url', 'article_locations.source as publisher', 'facts.evidence',
+        'commitment_sources.stage', 'commitment_sources.amount', 'commitment_sources.announced'])
+      .where('commitment_sources.ledger_id', 'in', chunk)
+      .orderBy('commitment_sources.article_id')
+      .orderBy('article_locations.id')
+      .execute();
+    const reports = new Map<number, Map<number, { stage: string; amount: number | null; announced: string | null }>>();
+    for (const s of found) {
+      const list = sources.get(s.ledger_id) ?? [];
+      list.push({ articleId: s.articleId, url: s.url, publisher: s.publisher, evidence: s.evidence, stage: s.stage, announced: s.announced });
+      sources.set(s.ledger_id, list);
+      const byFact = reports.get(s.ledger_id) ?? new Map();
+      byFact.set(s.fact_id, { stage: s.stage, amount: s.amount, announced: s.announced });
+      reports.set(s.ledger_id, byFact);
+    }
+    const reviewed = await db.selectFrom('ledger_reviewed_stages').selectAll().where('ledger_id', 'in', chunk).orderBy('id').execute();
+    for (const id of chunk) {
+      const list: LedgerStage[] = stagesOf([...(reports.get(id)?.values() ?? [])]);
+      for (const r of reviewed.filter((x) => x.ledger_id === id)) {
+        list.push({ stage: r.stage, date: r.date, amount: r.amount, sources: 0, reviewed: { actor: r.actor, evidence: r.evidence, at: r.at } });
+      }
+      stages.set(id, list);
+    }
+  }
+  return { sources, stages };
+}
+
+export interface PeriodTotal {
   commitments: number;
   eur: number;
-  /** By donor: the total as a percent of the donor's GDP (each amount on its year's GDP); null when unknown or not by donor. */
+  /** By donor: percent of the donor's GDP; null when unknown or not by donor. */
   gdpShare: number | null;
 }
 
-/** Totals for charts: EUR and number of commitments by donor, category or month of announcement, running totals left out. */
+/** How a figure is counted: a yearly figure is never added to a whole commitment's value. */
+export const PERIOD_CLASSES = ['one-off', 'multi-year', 'annual'] as const;
+export type PeriodClass = (typeof PERIOD_CLASSES)[number];
+
+export interface SummaryRow extends PeriodTotal {
+  key: string;
+  /** The top-level value adds one-off and multi-year commitments (whole values); annual ones are per year, apart. The count is of every commitment. */
+  byPeriod: Record<PeriodClass, PeriodTotal>;
+}
+
+/**
+ * Totals for charts by donor, category or month of announcement (undated rows under
+ * `undated`): whole values (one-off and multi-year) added up, yearly figures apart, running
+ * totals left out unless asked for. Sums the stored valuation of each row, so the database
+ * does the work; with a fixed GDP base year, each donor's share is its EUR total over that year's GDP.
+ */
 export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
-  // the database groups; each group (key, donor, unit, year) is then valued once, so the cost does not grow with the ledger's rows
   const key = by === 'donor' ? sql<string>`donor` : by === 'category' ? sql<string>`category` : sql<string>`substr(announced, 1, 7)`;
+  const periodClass = sql<PeriodClass>`case when period = 'annual' then 'annual' when period = 'multi-year' then 'multi-year' else 'one-off' end`;
   // a running total ("€6 billion so far") restates commitments already counted: listed, not added, unless asked for
   let rows = filtered(db, filter);
   if (filter.period !== 'cumulative') rows = rows.where((eb) => eb.or([eb('period', 'is', null), eb('period', '!=', 'cumulative')]));
   let q = rows
-    .select([key.as('key'), 'donor', 'unit', sql<string>`substr(coalesce(announced, updated_at), 1, 4)`.as('year'), sql<number>`sum(amount)`.as('amount'), sql<number>`count(*)`.as('n')])
-    .groupBy([key, 'donor', 'unit', sql`substr(coalesce(announced, updated_at), 1, 4)`]);
+    .select([key.as('key'), periodClass.as('class'), 'donor', sql<number>`sum(eur)`.as('eur'), sql<number | null>`sum(gdp_share)`.as('gdp'), sql<number>`count(*)`.as('n')])
+    .groupBy([key, periodClass, 'donor']);
   if (filter.limit) q = q.limit(filter.limit);
-  const groups = await q.execute();
   const totals = new Map<string, SummaryRow>();
-  for (const g of groups) {
-    const k = g.key ?? 'unknown';
-    const t = totals.get(k) ?? { key: k, commitments: 0, eur: 0, gdpShare: null };
-    t.commitments += Number(g.n);
-    const value = valueCommitment({ donor: g.donor, amount: g.amount === null ? null : Number(g.amount), unit: g.unit }, Number(g.year), filter.gdpYear);
-    t.eur += value.eur ?? 0;
-    if (by === 'donor' && value.gdpShare !== null) t.gdpShare = (t.gdpShare ?? 0) + value.gdpShare;
+  const empty = (): PeriodTotal => ({ commitments: 0, eur: 0, gdpShare: null });
+  for (const g of await q.execute()) {
+    const k = g.key ?? (by === 'month' ? 'undated' : 'unknown');
+    const t = totals.get(k) ?? { key: k, ...empty(), byPeriod: { 'one-off': empty(), 'multi-year': empty(), annual: empty() } };
+    const part = t.byPeriod[g.class];
+    const eur = Number(g.eur ?? 0);
+    const base = filter.gdpYear && g.donor ? gdpEur(g.donor, filter.gdpYear) : undefined;
+    const gdp = by !== 'donor' ? null : base !== undefined ? (100 * eur) / base : g.gdp === null ? null : Number(g.gdp);
+    part.commitments += Number(g.n);
+    part.eur += eur;
+    if (gdp !== null) part.gdpShare = (part.gdpShare ?? 0) + gdp;
     totals.set(k, t);
   }
+  for (const t of totals.values()) {
+    const whole = [t.byPeriod['one-off'], t.byPeriod['multi-year']];
+    t.commitments = PERIOD_CLASSES.reduce((n, c) => n + t.byPeriod[c].commitments, 0);
+    t.eur = whole.reduce((n, p) => n + p.eur, 0);
+    t.gdpShare = whole.every((p) => p.gdpShare === null) ? null : whole.reduce((n, p) => n + (p.gdpShare ?? 0), 0);
+  }
   return [...totals.values()].sort((a, b) => b.eur - a.eur || a.key.localeCompare(b.key));
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  actor: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** Every change to a row, oldest first; undefined when there is no such row. */
+export async function ledgerHistory(db: Db, id: number): Promise<HistoryEntry[] | undefined> {
+  const row = await db.selectFrom('ledger_commitments').select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const entries = await db.selectFrom('ledger_history').selectAll().where('ledger_id', '=', id).orderBy('id').execute();
+  return entries.map((e) => ({ id: e.id, at: e.at, action: e.action, actor: e.actor, detail: JSON.parse(e.detail) as Record<string, unknown> }));
 }

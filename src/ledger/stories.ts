@@ -1,6 +1,7 @@
 // Syndicated copies: the same wire story under other headlines and page furniture. Each
 // article gets a MinHash signature of its word 5-gram shingles; locality-sensitive bands
 // find candidate copies without comparing every pair (near-linear in the number of articles).
+import type { Db } from '../store/repositories.js';
 
 const PERMUTATIONS = 64;
 const BANDS = 16;
@@ -60,4 +61,46 @@ export function bandKeys(sig: number[]): string[] {
     keys.push(`${b}:${h.toString(36)}`);
   }
   return keys;
+}
+
+/**
+ * A band shared by this many articles carries boilerplate (a recurring sign-off, a template),
+ * not the identity of a story: it gets no more entries and finds no candidates. This keeps
+ * the candidate search bounded however many articles are stored.
+ */
+const HOT_BAND = 20;
+
+/** The story of a new article: the story of a near-copy found through shared bands, else a new one. Files the article's bands. */
+export async function storyFor(db: Db, articleSig: number[], title: string | null, now: Date): Promise<{ storyId: number; bands: string[] }> {
+  const keys = bandKeys(articleSig);
+  const rows = await db
+    .selectFrom('story_bands')
+    .innerJoin('articles', 'articles.id', 'story_bands.article_id')
+    .select(['story_bands.band', 'articles.id', 'articles.story_id'])
+    .where('story_bands.band', 'in', keys)
+    .execute();
+  const perBand = new Map<string, number>();
+  const shared = new Map<number, { storyId: number | null; bands: number }>();
+  for (const r of rows) {
+    perBand.set(r.band, (perBand.get(r.band) ?? 0) + 1);
+    const entry = shared.get(r.id) ?? { storyId: r.story_id, bands: 0 };
+    entry.bands++;
+    shared.set(r.id, entry);
+  }
+  // the articles sharing most bands are the likely copies; their signatures decide
+  const likely = [...shared.entries()].sort((a, b) => b[1].bands - a[1].bands).slice(0, 5);
+  let best: { storyId: number; score: number } | null = null;
+  if (likely.length > 0) {
+    const sigs = await db.selectFrom('articles').select(['id', 'signature']).where('id', 'in', likely.map(([id]) => id)).execute();
+    for (const s of sigs) {
+      const storyId = shared.get(s.id)?.storyId;
+      if (storyId === null || storyId === undefined) continue;
+      const score = similarity(articleSig, JSON.parse(s.signature) as number[]);
+      if (score >= COPY_THRESHOLD && (!best || score > best.score)) best = { storyId, score };
+    }
+  }
+  const bands = keys.filter((k) => (perBand.get(k) ?? 0) < HOT_BAND);
+  if (best) return { storyId: best.storyId, bands };
+  const story = await db.insertInto('stories').values({ title, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+  return { storyId: story.id, bands };
 }

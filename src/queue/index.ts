@@ -1,11 +1,13 @@
 // The optional queue: `ingest --queue` enqueues, `worker` consumes with ingestArticle().
-// The job id is the article's content hash, so an article sent twice is processed once; a
-// worker killed mid-job leaves the job to be retried, and the transaction makes that safe.
+// The job id is the article's content hash with its canonical URL, so a text sent twice from one
+// address is processed once, and the same text from another address still records that address;
+// a worker killed mid-job leaves the job to be retried, and the transaction makes that safe.
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { normalize } from '../pipeline/normalize/index.js';
-import { contentHash, ingestArticles, type ArticleSource, type IngestOutcome } from '../ingest/ingest-article.js';
+import { createHash } from 'node:crypto';
+import { canonicalUrl, contentHash, ingestArticles, type ArticleSource, type IngestOutcome } from '../ingest/ingest-article.js';
 import type { FactStore } from '../store/index.js';
 
 export const QUEUE_NAME = 'pledgewatch-ingest';
@@ -28,10 +30,15 @@ export function ingestQueue(connection: Redis): Queue<IngestJob> {
   return new Queue<IngestJob>(QUEUE_NAME, { connection, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false } });
 }
 
-/** Enqueues one article; returns false when a job for the same content is already known. */
+/** The job id of a text at an address (BullMQ ids may not hold ':', so the pair is hashed). */
+export function jobId(text: string, url: string | null | undefined): string {
+  return createHash('sha256').update(`${contentHash(normalize(text).text)}\n${canonicalUrl(url) ?? ''}`).digest('hex');
+}
+
+/** Enqueues one article; returns false when a job for the same content at the same address is already known. */
 export async function enqueueArticle(queue: Queue<IngestJob>, article: ArticleSource): Promise<boolean> {
   const job = IngestJobSchema.parse(article);
-  const id = contentHash(normalize(job.text).text);
+  const id = jobId(job.text, job.url);
   const existing = await queue.getJob(id);
   if (existing) return false;
   await queue.add('article', job, { jobId: id });

@@ -5,14 +5,6 @@ import type { Database, FactType } from './schema.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
-export async function findArticleByHashOrUrl(db: Db, hash: string, canonicalUrl: string | null) {
-  return db
-    .selectFrom('articles')
-    .select(['id', 'story_id'])
-    .where((eb) => (canonicalUrl ? eb.or([eb('content_hash', '=', hash), eb('canonical_url', '=', canonicalUrl)]) : eb('content_hash', '=', hash)))
-    .executeTakeFirst();
-}
-
 export interface NewFact {
   type: FactType;
   data: Record<string, unknown>;
@@ -22,13 +14,13 @@ export interface NewFact {
   rule: string;
 }
 
-/** Inserts facts in batches; returns their ids in order. */
 /**
  * Lets other requests run. better-sqlite3 answers synchronously, so a chain of awaited queries
  * never gives the event loop a turn; a writer storing a long article pauses here between chunks.
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Inserts facts in batches; returns their ids in order. */
 export async function insertFacts(db: Db, articleId: number, extractorVersion: string, facts: NewFact[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < facts.length; i += 200) {

@@ -1,7 +1,7 @@
 // Table types for Kysely. JSON columns hold text on both databases (serialised by the repositories).
 import type { ColumnType, Generated } from 'kysely';
 
-export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited';
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited' | 'superseded';
 export type FactType = 'person' | 'country' | 'organization' | 'quote' | 'commitment' | 'sanction' | 'meeting';
 
 export interface ArticlesTable {
@@ -20,6 +20,20 @@ export interface ArticlesTable {
   /** MinHash signature of the text's shingles, JSON array of numbers. */
   signature: string;
   ingested_at: string;
+  /** The earlier revision of the same address this text replaces. */
+  revision_of: number | null;
+  /** The later revision that replaced this one; its facts are superseded. */
+  superseded_by: number | null;
+}
+
+/** Every address a text was found at: copies at other URLs are sources of the same article. */
+export interface ArticleLocationsTable {
+  id: Generated<number>;
+  article_id: number;
+  url: string;
+  canonical_url: string;
+  source: string | null;
+  seen_at: string;
 }
 
 export interface StoriesTable {
@@ -97,13 +111,51 @@ export interface LedgerCommitmentsTable {
   status: string;
   item: string | null;
   announced: string | null;
+  announced_precision: DatePrecision;
   updated_at: string;
+  /** Default valuation, stored so that rows sort and page by it. */
+  eur: number | null;
+  gdp_share: number | null;
+  valuation: Valuation | null;
+  /** The amount or quantity reported delivered so far, and when the last delivery was reported. */
+  delivered: number | null;
+  delivered_on: string | null;
 }
 
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+export type Valuation = 'reported' | 'estimate';
+
+/** One source of a ledger row: a fact of one article revision, with the stage it reports. */
 export interface CommitmentSourcesTable {
   ledger_id: number;
   fact_id: number;
   article_id: number;
+  stage: string;
+  amount: number | null;
+  announced: string | null;
+  announced_precision: DatePrecision;
+}
+
+/** A stage a reviewer set, with the evidence for it. */
+export interface LedgerReviewedStagesTable {
+  id: Generated<number>;
+  ledger_id: number;
+  stage: string;
+  date: string | null;
+  amount: number | null;
+  evidence: string;
+  actor: string;
+  at: string;
+}
+
+export interface LedgerHistoryTable {
+  id: Generated<number>;
+  ledger_id: number;
+  at: string;
+  action: string;
+  actor: string | null;
+  /** JSON: what changed. */
+  detail: string;
 }
 
 export type Role = 'viewer' | 'reviewer' | 'admin';
@@ -119,6 +171,7 @@ export interface ApiTokensTable {
 export interface Database {
   api_tokens: ApiTokensTable;
   articles: ArticlesTable;
+  article_locations: ArticleLocationsTable;
   stories: StoriesTable;
   story_bands: StoryBandsTable;
   facts: FactsTable;
@@ -129,4 +182,6 @@ export interface Database {
   countries: CountriesTable;
   ledger_commitments: LedgerCommitmentsTable;
   commitment_sources: CommitmentSourcesTable;
+  ledger_reviewed_stages: LedgerReviewedStagesTable;
+  ledger_history: LedgerHistoryTable;
 }

@@ -7,16 +7,16 @@ import { ingestArticle } from '../../ingest/ingest-article.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
+const publicationDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2024-01-01, or a month (2024-01) or a year (2024) when that is all that is known');
 const NewArticle = z
   .object({
     text: z.string().min(1).max(5_000_000).optional().describe('plain text or HTML'),
-    url: z.url({ protocol: /^https?$/, error: 'an http or https URL' }).optional().describe('fetched with the same guards as the CLI'),
-    published: isoDate.optional(),
+    url: z.url({ protocol: /^https?$/, error: 'an http or https URL' }).optional().describe('with text: where the text was found, recorded and not fetched; alone: fetched with the same guards as the CLI'),
+    published: publicationDate.optional().describe('without it the article is undated: its commitments are dated only by their own sentences'),
     source: z.string().max(200).optional(),
     title: z.string().max(500).optional(),
   })
-  .refine((a) => (a.text === undefined) !== (a.url === undefined), { message: 'give either text or url', path: ['text'] });
+  .refine((a) => a.text !== undefined || a.url !== undefined, { message: 'give the text (with its url if known) or a url to fetch', path: ['text'] });
 
 export const FactSchema = z.object({
   id: z.number(), type: z.string(), data: z.record(z.string(), z.unknown()), start: z.number(), end: z.number(), evidence: z.string(), rule: z.string(),
@@ -61,8 +61,8 @@ export const articleRoutes = (store: FactStore, extract: Extractor): FastifyPlug
   }, async (request, reply) => {
     const body = request.body;
     let text = body.text;
-    let url: string | null = null;
-    if (body.url) {
+    let url: string | null = body.url ?? null;
+    if (text === undefined && body.url) {
       try {
         const page = await safeFetch(body.url);
         text = page.body;

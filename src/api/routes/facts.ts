@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FACT_TYPES, REVIEW_STATUSES } from '../../facts/vocabulary.js';
 import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
-import { foldCommitment } from '../../ingest/ingest-article.js';
+import { refold } from '../../ledger/record.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
 import { FactSchema, factOut } from './articles.js';
@@ -80,15 +80,8 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
         .where('id', '=', fact.id)
         .execute();
       await trx.insertInto('review_log').values({ fact_id: fact.id, action, actor, at, before: JSON.stringify(before), after: JSON.stringify(after) }).execute();
-      if (fact.type === 'commitment' && action !== 'accept') {
-        // the ledger follows the review: a rejected pledge leaves it, an edited or reopened one is folded again
-        await trx.deleteFrom('commitment_sources').where('fact_id', '=', fact.id).execute();
-        if (action !== 'reject') {
-          const article = await trx.selectFrom('articles').select(['published', 'ingested_at']).where('id', '=', fact.article_id).executeTakeFirstOrThrow();
-          await foldCommitment(trx, fact.id, fact.article_id, after as unknown as Commitment, article.published ?? article.ingested_at.slice(0, 10), new Date(at));
-        }
-        await trx.deleteFrom('ledger_commitments').where('id', 'not in', trx.selectFrom('commitment_sources').select('ledger_id')).execute();
-      }
+      // the ledger follows the review: a rejected pledge leaves it, an edited or reopened one is folded again
+      if (fact.type === 'commitment' && action !== 'accept') await refold(trx, fact, action === 'reject' ? null : (after as unknown as Commitment), new Date(at), actor);
       return trx.selectFrom('facts').selectAll().where('id', '=', fact.id).executeTakeFirstOrThrow();
     });
     if (!updated) throw new AppError('NOT_FOUND', `no fact ${request.params.id}`);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LEDGER_SORTS, ledgerRows, ledgerSummary } from '../../ledger/query.js';
+import { REVIEWABLE_STAGES, reviewStage } from '../../ledger/commitments.js';
+import { LEDGER_SORTS, ledgerHistory, ledgerRows, ledgerSummary } from '../../ledger/query.js';
+import { AppError } from '../errors.js';
 import type { FactStore } from '../../store/index.js';
 import { CATEGORIES, PERIODS, STATUSES } from '../../facts/types.js';
 
@@ -18,11 +20,26 @@ export const LedgerQuery = z.object({
   'gdp-year': z.coerce.number().int().min(1990).max(2100).optional(),
 });
 
-const Source = z.object({ articleId: z.number(), url: z.string().nullable(), evidence: z.string() });
+const Source = z.object({
+  articleId: z.number(), url: z.string().nullable(), publisher: z.string().nullable(), evidence: z.string(), stage: z.string(), announced: z.string().nullable(),
+}).describe('one article revision at one address');
+const Stage = z.object({
+  stage: z.string(), date: z.string().nullable(), amount: z.number().nullable(), sources: z.number(),
+  reviewed: z.object({ actor: z.string(), evidence: z.string(), at: z.string() }).optional(),
+});
 export const LedgerRowSchema = z.object({
   id: z.number(), donor: z.string().nullable(), recipient: z.string().nullable(), amount: z.number().nullable(), unit: z.string().nullable(),
   eur: z.number().nullable(), gdpShare: z.number().nullable(), period: z.string().nullable(), category: z.string(), status: z.string(),
-  item: z.string().nullable(), announced: z.string().nullable(), sources: z.array(Source),
+  item: z.string().nullable(), announced: z.string().nullable(), announcedPrecision: z.enum(['day', 'month', 'year', 'unknown']),
+  valuation: z.enum(['reported', 'estimate']).nullable(), delivered: z.number().nullable(), deliveredOn: z.string().nullable(),
+  stages: z.array(Stage), sources: z.array(Source),
+});
+const PeriodTotal = z.object({ commitments: z.number(), eur: z.number(), gdpShare: z.number().nullable() });
+const SummaryRowSchema = PeriodTotal.extend({ key: z.string(), byPeriod: z.object({ 'one-off': PeriodTotal, 'multi-year': PeriodTotal, annual: PeriodTotal }) });
+const HistoryEntry = z.object({ id: z.number(), at: z.string(), action: z.string(), actor: z.string().nullable(), detail: z.record(z.string(), z.unknown()) });
+const StageReview = z.object({
+  stage: z.enum(REVIEWABLE_STAGES), evidence: z.string().min(1).max(4000).describe('the words or source that show it'), actor: z.string().min(1).max(120),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullish(), amount: z.number().nullish(),
 });
 
 export function filterOf(q: z.infer<typeof LedgerQuery>) {
@@ -104,12 +121,35 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
   app.get('/api/ledger/summary', {
     config: { role: 'viewer' },
     schema: {
-      tags: ['ledger'], summary: 'Totals for charts (running totals, period cumulative, left out unless that period is asked for)',
+      tags: ['ledger'], summary: 'Totals for charts: whole values (one-off, multi-year) added, annual figures apart (byPeriod); running totals left out unless period cumulative is asked for; undated rows under "undated" by month',
       querystring: LedgerQuery.extend({ by: z.enum(['donor', 'category', 'month']) }),
-      response: { 200: z.array(z.object({ key: z.string(), commitments: z.number(), eur: z.number(), gdpShare: z.number().nullable() })) },
+      response: { 200: z.array(SummaryRowSchema) },
     },
   }, async (request, reply) => {
     const body = await cache.get(request.url, () => ledgerSummary(store.reader, request.query.by, filterOf(request.query)));
     return sendJson(reply as unknown as FastifyReply, body);
+  });
+
+  app.get('/api/ledger/commitments/:id/history', {
+    config: { role: 'viewer' },
+    schema: { tags: ['ledger'], summary: 'Every change to a ledger row (created, new source or address, stage, review, correction), oldest first', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: z.array(HistoryEntry) } },
+  }, async (request) => {
+    const history = await ledgerHistory(store.reader, request.params.id);
+    if (!history) throw new AppError('NOT_FOUND', `no ledger commitment ${request.params.id}`);
+    return history;
+  });
+
+  app.post('/api/ledger/commitments/:id/stage', {
+    config: { role: 'reviewer', rateLimit: {} },
+    schema: {
+      tags: ['ledger'], summary: 'Set a row\'s stage (cancelled, suspended, or a correction) with the evidence for it; later reports do not move it',
+      params: z.object({ id: z.coerce.number().int().positive() }), body: StageReview, response: { 200: LedgerRowSchema },
+    },
+  }, async (request) => {
+    const found = await store.db.transaction().execute((trx) => reviewStage(trx, request.params.id, request.body, new Date()));
+    if (!found) throw new AppError('NOT_FOUND', `no ledger commitment ${request.params.id}`);
+    cache.invalidate();
+    const [row] = await ledgerRows(store.db, { id: request.params.id });
+    return row;
   });
 };

@@ -1,5 +1,5 @@
 // The only place that knows which database is behind the store.
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface Capabilities {
@@ -60,6 +60,16 @@ export async function connect(url: string): Promise<Connection> {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
   };
   return { db, capabilities: { name: 'sqlite', fullText: true }, openReader };
+}
+
+/**
+ * Holds a lock on each key until the transaction `db` ends. PostgreSQL takes transaction-scoped
+ * advisory locks, always in one order so that two writers cannot deadlock; SQLite needs none,
+ * since it lets one writer in at a time.
+ */
+export async function lockKeys(db: Kysely<Database>, keys: string[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  for (const key of [...new Set(keys)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
 }
 
 /**

@@ -5,6 +5,7 @@ import * as apiTokens from './2026-11-30T1100-api-tokens.js';
 import * as fullText from './2026-11-30T1200-full-text.js';
 import * as ledgerUpdated from './2026-11-30T1300-ledger-updated.js';
 import * as tokenRevocation from './2026-12-02T0900-token-revocation.js';
+import * as ledgerStage from './2026-12-02T1700-ledger-stage.js';
 
 /** Every migration, by its timestamped name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1200-full-text': fullText,
   '2026-11-30T1300-ledger-updated': ledgerUpdated,
   '2026-12-02T0900-token-revocation': tokenRevocation,
+  '2026-12-02T1700-ledger-stage': ledgerStage,
 };
 
 export const migrationProvider: MigrationProvider = {

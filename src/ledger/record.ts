@@ -1,0 +1,237 @@
+// The one writer of the ledger. An extracted article becomes a stored revision at one or more
+// addresses, with its facts, its entities and its folded commitments; ingest, the queue's
+// worker and reprocess all write through recordArticle or rerecordArticle, reviews through refold.
+import type { Commitment } from '../facts/types.js';
+import { detectLanguage } from '../pipeline/normalize/index.js';
+import type { PipelineResult } from '../pipeline/run-pipeline.js';
+import { addMember, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
+import { foldCommitment, lockBuckets, unfoldFacts, writeHistory, type FoldedFields } from './commitments.js';
+import { announcementDate } from './dates.js';
+import { storyFor } from './stories.js';
+
+export interface ArticleSource {
+  text: string;
+  url?: string | null;
+  source?: string | null;
+  published?: string | null;
+  title?: string | null;
+}
+
+/** An article after extraction, ready to be recorded. */
+export interface ExtractedArticle {
+  input: ArticleSource;
+  result: PipelineResult;
+  signature: number[];
+  /** The content hash of the normalized text. */
+  hash: string;
+  canonical: string | null;
+}
+
+export type RecordOutcome =
+  | { status: 'ingested'; articleId: number; storyId: number; facts: number; commitments: number; revisionOf: number | null }
+  | { status: 'duplicate'; articleId: number; newLocation: boolean };
+
+/** The fold locks an article's commitments will take, for a batch to take them all first, in one order. */
+export async function lockArticleBuckets(db: Db, articles: ExtractedArticle[]): Promise<void> {
+  await lockBuckets(db, articles.flatMap((a) => a.result.commitments));
+}
+
+/**
+ * Records an extracted article. The same text again is a duplicate, and at a new address
+ * another location of the same article; a new text at a known address is a new revision.
+ */
+export async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<RecordOutcome> {
+  const same = await db.selectFrom('articles').select(['id']).where('content_hash', '=', a.hash).executeTakeFirst();
+  if (same) return { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now) };
+  const previous = a.canonical ? await currentRevisionAt(db, a.canonical) : undefined;
+  const text = a.result.normalized.text;
+  const title = a.input.title ?? a.result.normalized.title ?? firstLine(text);
+  const { storyId, bands } = await storyFor(db, a.signature, title, now);
+  if (previous) await db.updateTable('articles').set({ canonical_url: null }).where('id', '=', previous.id).execute();
+  const article = await db
+    .insertInto('articles')
+    .values({
+      content_hash: a.hash, canonical_url: a.canonical, url: a.input.url ?? null, source: a.input.source ?? hostOf(a.input.url), title,
+      published: validDate(a.input.published), language: detectLanguage(text), place: a.result.normalized.dateline?.place ?? null, text,
+      extractor_version: a.result.extractorVersion, story_id: storyId, signature: JSON.stringify(a.signature), ingested_at: now.toISOString(),
+      revision_of: previous?.id ?? null, superseded_by: null,
+    })
+    .returning(['id', 'language'])
+    .executeTakeFirstOrThrow();
+  if (bands.length > 0) await db.insertInto('story_bands').values(bands.map((band) => ({ band, article_id: article.id }))).execute();
+  await addLocation(db, article.id, a, now);
+  const carried = previous ? await supersede(db, previous.id, article.id, now) : new Map<string, CarriedReview>();
+  const { facts, commitments } = await recordFacts(db, { id: article.id, language: article.language, published: validDate(a.input.published) }, a.result, now, carried);
+  return { status: 'ingested', articleId: article.id, storyId, facts, commitments, revisionOf: previous?.id ?? null };
+}
+
+/** Re-extracted facts for a stored article: reviewed facts are kept, pending ones replaced, the ledger folded again. */
+export async function rerecordArticle(db: Db, article: { id: number; language: string | null; published: string | null }, result: PipelineResult, now: Date): Promise<void> {
+  const pending = await db.selectFrom('facts').select('id').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
+  await unfoldFacts(db, pending.map((f) => f.id), now, { action: 're-extracted' });
+  await db.deleteFrom('facts').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
+  const kept = await db.selectFrom('facts').select(['type', 'start', 'end']).where('article_id', '=', article.id).execute();
+  const keptAt = new Set(kept.map((f) => `${f.type}:${f.start}:${f.end}`));
+  await recordFacts(db, article, result, now, new Map(), (f) => !keptAt.has(`${f.type}:${f.start}:${f.end}`));
+  await db.updateTable('articles').set({ extractor_version: result.extractorVersion }).where('id', '=', article.id).execute();
+}
+
+/**
+ * Folds a reviewed commitment again: out of the rows it was a source of, then, unless it was
+ * rejected, into the row its reviewed fields restate.
+ */
+export async function refold(db: Db, fact: { id: number; article_id: number; start: number; end: number }, fields: FoldedFields | null, now: Date, actor: string): Promise<void> {
+  await unfoldFacts(db, [fact.id], now, { action: fields ? 'corrected' : 'rejected', actor });
+  if (!fields) return;
+  const article = await db.selectFrom('articles').select(['text', 'published']).where('id', '=', fact.article_id).executeTakeFirstOrThrow();
+  const dated = announcementDate(sentenceAround(article.text, fact.start, fact.end), article.published);
+  const ledgerId = await foldCommitment(db, { factId: fact.id, articleId: fact.article_id, commitment: fields, dated }, now);
+  await writeHistory(db, ledgerId, 'correction', { factId: fact.id, fields }, now, actor);
+}
+
+interface CarriedReview {
+  review_status: 'accepted' | 'rejected' | 'edited';
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  edited_data: string | null;
+}
+
+/** A fact's identity across revisions: its type and fields, not its offsets (which move with an edit). */
+const reviewKey = (type: string, data: string) => `${type}:${data}`;
+
+/**
+ * The old revision's facts are superseded and leave the ledger; their reviews are handed on to the
+ * new revision's facts of the same type and fields.
+ */
+async function supersede(db: Db, oldId: number, newId: number, now: Date): Promise<Map<string, CarriedReview>> {
+  await db.updateTable('articles').set({ superseded_by: newId }).where('id', '=', oldId).execute();
+  const facts = await db.selectFrom('facts').select(['id', 'type', 'data', 'review_status', 'reviewed_by', 'reviewed_at', 'edited_data']).where('article_id', '=', oldId).execute();
+  const carried = new Map<string, CarriedReview>();
+  for (const f of facts) {
+    if (f.review_status === 'accepted' || f.review_status === 'rejected' || f.review_status === 'edited') {
+      carried.set(reviewKey(f.type, f.data), { review_status: f.review_status, reviewed_by: f.reviewed_by, reviewed_at: f.reviewed_at, edited_data: f.edited_data });
+    }
+  }
+  await unfoldFacts(db, facts.filter((f) => f.type === 'commitment').map((f) => f.id), now, { action: 'superseded' });
+  await db.updateTable('facts').set({ review_status: 'superseded' }).where('article_id', '=', oldId).execute();
+  return carried;
+}
+
+/**
+ * Stores an article's facts (none for a text that is not English: the extractor reads English
+ * only), registers its persons and organizations and folds its commitments.
+ */
+async function recordFacts(
+  db: Db,
+  article: { id: number; language: string | null; published: string | null },
+  result: PipelineResult,
+  now: Date,
+  carried: Map<string, CarriedReview>,
+  keep: (f: NewFact) => boolean = () => true,
+): Promise<{ facts: number; commitments: number }> {
+  if (article.language !== 'en') return { facts: 0, commitments: 0 };
+  const facts = factsOf(result).filter(keep);
+  const ids = await insertFacts(db, article.id, result.extractorVersion, facts);
+  await carryReviews(db, facts, ids, carried);
+  await registerEntities(db, article.id, result);
+  let commitments = 0;
+  for (let i = 0; i < facts.length; i++) {
+    if (facts[i].type !== 'commitment') continue;
+    const review = carried.get(reviewKey('commitment', JSON.stringify(facts[i].data)));
+    if (review?.review_status === 'rejected') continue;
+    const fields = (review?.edited_data ? JSON.parse(review.edited_data) : facts[i].data) as Commitment;
+    const dated = announcementDate(sentenceAround(result.normalized.text, facts[i].start, facts[i].end), article.published);
+    await foldCommitment(db, { factId: ids[i], articleId: article.id, commitment: fields, dated }, now);
+    // better-sqlite3 answers synchronously: without a pause a long article would hold the event loop to the end
+    if (++commitments % 50 === 0) await yieldToEventLoop();
+  }
+  return { facts: facts.length, commitments };
+}
+
+async function carryReviews(db: Db, facts: NewFact[], ids: number[], carried: Map<string, CarriedReview>): Promise<void> {
+  if (carried.size === 0) return;
+  for (let i = 0; i < facts.length; i++) {
+    const review = carried.get(reviewKey(facts[i].type, JSON.stringify(facts[i].data)));
+    if (review) await db.updateTable('facts').set(review).where('id', '=', ids[i]).execute();
+  }
+}
+
+/** Records that the article was found at the address `a` came from; false when that was known. */
+async function addLocation(db: Db, articleId: number, a: ExtractedArticle, now: Date): Promise<boolean> {
+  if (!a.canonical || !a.input.url) return false;
+  const known = await db.selectFrom('article_locations').select('id').where('article_id', '=', articleId).where('canonical_url', '=', a.canonical).executeTakeFirst();
+  if (known) return false;
+  await db.insertInto('article_locations').values({ article_id: articleId, url: a.input.url, canonical_url: a.canonical, source: a.input.source ?? hostOf(a.input.url), seen_at: now.toISOString() }).execute();
+  const rows = await db.selectFrom('commitment_sources').select('ledger_id').distinct().where('article_id', '=', articleId).execute();
+  for (const r of rows) await writeHistory(db, r.ledger_id, 'location', { articleId, url: a.input.url }, now);
+  return true;
+}
+
+/** The revision now found at an address: the newest article located there that no later revision replaced. */
+async function currentRevisionAt(db: Db, canonical: string) {
+  return db
+    .selectFrom('article_locations')
+    .innerJoin('articles', 'articles.id', 'article_locations.article_id')
+    .select(['articles.id'])
+    .where('article_locations.canonical_url', '=', canonical)
+    .where('articles.superseded_by', 'is', null)
+    .orderBy('articles.id', 'desc')
+    .executeTakeFirst();
+}
+
+export function factsOf(r: PipelineResult): NewFact[] {
+  const out: NewFact[] = [];
+  const add = (type: NewFact['type'], fact: { evidence: { start: number; end: number; text: string; rule: string } }, data: object) =>
+    out.push({ type, data: data as Record<string, unknown>, start: fact.evidence.start, end: fact.evidence.end, evidence: fact.evidence.text, rule: fact.evidence.rule });
+  const strip = <T extends { evidence: unknown }>({ evidence: _e, ...rest }: T) => rest;
+  for (const p of r.persons) add('person', p, strip(p));
+  for (const c of r.countries) add('country', c, strip(c));
+  for (const o of r.organizations) add('organization', o, strip(o));
+  for (const q of r.quotes) add('quote', q, strip(q));
+  for (const c of r.commitments) add('commitment', c, strip(c));
+  for (const s of r.sanctions) add('sanction', s, strip(s));
+  for (const m of r.meetings) add('meeting', m, strip(m));
+  return out;
+}
+
+/** Persons and organizations of the article; a state that pledges as part of a coalition becomes its member. */
+async function registerEntities(db: Db, articleId: number, r: PipelineResult): Promise<void> {
+  await upsertPersons(db, r.persons.map((p) => ({ name: p.name, role: p.role, country: p.country })));
+  const orgIds = await upsertOrganizations(db, r.organizations.map((o) => ({ name: o.name, acronym: o.acronym, kind: o.kind })));
+  for (const c of r.commitments) {
+    if (!c.donor || !/^[A-Z]{2}$/.test(c.donor)) continue;
+    const sentence = sentenceAround(r.normalized.text, c.evidence.start, c.evidence.end);
+    for (const o of r.organizations) {
+      const id = orgIds.get(o.name);
+      if (id !== undefined && (o.kind === 'coalition' || /coalition|initiative|format/i.test(o.name)) && sentence.toLowerCase().includes(o.name.toLowerCase())) {
+        await addMember(db, { organization_id: id, country: c.donor, article_id: articleId, evidence: sentence });
+      }
+    }
+  }
+}
+
+/** The sentence holding the span [start, end). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('.', start) + 1, text.lastIndexOf('\n', start) + 1, 0);
+  const stops = [text.indexOf('.', end), text.indexOf('\n', end)].filter((i) => i >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) + 1 : text.length).trim();
+}
+
+/** A publication date as precise as it was given: a day, a month or a year. */
+function validDate(d: string | null | undefined): string | null {
+  return d ? (/^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(d)?.[0] ?? null) : null;
+}
+
+function firstLine(text: string): string | null {
+  const line = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? null;
+  return line && line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
