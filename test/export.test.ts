@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCsv as writeCsv, toXlsx as writeXlsx } from '../src/ledger/files.js';
-import { COLUMNS } from '../src/ledger/layouts.js';
+import { COLUMNS, dictionary, dictionaryMarkdown } from '../src/ledger/layouts.js';
 import type { LedgerRow } from '../src/ledger/query.js';
 
 const row: LedgerRow = {
@@ -37,5 +41,39 @@ describe('exports', () => {
     const sheet = read.getWorksheet('commitments')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('donor');
     expect(sheet.getRow(2).getCell(11).value).toBe(200000000);
+  });
+});
+
+describe('the Kiel layout and the data dictionary', () => {
+  const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
+
+  it('exports the Kiel main-sheet columns from the command line, leaving planned rows out unless asked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledgewatch-kiel-'));
+    const db = join(dir, 'ledger.db');
+    const articles = join(dir, 'articles.jsonl');
+    writeFileSync(articles, [
+      { text: 'Germany will send four IRIS-T air defence systems to Ukraine.', url: 'https://paper.example.org/iris-t', published: '2025-03-01' },
+      { text: 'Poland has delivered 20 tanks to Ukraine.', url: 'https://paper.example.org/tanks', published: '2025-03-02' },
+      { text: 'Sweden plans to give SEK 2 billion to Ukraine next year.', published: '2025-03-03' },
+    ].map((a) => JSON.stringify(a)).join('\n'));
+    expect(spawnSync(process.execPath, [CLI, 'ingest', articles, '--db', db], { encoding: 'utf8' }).status).toBe(0);
+    const kiel = (...extra: string[]) => spawnSync(process.execPath, [CLI, 'export', 'commitments', '--layout', 'kiel', '--format', 'csv', '--db', db, ...extra], { encoding: 'utf8' });
+    const [header, ...lines] = kiel().stdout.trim().split('\r\n');
+    expect(header).toBe(COLUMNS.kiel.map((c) => c.name).join(','));
+    expect(header.split(',').slice(0, 11)).toEqual(['donor', 'announcement_date', 'aid_type_general', 'aid_type_specific', 'measure', 'reporting_currency', 'source_reported_value', 'tot_sub_activity_value_EUR', 'item', 'item_numb', 'item_numb_deliv']);
+    expect(lines.sort()).toEqual([
+      expect.stringMatching(/^Germany,2025-03-01,Military,IRIS-T air defence systems,Commitment,,,\d{9},IRIS-T air defence systems,4,,https:\/\/paper\.example\.org\/iris-t,,,$/),
+      expect.stringMatching(/^Poland,2025-03-02,Military,tanks,Allocation,,,\d+,tanks,20,20,https:\/\/paper\.example\.org\/tanks,,,$/),
+    ]);
+    expect(kiel('--with-planned').stdout.trim().split('\r\n')).toHaveLength(4);
+    const wrong = kiel('--layout', 'oecd');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--layout must be default or kiel');
+  });
+
+  it('docs/DATA.md lists every column of every layout with its unit and meaning, as the exports define them', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'DATA.md'), 'utf8');
+    expect(doc).toContain(dictionaryMarkdown());
+    expect(doc).toContain(`Dictionary version ${dictionary().version}.`);
   });
 });

@@ -35,29 +35,34 @@ export async function foldCommitment(db: Db, report: ReportedCommitment, now: Da
   const c = report.commitment;
   await lockBuckets(db, [c]);
   const match = await matchingRow(db, report);
-  let ledgerId: number;
-  if (match) {
-    ledgerId = match;
-  } else {
-    const row = await db
-      .insertInto('ledger_commitments')
-      .values({
-        donor: c.donor, recipient: c.recipient, amount: c.amount, unit: c.unit, period: c.period, category: c.category, status: c.status, item: c.item,
-        announced: report.dated.date, announced_precision: report.dated.precision, updated_at: now.toISOString(), eur: null, gdp_share: null, valuation: null,
-        delivered: null, delivered_on: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ledgerId = row.id;
-    await writeHistory(db, ledgerId, 'created', { factId: report.factId, articleId: report.articleId, stage: c.status }, now);
-  }
+  const ledgerId = match ?? (await insertRow(db, report, now));
   await db
     .insertInto('commitment_sources')
     .values({ ledger_id: ledgerId, fact_id: report.factId, article_id: report.articleId, stage: c.status, amount: c.amount, announced: report.dated.date, announced_precision: report.dated.precision })
     .execute();
-  if (match) await writeHistory(db, ledgerId, 'source', { factId: report.factId, articleId: report.articleId, stage: c.status, amount: c.amount, announced: report.dated.date }, now);
-  await recomputeRow(db, ledgerId, now);
+  if (match) {
+    await writeHistory(db, ledgerId, 'source', { factId: report.factId, articleId: report.articleId, stage: c.status, amount: c.amount, announced: report.dated.date }, now);
+    await recomputeRow(db, ledgerId, now);
+  }
   return ledgerId;
+}
+
+/** A new row from its first report, valued as recomputeRow would value it (one source: nothing to read back). */
+async function insertRow(db: Db, report: ReportedCommitment, now: Date): Promise<number> {
+  const c = report.commitment;
+  const value = valueRow(c, Number((report.dated.date ?? now.toISOString()).slice(0, 4)));
+  const delivered = c.status === 'delivered';
+  const row = await db
+    .insertInto('ledger_commitments')
+    .values({
+      donor: c.donor, recipient: c.recipient, amount: c.amount, unit: c.unit, period: c.period, category: c.category, status: c.status, item: c.item,
+      announced: report.dated.date, announced_precision: report.dated.precision, updated_at: now.toISOString(), eur: value.eur, gdp_share: value.gdpShare,
+      valuation: value.valuation, delivered: delivered ? c.amount : null, delivered_on: delivered ? report.dated.date : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeHistory(db, row.id, 'created', { factId: report.factId, articleId: report.articleId, stage: c.status }, now);
+  return row.id;
 }
 
 /** The row a report restates: a delivery fulfils an earlier pledge, any other stage folds with its own kind. */

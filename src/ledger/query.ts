@@ -1,7 +1,6 @@
 // The ledger as analysts read it: folded commitments with their EUR value, share of the
 // donor's GDP and every source that reports them.
-import type { Db } from '../store/repositories.js';
-import type { DatePrecision, Valuation } from '../store/schema.js';
+import type { DatePrecision, Db, Valuation } from '../store/schema.js';
 import { sql } from 'kysely';
 import { stagesOf, type StageSummary } from './fold.js';
 import { gdpEur, valueCommitment } from './money.js';

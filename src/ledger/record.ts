@@ -42,7 +42,7 @@ export async function lockArticleBuckets(db: Db, articles: ExtractedArticle[]): 
  */
 export async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<RecordOutcome> {
   const same = await db.selectFrom('articles').select(['id']).where('content_hash', '=', a.hash).executeTakeFirst();
-  if (same) return { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now) };
+  if (same) return { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now, true) };
   const previous = a.canonical ? await currentRevisionAt(db, a.canonical) : undefined;
   const text = a.result.normalized.text;
   const title = a.input.title ?? a.result.normalized.title ?? firstLine(text);
@@ -59,7 +59,7 @@ export async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Pro
     .returning(['id', 'language'])
     .executeTakeFirstOrThrow();
   if (bands.length > 0) await db.insertInto('story_bands').values(bands.map((band) => ({ band, article_id: article.id }))).execute();
-  await addLocation(db, article.id, a, now);
+  await addLocation(db, article.id, a, now, false);
   const carried = previous ? await supersede(db, previous.id, article.id, now) : new Map<string, CarriedReview>();
   const { facts, commitments } = await recordFacts(db, { id: article.id, language: article.language, published: validDate(a.input.published) }, a.result, now, carried);
   return { status: 'ingested', articleId: article.id, storyId, facts, commitments, revisionOf: previous?.id ?? null };
@@ -156,12 +156,13 @@ async function carryReviews(db: Db, facts: NewFact[], ids: number[], carried: Ma
   }
 }
 
-/** Records that the article was found at the address `a` came from; false when that was known. */
-async function addLocation(db: Db, articleId: number, a: ExtractedArticle, now: Date): Promise<boolean> {
+/** Records that the article was found at the address `a` came from; false when that was known. `stored`: the article was there before (a new one has no address yet, nor ledger rows). */
+async function addLocation(db: Db, articleId: number, a: ExtractedArticle, now: Date, stored: boolean): Promise<boolean> {
   if (!a.canonical || !a.input.url) return false;
-  const known = await db.selectFrom('article_locations').select('id').where('article_id', '=', articleId).where('canonical_url', '=', a.canonical).executeTakeFirst();
+  const known = stored && (await db.selectFrom('article_locations').select('id').where('article_id', '=', articleId).where('canonical_url', '=', a.canonical).executeTakeFirst());
   if (known) return false;
   await db.insertInto('article_locations').values({ article_id: articleId, url: a.input.url, canonical_url: a.canonical, source: a.input.source ?? hostOf(a.input.url), seen_at: now.toISOString() }).execute();
+  if (!stored) return true;
   const rows = await db.selectFrom('commitment_sources').select('ledger_id').distinct().where('article_id', '=', articleId).execute();
   for (const r of rows) await writeHistory(db, r.ledger_id, 'location', { articleId, url: a.input.url }, now);
   return true;

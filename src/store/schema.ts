@@ -1,5 +1,5 @@
 // Table types for Kysely. JSON columns hold text on both databases (serialised by the repositories).
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited' | 'superseded';
 export type FactType = 'person' | 'country' | 'organization' | 'quote' | 'commitment' | 'sanction' | 'meeting';
@@ -185,3 +185,6 @@ export interface Database {
   ledger_reviewed_stages: LedgerReviewedStagesTable;
   ledger_history: LedgerHistoryTable;
 }
+
+/** A handle or a transaction: what every repository and ledger function takes first. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,5 +1,5 @@
 import { download, getJson } from '../../shared/api';
-import type { LedgerRow, SummaryRow } from '../../shared/types';
+import type { LedgerRow, LedgerSort, SummaryRow } from '../../shared/types';
 
 export interface LedgerFilters {
   donor: string;
@@ -31,7 +31,7 @@ export function filtersToParams(f: LedgerFilters): Record<string, string | undef
   return params;
 }
 
-export type SortColumn = 'announced' | 'donor' | 'recipient' | 'category' | 'status' | 'amount' | 'period';
+export type SortColumn = LedgerSort;
 export interface Sort {
   column: SortColumn;
   descending: boolean;

@@ -5,8 +5,8 @@ import type { LedgerRow } from '../../../shared/types';
 import type { Sort, SortColumn } from '../api';
 
 const COLUMNS: Array<{ key: SortColumn | null; label: string }> = [
-  { key: 'donor', label: 'Donor' }, { key: 'recipient', label: 'Recipient' }, { key: 'amount', label: 'Amount' }, { key: null, label: 'EUR' },
-  { key: null, label: '% GDP' }, { key: 'period', label: 'Period' }, { key: 'category', label: 'Category' }, { key: 'status', label: 'Status' },
+  { key: 'donor', label: 'Donor' }, { key: 'recipient', label: 'Recipient' }, { key: 'amount', label: 'Amount' }, { key: 'eur', label: 'EUR' },
+  { key: 'gdpShare', label: '% GDP' }, { key: 'period', label: 'Period' }, { key: 'category', label: 'Category' }, { key: 'status', label: 'Status' },
   { key: 'announced', label: 'Announced' }, { key: null, label: 'Sources' },
 ];
 
@@ -42,13 +42,16 @@ export function LedgerTable({ rows, sort, onSort }: Props) {
               <tr className={open === r.id ? 'open' : undefined}>
                 <td>{r.donor ?? '—'}</td>
                 <td>{r.recipient ?? '—'}</td>
-                <td>{amount(r.amount, r.unit)}{r.item ? ` ${r.item}` : ''}</td>
-                <td className="num">{eur(r.eur)}</td>
+                <td>
+                  {amount(r.amount, r.unit)}{r.item ? ` ${r.item}` : ''}
+                  {r.delivered !== null && r.status !== 'delivered' || (r.delivered !== null && r.delivered !== r.amount) ? <span className="delivered"> · {amount(r.delivered, r.unit)} delivered</span> : null}
+                </td>
+                <td className="num" title={r.valuation === 'estimate' ? 'estimated from the price list of items' : undefined}>{r.valuation === 'estimate' ? '≈ ' : ''}{eur(r.eur)}</td>
                 <td className="num">{percent(r.gdpShare)}</td>
                 <td>{r.period ?? '—'}</td>
                 <td>{r.category}</td>
                 <td><span className={`status status-${r.status}`}>{r.status}</span></td>
-                <td>{r.announced ?? '—'}</td>
+                <td title={r.announcedPrecision === 'unknown' ? 'no date in the sentence or the article' : `known to the ${r.announcedPrecision}`}>{r.announced ?? 'undated'}</td>
                 <td>
                   <button type="button" className="link" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
                     {r.sources.length} source{r.sources.length === 1 ? '' : 's'}
@@ -58,11 +61,15 @@ export function LedgerTable({ rows, sort, onSort }: Props) {
               {open === r.id && (
                 <tr className="sources">
                   <td colSpan={COLUMNS.length}>
+                    <p className="stages">
+                      {r.stages.map((st) => `${st.stage}${st.amount !== null ? ` ${amount(st.amount, r.unit)}` : ''}${st.date ? ` (${st.date})` : ''}${st.reviewed ? ` — set by ${st.reviewed.actor}: “${st.reviewed.evidence}”` : ''}`).join(' → ')}
+                    </p>
                     <ul>
                       {r.sources.map((s, i) => (
                         <li key={`${s.articleId}-${i}`}>
                           <q>{s.evidence}</q> — <a href={href(`articles/${s.articleId}`)}>article {s.articleId}</a>
-                          {s.url && <> · <a href={s.url} target="_blank" rel="noopener noreferrer">original</a></>}
+                          {s.url && <> · <a href={s.url} target="_blank" rel="noopener noreferrer">{s.publisher ?? 'original'}</a></>}
+                          {` · ${s.stage}`}
                         </li>
                       ))}
                     </ul>
