@@ -57,6 +57,9 @@ for (const dialect of DIALECTS) {
       it('GET /api/ledger/summary totals by donor, category or month; reviewed=only counts accepted facts', async () => {
         expect((await app.inject({ url: '/api/ledger/summary?by=donor' })).json()).toMatchObject([{ key: 'FI', commitments: 1, eur: 200e6, gdpShare: expect.closeTo(0.0722, 3), byPeriod: { annual: { commitments: 0 } } }]);
         expect((await app.inject({ url: '/api/ledger/summary?by=month' })).json()).toMatchObject([{ key: '2025-04', commitments: 1, eur: 200e6, gdpShare: null }]);
+        // no EU commitment to share out: the same totals
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor&eu=shared' })).json()).toMatchObject([{ key: 'FI', eur: 200e6 }]);
+        expect((await app.inject({ url: '/api/ledger/summary?by=donor&eu=all' })).statusCode).toBe(400);
         expect((await app.inject({ url: '/api/ledger/summary?by=donor&reviewed=only' })).json()).toEqual([]);
         expect((await app.inject({ url: '/api/ledger/summary?by=planet' })).statusCode).toBe(400);
       });

@@ -71,6 +71,25 @@ describe('the Kiel layout and the data dictionary', () => {
     expect(wrong.stderr).toContain('--layout must be default or kiel');
   });
 
+  it('prints totals by donor with yearly figures apart, and the EU shared out to its members on request', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledgewatch-totals-'));
+    const db = join(dir, 'ledger.db');
+    const articles = join(dir, 'articles.jsonl');
+    writeFileSync(articles, [
+      { text: 'Lithuania will give 0.25 percent of its GDP annually to Ukraine.', published: '2025-03-01' },
+      { text: 'Lithuania pledged EUR 10 million to Ukraine.', published: '2025-03-01' },
+      { text: 'The European Union will provide EUR 1 billion to Ukraine.', published: '2025-03-01' },
+    ].map((a) => JSON.stringify(a)).join('\n'));
+    expect(spawnSync(process.execPath, [CLI, 'ingest', articles, '--db', db], { encoding: 'utf8' }).status).toBe(0);
+    const totals = (...extra: string[]) => spawnSync(process.execPath, [CLI, 'ledger', '--totals', '--db', db, ...extra], { encoding: 'utf8' }).stdout;
+    expect(totals()).toMatch(/^LT · €10\.0m \(0\.01\d % GDP\) · €\d+\.\dm a year \(0\.250 % GDP\) · 2 commitments$/m);
+    expect(totals()).toMatch(/^EU · €1\.00bn · 1 commitment$/m);
+    const shared = totals('--eu-shared');
+    expect(shared).not.toMatch(/^EU /m);
+    expect(shared).toMatch(/^DE · €2\d\d\.\dm/m);
+    expect(shared).toContain('27 donors, the EU institutions shared out to the member states');
+  });
+
   it('docs/DATA.md lists every column of every layout with its unit and meaning, as the exports define them', () => {
     const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'DATA.md'), 'utf8');
     expect(doc).toContain(dictionaryMarkdown());

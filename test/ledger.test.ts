@@ -102,6 +102,26 @@ for (const dialect of DIALECTS) {
       expect(byShare.map((r) => [r.donor, r.period])).toEqual([['NO', 'one-off'], ['LT', 'annual'], ['DE', 'one-off'], ['LT', 'one-off']]);
     });
 
+    it('shares the EU institutions\' commitments out to the member states by their GDP, on request', async () => {
+      await ingestArticle(store, { text: 'The European Union will provide EUR 1 billion to Ukraine.', published: '2024-05-01' });
+      await ingestArticle(store, { text: 'Germany pledged EUR 500 million to Ukraine.', published: '2024-05-01' });
+      const asDonor = await ledgerSummary(store.db, 'donor');
+      expect(asDonor.map((t) => [t.key, t.eur])).toEqual([['EU', 1e9], ['DE', 5e8]]);
+      const shared = await ledgerSummary(store.db, 'donor', { euShared: true });
+      expect(shared.map((t) => t.key)).not.toContain('EU');
+      expect(shared).toHaveLength(27);
+      expect(shared.reduce((n, t) => n + t.eur, 0)).toBeCloseTo(1.5e9, 0);
+      const germany = shared.find((t) => t.key === 'DE')!;
+      // Germany is about a quarter of the members' GDP
+      expect(germany.eur - 5e8).toBeGreaterThan(0.2e9);
+      expect(germany.eur - 5e8).toBeLessThan(0.3e9);
+      expect(await ledgerSummary(store.db, 'donor', { euShared: true, donor: 'DE' })).toEqual([germany]);
+      // each member's share of the EU's euros is the same share of its own GDP
+      const [malta, france] = ['MT', 'FR'].map((code) => shared.find((t) => t.key === code)!);
+      expect(malta.gdpShare).toBeCloseTo(france.gdpShare!, 8);
+      expect(malta.eur).toBeLessThan(france.eur / 20);
+    });
+
     it('keeps every change to a row in its history, and a reviewer\'s cancellation holds against later reports', async () => {
       await ingestArticle(store, { text: 'Poland pledged 30 tanks to Ukraine.', published: '2025-03-01' });
       await ingestArticle(store, { text: 'Poland has delivered 20 of the tanks it pledged to Ukraine.', published: '2025-05-02' });

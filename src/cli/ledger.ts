@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ledgerRows, type LedgerFilter } from '../ledger/query.js';
+import { ledgerRows, ledgerSummary, type LedgerFilter } from '../ledger/query.js';
+import type { FactStore } from '../store/index.js';
 import { fail, storeFromOption } from './common.js';
 
 const FILTER_OPTIONS = {
@@ -11,6 +12,7 @@ const FILTER_OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   'gdp-year': { type: 'string' },
+  'eu-shared': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -29,13 +31,14 @@ export function ledgerFilter(values: Record<string, string | boolean | undefined
   return {
     donor: upper(values.donor), recipient: upper(values.recipient), category: values.category as string | undefined, status: values.status as string | undefined,
     since: values.since as string | undefined, until: values.until as string | undefined, gdpYear: gdpYear ? Number(gdpYear) : undefined,
+    euShared: values['eu-shared'] === true,
   };
 }
 
 export async function runLedgerCommand(args: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args, options: FILTER_OPTIONS }).values;
+    values = parseArgs({ args, options: { ...FILTER_OPTIONS, totals: { type: 'boolean' } } }).values;
   } catch (err) {
     return fail('ledger', (err as Error).message);
   }
@@ -44,17 +47,18 @@ export async function runLedgerCommand(args: string[]): Promise<number> {
   const store = await storeFromOption(values.db, 'ledger');
   if (!store) return 1;
   try {
+    if (values.totals) return await printTotals(store, filter, values.json === true);
     const rows = await ledgerRows(store.db, filter);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows)}\n`);
       return 0;
     }
-    const money = (n: number | null) => (n === null ? '' : n >= 1e9 ? `€${(n / 1e9).toFixed(2)}bn` : n >= 1e6 ? `€${(n / 1e6).toFixed(1)}m` : `€${Math.round(n).toLocaleString('en')}`);
     const lines = rows.map((r) =>
       [
-        `#${r.id}`, `${r.donor ?? '?'} → ${r.recipient ?? '?'}`, r.amount === null ? 'unquantified' : `${r.amount.toLocaleString('en')} ${r.unit ?? ''}`.trim(),
-        money(r.eur), r.gdpShare === null ? '' : `${r.gdpShare.toFixed(3)} % GDP`, r.period ?? '', r.category, r.status, r.announced ?? '',
-        `${r.sources.length} source${r.sources.length === 1 ? '' : 's'}`,
+        `#${r.id}`, `${r.donor ?? '?'} → ${r.recipient ?? '?'}`,
+        `${r.amount === null ? 'unquantified' : `${r.amount.toLocaleString('en')} ${r.unit ?? ''}`.trim()}${r.item ? ` ${r.item}` : ''}${r.delivered !== null && r.status !== 'delivered' || (r.delivered !== null && r.delivered !== r.amount) ? `, ${r.delivered.toLocaleString('en')} delivered` : ''}`,
+        `${r.valuation === 'estimate' ? '≈' : ''}${money(r.eur)}`, r.gdpShare === null ? '' : `${r.gdpShare.toFixed(3)} % GDP`, r.period ?? '', r.category, r.status,
+        r.announced ?? 'undated', `${r.sources.length} source${r.sources.length === 1 ? '' : 's'}`,
       ].join(' · '),
     );
     process.stdout.write(`${lines.join('\n')}${lines.length ? '\n' : ''}${rows.length} commitment${rows.length === 1 ? '' : 's'}\n`);
@@ -62,6 +66,25 @@ export async function runLedgerCommand(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+const money = (n: number | null) => (n === null ? '' : n >= 1e9 ? `€${(n / 1e9).toFixed(2)}bn` : n >= 1e6 ? `€${(n / 1e6).toFixed(1)}m` : `€${Math.round(n).toLocaleString('en')}`);
+
+/** Totals by donor: whole commitments and yearly figures apart, never added together. */
+async function printTotals(store: FactStore, filter: LedgerFilter, json: boolean): Promise<number> {
+  const totals = await ledgerSummary(store.db, 'donor', filter);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(totals)}\n`);
+    return 0;
+  }
+  const share = (g: number | null) => (g === null ? '' : ` (${g.toFixed(3)} % GDP)`);
+  for (const t of totals) {
+    const annual = t.byPeriod.annual;
+    const yearly = annual.commitments > 0 ? ` · ${money(annual.eur)} a year${share(annual.gdpShare)}` : '';
+    process.stdout.write(`${t.key} · ${money(t.eur) || '€0'}${share(t.gdpShare)}${yearly} · ${t.commitments} commitment${t.commitments === 1 ? '' : 's'}\n`);
+  }
+  process.stdout.write(`${totals.length} donor${totals.length === 1 ? '' : 's'}${filter.euShared ? ', the EU institutions shared out to the member states' : ''}\n`);
+  return 0;
 }
 
 export { FILTER_OPTIONS };

@@ -7,8 +7,8 @@ Usage:
   pledgewatch extract --jsonl < articles.jsonl                    batch: one JSON line in, one JSON line out
   pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private]
                                                                    store articles (.txt .html .json .jsonl, folders, URLs, RSS/Atom feeds)
-  pledgewatch ledger [--donor LT] [--recipient UA] [--category …] [--status …] [--since DATE] [--until DATE] [--gdp-year 2021] [--json]
-  pledgewatch export commitments --format csv|json|xlsx [ledger filters] > ledger.csv
+  pledgewatch ledger [--donor LT] [--recipient UA] [--category …] [--status …] [--since DATE] [--until DATE] [--gdp-year 2021] [--totals [--eu-shared]] [--json]
+  pledgewatch export commitments --format csv|json|xlsx [--layout default|kiel [--with-planned]] [ledger filters] > ledger.csv
   pledgewatch reprocess [--all]                                   re-extract stored articles after the extractor changed
   pledgewatch worker [--concurrency N]                            process queued articles (needs REDIS_URL)
   pledgewatch serve [--host 127.0.0.1] [--port 8787] [--extract-threads 1]

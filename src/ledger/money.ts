@@ -3,6 +3,8 @@
 import fx from '../lexicons/fx-eur.json' with { type: 'json' };
 import gdp from '../lexicons/gdp.json' with { type: 'json' };
 import prices from '../lexicons/prices.json' with { type: 'json' };
+import euShare from '../lexicons/eu-share.json' with { type: 'json' };
+import { organizations } from '../lexicons/index.js';
 import type { Valuation as ValuationKind } from '../store/schema.js';
 
 const rates = fx.rates as Record<string, Record<string, number>>;
@@ -86,4 +88,15 @@ export function valueRow(c: { donor: string | null; amount: number | null; unit:
   }
   const value = valueCommitment(c, year);
   return { ...value, valuation: value.eur === null && value.gdpShare === null ? null : 'reported' };
+}
+
+/** Donors whose commitments are the EU's, shared out to its members on request. */
+export const SHARED_EU_DONORS: readonly string[] = euShare.sharedDonors;
+const EU_MEMBERS = organizations.find((o) => o.name === euShare.union)?.members ?? [];
+
+/** Each EU member's share of the EU's commitments in `year`: its share of the members' combined GDP. */
+export function euShareKey(year: number): Array<[string, number]> {
+  const gdp = EU_MEMBERS.map((m) => [m, gdpEur(m, year) ?? 0] as const);
+  const total = gdp.reduce((n, [, g]) => n + g, 0);
+  return total === 0 ? [] : gdp.map(([m, g]) => [m, g / total]);
 }

@@ -3,7 +3,7 @@
 import type { DatePrecision, Db, Valuation } from '../store/schema.js';
 import { sql } from 'kysely';
 import { stagesOf, type StageSummary } from './fold.js';
-import { gdpEur, valueCommitment } from './money.js';
+import { euShareKey, gdpEur, SHARED_EU_DONORS, valueCommitment } from './money.js';
 
 export interface LedgerFilter {
   /** One row. */
@@ -25,6 +25,8 @@ export interface LedgerFilter {
   /** Leave out the sources (for totals). */
   withoutSources?: boolean;
   offset?: number;
+  /** Totals by donor: the EU institutions' commitments shared out to the member states by their GDP (see eu-share.json). */
+  euShared?: boolean;
   /** Column to order by (default: newest announcement first). */
   sort?: LedgerSort;
   descending?: boolean;
@@ -182,30 +184,47 @@ export interface SummaryRow extends PeriodTotal {
  * `undated`): whole values (one-off and multi-year) added up, yearly figures apart, running
  * totals left out unless asked for. Sums the stored valuation of each row, so the database
  * does the work; with a fixed GDP base year, each donor's share is its EUR total over that year's GDP.
+ * With `euShared`, a member state's total includes its share of the EU institutions' commitments
+ * (each counted once a member: the commitment count is of the EU's rows it shares in).
  */
 export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
   const key = by === 'donor' ? sql<string>`donor` : by === 'category' ? sql<string>`category` : sql<string>`substr(announced, 1, 7)`;
   const periodClass = sql<PeriodClass>`case when period = 'annual' then 'annual' when period = 'multi-year' then 'multi-year' else 'one-off' end`;
+  const year = sql<string>`substr(coalesce(announced, updated_at), 1, 4)`;
+  const shareOut = by === 'donor' && filter.euShared === true;
+  // a member's share of the EU's commitments needs the EU's rows, whichever donor was asked for
+  let rows = filtered(db, shareOut && filter.donor ? { ...filter, donor: undefined, donors: [filter.donor, ...SHARED_EU_DONORS] } : filter);
   // a running total ("€6 billion so far") restates commitments already counted: listed, not added, unless asked for
-  let rows = filtered(db, filter);
   if (filter.period !== 'cumulative') rows = rows.where((eb) => eb.or([eb('period', 'is', null), eb('period', '!=', 'cumulative')]));
   let q = rows
-    .select([key.as('key'), periodClass.as('class'), 'donor', sql<number>`sum(eur)`.as('eur'), sql<number | null>`sum(gdp_share)`.as('gdp'), sql<number>`count(*)`.as('n')])
-    .groupBy([key, periodClass, 'donor']);
+    .select([key.as('key'), periodClass.as('class'), 'donor', year.as('year'), sql<number>`sum(eur)`.as('eur'), sql<number | null>`sum(gdp_share)`.as('gdp'), sql<number>`count(*)`.as('n')])
+    .groupBy([key, periodClass, 'donor', year]);
   if (filter.limit) q = q.limit(filter.limit);
   const totals = new Map<string, SummaryRow>();
   const empty = (): PeriodTotal => ({ commitments: 0, eur: 0, gdpShare: null });
-  for (const g of await q.execute()) {
-    const k = g.key ?? (by === 'month' ? 'undated' : 'unknown');
+  const add = (k: string, cls: PeriodClass, eur: number, gdp: number | null, n: number) => {
     const t = totals.get(k) ?? { key: k, ...empty(), byPeriod: { 'one-off': empty(), 'multi-year': empty(), annual: empty() } };
-    const part = t.byPeriod[g.class];
-    const eur = Number(g.eur ?? 0);
-    const base = filter.gdpYear && g.donor ? gdpEur(g.donor, filter.gdpYear) : undefined;
-    const gdp = by !== 'donor' ? null : base !== undefined ? (100 * eur) / base : g.gdp === null ? null : Number(g.gdp);
-    part.commitments += Number(g.n);
+    const part = t.byPeriod[cls];
+    part.commitments += n;
     part.eur += eur;
     if (gdp !== null) part.gdpShare = (part.gdpShare ?? 0) + gdp;
     totals.set(k, t);
+  };
+  for (const g of await q.execute()) {
+    const eur = Number(g.eur ?? 0);
+    const gdpOf = (donor: string | null, share: number) => {
+      if (by !== 'donor') return null;
+      const base = donor ? gdpEur(donor, filter.gdpYear ?? Number(g.year)) : undefined;
+      if (filter.gdpYear || share !== 1) return base === undefined ? null : (100 * eur * share) / base;
+      return g.gdp === null ? null : Number(g.gdp);
+    };
+    if (shareOut && g.donor && SHARED_EU_DONORS.includes(g.donor)) {
+      for (const [member, share] of euShareKey(Number(g.year))) {
+        if (!filter.donor || filter.donor === member) add(member, g.class, eur * share, gdpOf(member, share), Number(g.n));
+      }
+    } else if (!shareOut || !filter.donor || g.donor === filter.donor) {
+      add(g.key ?? (by === 'month' ? 'undated' : 'unknown'), g.class, eur, gdpOf(g.donor, 1), Number(g.n));
+    }
   }
   for (const t of totals.values()) {
     const whole = [t.byPeriod['one-off'], t.byPeriod['multi-year']];

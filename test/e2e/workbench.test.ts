@@ -53,7 +53,10 @@ run('workbench in Chromium', () => {
     expect(await page.locator('table.ledger tbody tr').count()).toBeGreaterThan(10);
     await expect.poll(() => page.getByTestId('donor-total-FI').textContent()).toBe('€200M');
     await page.getByRole('button', { name: '% of GDP' }).click();
-    await expect.poll(() => page.getByTestId('donor-total-LT').textContent()).toBe('0.250 %');
+    // Lithuania's 0.25 % of GDP is a yearly pledge: shown per year, never added to whole commitments
+    await page.getByRole('button', { name: 'Per year' }).click();
+    await expect.poll(() => page.getByTestId('donor-total-LT').textContent()).toBe('0.250 % a year');
+    await page.getByRole('button', { name: 'Whole' }).click();
 
     // the Finnish pledge reported six times is one row with six sources
     await page.getByLabel('Donor', { exact: true }).fill('FI');

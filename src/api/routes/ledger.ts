@@ -18,6 +18,7 @@ export const LedgerQuery = z.object({
   until: isoDate.optional(),
   reviewed: z.enum(['only', 'all']).default('all'),
   'gdp-year': z.coerce.number().int().min(1990).max(2100).optional(),
+  eu: z.enum(['as-donor', 'shared']).default('as-donor').describe('totals by donor: shared = the EU institutions\' commitments shared out to the member states by their GDP'),
 });
 
 const Source = z.object({
@@ -46,7 +47,7 @@ export function filterOf(q: z.infer<typeof LedgerQuery>) {
   const code = (v: string | undefined) => (v && /^[a-z]{2}$/.test(v) ? v.toUpperCase() : v);
   return {
     donor: code(q.donor), recipient: code(q.recipient), category: q.category, status: q.status, period: q.period, since: q.since, until: q.until,
-    reviewedOnly: q.reviewed === 'only', gdpYear: q['gdp-year'],
+    reviewedOnly: q.reviewed === 'only', gdpYear: q['gdp-year'], euShared: q.eu === 'shared',
   };
 }
 

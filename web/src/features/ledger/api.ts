@@ -10,24 +10,27 @@ export interface LedgerFilters {
   since: string;
   until: string;
   reviewedOnly: boolean;
+  /** Totals by donor: the EU institutions' commitments shared out to the member states. */
+  euShared: boolean;
 }
 
-export const NO_FILTERS: LedgerFilters = { donor: '', recipient: '', category: '', status: '', period: '', since: '', until: '', reviewedOnly: false };
+export const NO_FILTERS: LedgerFilters = { donor: '', recipient: '', category: '', status: '', period: '', since: '', until: '', reviewedOnly: false, euShared: false };
 
 /** Filters from the address (#/ledger?donor=LT&reviewed=only), so that a filtered ledger can be shared as a link. */
 export function filtersFromParams(params: URLSearchParams): LedgerFilters {
-  const text = (k: keyof Omit<LedgerFilters, 'reviewedOnly'>) => params.get(k) ?? '';
+  const text = (k: keyof Omit<LedgerFilters, 'reviewedOnly' | 'euShared'>) => params.get(k) ?? '';
   return {
     donor: text('donor'), recipient: text('recipient'), category: text('category'), status: text('status'), period: text('period'),
-    since: text('since'), until: text('until'), reviewedOnly: params.get('reviewed') === 'only',
+    since: text('since'), until: text('until'), reviewedOnly: params.get('reviewed') === 'only', euShared: params.get('eu') === 'shared',
   };
 }
 
 export function filtersToParams(f: LedgerFilters): Record<string, string | undefined> {
-  const { reviewedOnly, ...text } = f;
+  const { reviewedOnly, euShared, ...text } = f;
   const params: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(text)) if (v.trim()) params[k] = v.trim();
   if (reviewedOnly) params.reviewed = 'only';
+  if (euShared) params.eu = 'shared';
   return params;
 }
 
@@ -41,7 +44,7 @@ export const PAGE_SIZE = 50;
 
 const query = (f: LedgerFilters) => ({
   donor: f.donor.trim(), recipient: f.recipient.trim(), category: f.category, status: f.status, period: f.period, since: f.since, until: f.until,
-  reviewed: f.reviewedOnly ? 'only' : undefined,
+  reviewed: f.reviewedOnly ? 'only' : undefined, eu: f.euShared ? 'shared' : undefined,
 });
 
 export const fetchCommitments = (f: LedgerFilters, sort: Sort, page: number) =>

@@ -28,6 +28,9 @@ export function LedgerFiltersForm({ filters, onChange }: Props) {
       <label>From<input type="date" value={filters.since} onChange={(e) => set('since', e.target.value)} /></label>
       <label>To<input type="date" value={filters.until} onChange={(e) => set('until', e.target.value)} /></label>
       <label className="check"><input type="checkbox" checked={filters.reviewedOnly} onChange={(e) => set('reviewedOnly', e.target.checked)} />Reviewed only</label>
+      <label className="check" title="the EU institutions' commitments shared out to the member states by their GDP, as the Kiel tracker's redistributed figures">
+        <input type="checkbox" checked={filters.euShared} onChange={(e) => set('euShared', e.target.checked)} />EU shared out to members
+      </label>
     </form>
   );
 }

@@ -22,6 +22,7 @@ export function LedgerPage() {
   const byMonth = useSummary(settled, 'month');
   const total = byDonor.data?.reduce((n, r) => n + r.commitments, 0) ?? 0;
   const totalEur = byDonor.data?.reduce((n, r) => n + r.eur, 0) ?? 0;
+  const yearlyEur = byDonor.data?.reduce((n, r) => n + r.byPeriod.annual.eur, 0) ?? 0;
 
   // the address follows the filters (without a new history entry per keystroke)
   useEffect(() => {
@@ -42,7 +43,7 @@ export function LedgerPage() {
     <div className="page ledger-page">
       <header className="page-head">
         <h1>Ledger</h1>
-        <p className="muted" data-testid="ledger-total">{total.toLocaleString('en')} commitments · {eur(totalEur)} valued</p>
+        <p className="muted" data-testid="ledger-total">{total.toLocaleString('en')} commitments · {eur(totalEur)} valued{yearlyEur > 0 ? ` · ${eur(yearlyEur)} a year besides` : ''}</p>
         <div className="actions">
           <button type="button" onClick={() => runExport('csv')}>Export CSV</button>
           <button type="button" onClick={() => runExport('xlsx')}>Export XLSX</button>
