@@ -228,7 +228,7 @@ function firstLine(text: string): string | null {
   return line && line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }
 
-export function hostOf(url: string | null | undefined): string | null {
+function hostOf(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     return new URL(url).hostname.replace(/^www\./, '');
