@@ -9,6 +9,13 @@ function facts(text: string) {
 }
 
 describe('extraction rules', () => {
+  it('takes the state a passive names as the donor, but not the agency that carries the project out', () => {
+    const built = facts('Two schools in Kharkiv will be rebuilt by Latvia at a cost of €4 million.');
+    expect(built.commitments).toEqual([expect.objectContaining({ donor: 'LV', amount: 4e6 })]);
+    const carried = facts('VADUZ - Austria announced €12 million for mine clearance in Ukraine. The projects will be implemented by the United Nations Development Programme (€7 million) and UNICEF (€5 million).');
+    expect(carried.commitments.map((c) => c.donor)).not.toContain('United Nations Development Programme');
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

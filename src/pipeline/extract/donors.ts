@@ -7,7 +7,7 @@ import type { Quantity } from '../resolve/amounts.js';
 import { isCountry, isOrg, isPerson, wordIndexAt, type ArticleContext } from './context.js';
 import { articleCategory } from './attributes.js';
 import { decided, type Decision } from './decision.js';
-import { governmentOfState, partyBefore, partyEndingAt, type Party } from './parties.js';
+import { governmentOfState, implementerAfter, partyBefore, partyEndingAt, type Party } from './parties.js';
 import { groupOfPhrase, partiesOf, partyOfPhrase, receivingOrg } from './phrase-roles.js';
 import { articleParse } from './view.js';
 
@@ -193,9 +193,9 @@ export function possessiveDonor(ctx: ArticleContext, v: number, first: number, l
 
 function subjectDonors(ctx: ArticleContext, v: number, first: number, last: number, state: DonorState, defaults: Defaults, strict: boolean): Decision<string[]> {
   const words = ctx.words;
-  // passive: "to be built by Estonia", "implemented by Lithuania and Denmark"
+  // passive: "to be built by Estonia", "implemented by Lithuania and Denmark" (an agency that carries it out is not its donor)
   for (let k = v + 1; k < Math.min(last, v + 6); k++) {
-    if (words[k].lower === 'by') {
+    if (words[k].lower === 'by' && !implementerAfter(ctx, k, last)) {
       const list = partyList(ctx, k + 1, last, defaults);
       if (list.length > 0) return decided('commitment.donor.passive-by', list);
     }

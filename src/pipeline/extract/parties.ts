@@ -205,3 +205,13 @@ export function governmentOfState(ctx: ArticleContext, o: CountryMention): { cod
   if (o.form === 'demonym' && governmentNouns.has(words[o.last]?.lower ?? '')) return { code: o.code, first: o.first };
   return null;
 }
+
+/** A UN agency, programme or NGO named right after word `k`: such bodies carry out what others fund. */
+export function implementerAfter(ctx: ArticleContext, k: number, last: number): boolean {
+  for (let j = k + 1; j < Math.min(last, k + 4); j++) {
+    const owner = ctx.owner[j];
+    if (!owner) continue;
+    return isOrg(owner) && wordLists.donors.implementerKinds.has(ctx.orgs.get(owner.key)?.kind ?? '');
+  }
+  return false;
+}
