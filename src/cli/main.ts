@@ -15,6 +15,9 @@ Usage:
                                                                    API and workbench; OpenAPI docs at /docs
   pledgewatch token create --role viewer|reviewer|admin           an API token (needed to serve beyond loopback)
   pledgewatch token list | token revoke ID                         the tokens by id, name and role; revoke one
+  pledgewatch backup FILE|- [--db URL]                             every row of the database as JSON lines
+  pledgewatch restore FILE|- [--db URL]                            a backup read into a new, empty database (SQLite or PostgreSQL)
+  pledgewatch move --from ./data/pledgewatch.db --to postgres://… copy everything to a new database and check every table's count
   pledgewatch help
 
 Options:
@@ -45,6 +48,12 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./serve.js')).runServeCommand(rest);
     case 'token':
       return (await import('./token.js')).runTokenCommand(rest);
+    case 'backup':
+      return (await import('./transfer.js')).runBackupCommand(rest);
+    case 'restore':
+      return (await import('./transfer.js')).runRestoreCommand(rest);
+    case 'move':
+      return (await import('./transfer.js')).runMoveCommand(rest);
     case 'worker':
       return (await import('./worker.js')).runWorkerCommand(rest);
     case undefined:

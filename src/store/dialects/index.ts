@@ -72,6 +72,14 @@ export async function lockKeys(db: Kysely<Database>, keys: string[]): Promise<vo
   for (const key of [...new Set(keys)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
 }
 
+/** After rows were copied in with their ids: PostgreSQL's sequences continue past them (SQLite's keys already do). */
+export async function resetSequences(db: Kysely<Database>, tables: string[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  for (const table of tables) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+  }
+}
+
 /**
  * SQLite's DDL is transactional, but Kysely's adapter says it is not, so its migrator would run
  * migrations outside a transaction and a kill half-way would leave tables no migration knows.
