@@ -55,7 +55,8 @@ describe('every URL path refuses non-public addresses', () => {
     const out: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
     try {
-      expect(await main(['ingest', ...NON_LOOPBACK, '--db', db, '--json'])).toBe(0);
+      // every input refused: exit 1, with each reason in the summary
+      expect(await main(['ingest', ...NON_LOOPBACK, '--db', db, '--json'])).toBe(1);
     } finally {
       write.mockRestore();
     }
@@ -85,7 +86,11 @@ describe('every URL path refuses non-public addresses', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'pw-guard-')), 'x.db');
     const forms = [`http://[::ffff:127.0.0.1]:${port}/`, `http://[::ffff:7f00:1]:${port}/docs/json`, `http://127.1:${port}/`, `http://localhost:${port}/`];
     // run asynchronously, so that our server could answer if the guard let the request through
-    const run = await promisify(execFile)(process.execPath, [CLI, 'ingest', ...forms, '--db', db, '--json'], { encoding: 'utf8' });
+    const run = await promisify(execFile)(process.execPath, [CLI, 'ingest', ...forms, '--db', db, '--json'], { encoding: 'utf8' }).then(
+      () => ({ code: 0, stdout: '' }),
+      (err: { code: number; stdout: string }) => err,
+    );
+    expect(run.code).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.failed).toBe(forms.length);
     for (const e of summary.errors) expect(e.error).toMatch(/refused, .*(loopback|IPv4-mapped)/);

@@ -148,10 +148,12 @@ describe('ingestion failure paths', () => {
     writeFileSync(join(dir, 'one.txt'), ARTICLE);
     writeFileSync(join(dir, 'bad.json'), '{');
     const first = spawnSync(process.execPath, [CLI, 'ingest', dir, '--db', db, '--json'], { encoding: 'utf8' });
-    expect(first.status).toBe(0);
+    // one input failed: exit 1, after the rest were stored
+    expect(first.status).toBe(1);
     expect(JSON.parse(first.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: 1, errors: [{ source: join(dir, 'bad.json'), error: 'not JSON' }] });
     const second = spawnSync(process.execPath, [CLI, 'ingest', dir, '--db', db], { encoding: 'utf8' });
-    expect(second.stdout).toBe('ingested 0, duplicates 1, failed 1\n');
+    expect(second.stdout).toBe(`ingested 0, duplicates 1, failed 1 (${join(dir, 'bad.json')})\n`);
+    expect(second.stderr).not.toContain('\u001b');
     const ledger = spawnSync(process.execPath, [CLI, 'ledger', '--db', db, '--donor', 'no', '--json'], { encoding: 'utf8' });
     expect(JSON.parse(ledger.stdout)).toMatchObject([{ donor: 'NO', recipient: 'UA', amount: 12, unit: 'units', sources: [{ evidence: expect.stringContaining('12 howitzers') }] }]);
   });

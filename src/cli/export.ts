@@ -21,9 +21,10 @@ export async function runExportCommand(args: string[]): Promise<number> {
   if (!['csv', 'json', 'xlsx'].includes(format)) return fail('export', `--format must be csv, json or xlsx, not '${format}'`);
   if (!(LAYOUTS as readonly string[]).includes(values.layout)) return fail('export', `--layout must be ${LAYOUTS.join(' or ')}, not '${values.layout}'`);
   const layout = values.layout as Layout;
+  if (format === 'xlsx' && process.stdout.isTTY) return fail('export', 'an XLSX file is binary: redirect it to a file (> ledger.xlsx)');
   const filter = ledgerFilter(values);
   if (typeof filter === 'string') return fail('export', filter);
-  const store = await storeFromOption(values.db, 'export');
+  const store = await storeFromOption(values.db, 'export', { existing: true });
   if (!store) return 1;
   try {
     const rows = rowsFor(layout, await ledgerRows(store.db, filter), values['with-planned']);

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { extractArticle } from '../pipeline/article.js';
+import { isCalendarDate } from './common.js';
 import { formatSummary } from './summary.js';
 
 export async function runExtractCommand(args: string[]): Promise<number> {
@@ -18,7 +19,7 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.published)) {
+  if (values.published !== undefined && !isCalendarDate(values.published)) {
     process.stderr.write(`pledgewatch extract: --published must be a date like 2025-04-08, not '${values.published}'\n`);
     return 2;
   }

@@ -33,7 +33,8 @@ export async function runIngestCommand(args: string[]): Promise<number> {
   const report = (label: string, error: string) => {
     summary.failed++;
     summary.errors.push({ source: label, error });
-    if (!values.json) process.stderr.write(`\r\u001b[Kpledgewatch ingest: ${label}: ${error}\n`);
+    // a progress line is cleared first on a terminal; elsewhere no escape codes are written
+    if (!values.json) process.stderr.write(`${process.stderr.isTTY ? '\r\u001b[K' : ''}pledgewatch ingest: ${label}: ${error}\n`);
   };
 
   if (values.queue) {
@@ -58,7 +59,7 @@ export async function runIngestCommand(args: string[]): Promise<number> {
       connection.disconnect();
     }
     process.stdout.write(values.json ? `${JSON.stringify({ queued: summary.ingested, duplicates: summary.duplicates, failed: summary.failed, errors: summary.errors })}\n` : `queued ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}\n`);
-    return 0;
+    return summary.failed > 0 ? 1 : 0;
   }
 
   const store = await storeFromOption(values.db, 'ingest');
@@ -87,6 +88,7 @@ export async function runIngestCommand(args: string[]): Promise<number> {
     progress.end();
     await store.close();
   }
-  process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}\n`);
-  return 0;
+  process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}${summary.failed > 0 ? ` (${summary.errors.map((e) => e.source).join(', ')})` : ''}\n`);
+  // 1 when any input failed, once the rest are stored: a script can tell
+  return summary.failed > 0 ? 1 : 0;
 }

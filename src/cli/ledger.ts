@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { CATEGORIES } from '../facts/vocabulary.js';
+import { REVIEWABLE_STAGES } from '../ledger/commitments.js';
 import { ledgerRows, ledgerSummary, type LedgerFilter } from '../ledger/query.js';
+import { countryCodeOf } from '../lexicons/index.js';
 import type { FactStore } from '../store/index.js';
-import { fail, storeFromOption } from './common.js';
+import { fail, isCalendarDate, money, storeFromOption } from './common.js';
 
 const FILTER_OPTIONS = {
   db: { type: 'string' },
@@ -20,16 +23,21 @@ const FILTER_OPTIONS = {
 export function ledgerFilter(values: Record<string, string | boolean | undefined>): LedgerFilter | string {
   const date = (name: string) => {
     const v = values[name];
-    if (v !== undefined && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))) return `--${name} must be a date like 2024-01-01`;
+    if (v !== undefined && (typeof v !== 'string' || !isCalendarDate(v))) return `--${name} must be a date like 2024-01-01, not '${v}'`;
     return null;
   };
-  const bad = date('since') ?? date('until');
+  const oneOf = (name: string, allowed: readonly string[]) => {
+    const v = values[name];
+    return v !== undefined && !allowed.includes(String(v)) ? `--${name} must be one of ${allowed.join(', ')}, not '${v}'` : null;
+  };
+  const bad = date('since') ?? date('until') ?? oneOf('category', CATEGORIES) ?? oneOf('status', REVIEWABLE_STAGES);
   if (bad) return bad;
   const gdpYear = values['gdp-year'];
   if (gdpYear !== undefined && !/^\d{4}$/.test(String(gdpYear))) return '--gdp-year must be a year like 2021';
-  const upper = (v: unknown) => (typeof v === 'string' ? (/^[a-z]{2}$/.test(v) ? v.toUpperCase() : v) : undefined);
+  // a country by code or name ("Latvia" is LV); anything else is a body's name as stored ("EU", "World Bank")
+  const party = (v: unknown) => (typeof v === 'string' ? (countryCodeOf(v) ?? v) : undefined);
   return {
-    donor: upper(values.donor), recipient: upper(values.recipient), category: values.category as string | undefined, status: values.status as string | undefined,
+    donor: party(values.donor), recipient: party(values.recipient), category: values.category as string | undefined, status: values.status as string | undefined,
     since: values.since as string | undefined, until: values.until as string | undefined, gdpYear: gdpYear ? Number(gdpYear) : undefined,
     euShared: values['eu-shared'] === true,
   };
@@ -44,7 +52,7 @@ export async function runLedgerCommand(args: string[]): Promise<number> {
   }
   const filter = ledgerFilter(values);
   if (typeof filter === 'string') return fail('ledger', filter);
-  const store = await storeFromOption(values.db, 'ledger');
+  const store = await storeFromOption(values.db, 'ledger', { existing: true });
   if (!store) return 1;
   try {
     if (values.totals) return await printTotals(store, filter, values.json === true);
@@ -67,8 +75,6 @@ export async function runLedgerCommand(args: string[]): Promise<number> {
     await store.close();
   }
 }
-
-const money = (n: number | null) => (n === null ? '' : n >= 1e9 ? `€${(n / 1e9).toFixed(2)}bn` : n >= 1e6 ? `€${(n / 1e6).toFixed(1)}m` : `€${Math.round(n).toLocaleString('en')}`);
 
 /** Totals by donor: whole commitments and yearly figures apart, never added together. */
 async function printTotals(store: FactStore, filter: LedgerFilter, json: boolean): Promise<number> {

@@ -1,3 +1,5 @@
+import { helpRequested } from './help.js';
+
 const USAGE = `pledgewatch — a source-linked ledger of international support commitments, from news
 
 Usage:
@@ -18,7 +20,7 @@ Usage:
   pledgewatch backup FILE|- [--db URL]                             every row of the database as JSON lines
   pledgewatch restore FILE|- [--db URL]                            a backup read into a new, empty database (SQLite or PostgreSQL)
   pledgewatch move --from ./data/pledgewatch.db --to postgres://… copy everything to a new database and check every table's count
-  pledgewatch help
+  pledgewatch help                                                 this text; pledgewatch COMMAND --help: a command's options and an example
 
 Options:
   --json                 machine-readable output
@@ -30,6 +32,11 @@ Options:
 /** Runs a command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const help = command ? helpRequested(command, rest) : null;
+  if (help) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
   switch (command) {
     // commands are loaded on demand: the language model takes most of a second to read
     case 'extract':

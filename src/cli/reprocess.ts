@@ -9,7 +9,7 @@ export async function runReprocessCommand(args: string[]): Promise<number> {
   } catch (err) {
     return fail('reprocess', (err as Error).message);
   }
-  const store = await storeFromOption(values.db, 'reprocess');
+  const store = await storeFromOption(values.db, 'reprocess', { existing: true });
   if (!store) return 1;
   try {
     const summary = await reprocessArticles(store, { all: values.all });

@@ -19,7 +19,7 @@ export async function runBackupCommand(args: string[]): Promise<number> {
   }
   const file = parsed.positionals[0];
   if (!file) return fail('backup', 'where to write: pledgewatch backup FILE [--db URL]');
-  const store = await storeFromOption(parsed.values.db, 'backup');
+  const store = await storeFromOption(parsed.values.db, 'backup', { existing: true });
   if (!store) return 1;
   try {
     const out = file === '-' ? process.stdout : createWriteStream(file);
@@ -102,7 +102,7 @@ export async function runMoveCommand(args: string[]): Promise<number> {
   const { from, to } = parsed.values;
   if (!from || !to) return fail('move', 'pledgewatch move --from ./data/pledgewatch.db --to postgres://… (into a new, empty database)');
   if (from === to) return fail('move', '--from and --to name the same database');
-  const source = await storeFromOption(from, 'move');
+  const source = await storeFromOption(from, 'move', { existing: true });
   if (!source) return 1;
   const target = await storeFromOption(to, 'move');
   if (!target) {

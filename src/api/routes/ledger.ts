@@ -5,14 +5,14 @@ import { REVIEWABLE_STAGES, reviewStage } from '../../ledger/commitments.js';
 import { LEDGER_SORTS, ledgerHistory, ledgerRows, ledgerSummary } from '../../ledger/query.js';
 import { AppError } from '../errors.js';
 import type { FactStore } from '../../store/index.js';
-import { CATEGORIES, PERIODS, STATUSES } from '../../facts/types.js';
+import { CATEGORIES, PERIODS } from '../../facts/types.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
 export const LedgerQuery = z.object({
   donor: z.string().min(1).max(120).optional(),
   recipient: z.string().min(1).max(120).optional(),
   category: z.enum(CATEGORIES).optional(),
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(REVIEWABLE_STAGES).optional().describe('a reported stage, or one a reviewer set'),
   period: z.enum(PERIODS).optional(),
   since: isoDate.optional(),
   until: isoDate.optional(),

@@ -1,0 +1,101 @@
+// `pledgewatch <command> --help`: each command's options and an example, on standard output, exit 0.
+
+const DB = '  --db PATH|URL          a SQLite file or a postgres:// URL (default: DATABASE_URL, else ./data/pledgewatch.db)';
+const FILTERS = [
+  '  --donor X, --recipient X  a country (code or English name: LV, Latvia) or a body as stored (EU, World Bank)',
+  '  --category C           military, financial, humanitarian, security-guarantee, political, reconstruction, other',
+  '  --status S             planned, ready, pledged, delivered, cancelled, suspended',
+  '  --since DATE, --until DATE  announcement dates, YYYY-MM-DD',
+  '  --gdp-year YYYY        % of GDP on one base year instead of each announcement\'s year',
+  '  --eu-shared            totals by donor with the EU institutions\' commitments shared out to the member states',
+];
+
+export const COMMAND_HELP: Record<string, string> = {
+  demo: ['pledgewatch demo', '', 'Loads the demo articles into ./data/pledgewatch.db (or --db) and prints the ledger they give.', '', 'Options:', DB, '', 'Example:', '  npx pledgewatch demo'].join('\n'),
+  extract: [
+    'pledgewatch extract FILE|- [--json] [--explain] [--published YYYY-MM-DD]',
+    'pledgewatch extract --jsonl < articles.jsonl',
+    '',
+    'The facts of one article (text or HTML), each with the words that state it; nothing is stored.',
+    '',
+    'Options:',
+    '  --json                 the facts as JSON',
+    '  --explain              the rule behind each field',
+    '  --published DATE       publication date; relative dates ("on Tuesday") are resolved against it',
+    '  --jsonl                read {"id","url","source","published","text"} lines on stdin, one JSON line out for each',
+    '',
+    'Example:',
+    '  echo "Lithuania will give 0.25 percent of its GDP annually to Ukraine." | npx pledgewatch extract - --explain',
+  ].join('\n'),
+  ingest: [
+    'pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private] [--timeout-ms N]',
+    '',
+    'Stores articles: .txt .html .json .jsonl files, folders (recursively), article URLs, RSS/Atom feeds.',
+    'Exit 0 when every input was stored or was a duplicate; 1 when any failed (the rest are stored; the summary lists them).',
+    '',
+    'Options:',
+    DB,
+    '  --json                 the summary as JSON',
+    '  --queue                enqueue for `pledgewatch worker` instead (needs REDIS_URL)',
+    '  --allow-private        allow URLs on private and loopback addresses',
+    '  --timeout-ms N         time-out per URL',
+    '',
+    'Example:',
+    '  npx pledgewatch ingest ./articles/ https://example.org/feed.xml',
+  ].join('\n'),
+  ledger: [
+    'pledgewatch ledger [filters] [--totals] [--json]',
+    '',
+    'The folded commitments with their EUR value, % of GDP, stages and sources; --totals: totals by donor.',
+    '',
+    'Options:',
+    DB,
+    ...FILTERS,
+    '  --totals               totals by donor (whole commitments; yearly figures apart)',
+    '  --json                 as JSON',
+    '',
+    'Example:',
+    '  npx pledgewatch ledger --donor Lithuania --since 2024-01-01',
+  ].join('\n'),
+  export: [
+    'pledgewatch export commitments [--format csv|json|xlsx] [--layout default|kiel [--with-planned]] [filters] > FILE',
+    '',
+    'The ledger as a file; docs/DATA.md defines every column. XLSX is binary: redirect it to a file.',
+    '',
+    'Options:',
+    DB,
+    '  --format F             csv (default), json or xlsx',
+    '  --layout L             default, or kiel: the Kiel Ukraine Support Tracker\'s main-sheet columns',
+    '  --with-planned         kiel layout: keep planned and ready rows',
+    ...FILTERS,
+    '',
+    'Example:',
+    '  npx pledgewatch export commitments --layout kiel --format xlsx > kiel.xlsx',
+  ].join('\n'),
+  reprocess: ['pledgewatch reprocess [--all] [--json]', '', 'Re-extracts stored articles after the extractor changed; reviewed facts are kept.', '', 'Options:', DB, '  --all                  every article, not only those from an older extractor', '  --json                 the summary as JSON', '', 'Example:', '  npx pledgewatch reprocess --all'].join('\n'),
+  serve: [
+    'pledgewatch serve [--host 127.0.0.1] [--port 8787] [--extract-threads 1] [--demo]',
+    '',
+    'The API (OpenAPI at /docs) and the workbench. Beyond loopback only once a token exists.',
+    '',
+    'Options:',
+    DB,
+    '  --host H, --port P     where to listen',
+    '  --extract-threads N    worker threads that extract posted articles',
+    '  --demo                 load the demo articles first',
+    '',
+    'Example:',
+    '  npx pledgewatch serve --port 8787',
+  ].join('\n'),
+  token: ['pledgewatch token create --role viewer|reviewer|admin [--name N]', 'pledgewatch token list [--json]', 'pledgewatch token revoke ID', '', 'API tokens: printed once at creation; only their hash is stored.', '', 'Options:', DB, '', 'Example:', '  npx pledgewatch token create --role reviewer --name "analyst laptop"'].join('\n'),
+  worker: ['pledgewatch worker [--concurrency N]', '', 'Processes articles queued by `ingest --queue` (needs REDIS_URL); run as many as you like.', '', 'Options:', DB, '  --concurrency N        jobs taken at a time (stored in one transaction)', '', 'Example:', '  REDIS_URL=redis://127.0.0.1:6379 npx pledgewatch worker --concurrency 16'].join('\n'),
+  backup: ['pledgewatch backup FILE|- [--db URL]', '', 'Every row of the database as JSON lines, streamed; the first line announces each table\'s count.', '', 'Options:', DB, '', 'Example:', '  npx pledgewatch backup pledgewatch-2026-12-02.jsonl'].join('\n'),
+  restore: ['pledgewatch restore FILE|- [--db URL]', '', 'Reads a backup into a new, empty database, all or nothing.', '', 'Options:', DB, '', 'Example:', '  npx pledgewatch restore pledgewatch-2026-12-02.jsonl --db postgres://user@host/newdb'].join('\n'),
+  move: ['pledgewatch move --from DB --to DB [--json]', '', 'Copies everything into a new, empty database and checks every table\'s count.', '', 'Example:', '  npx pledgewatch move --from ./data/pledgewatch.db --to postgres://user@host/pledgewatch'].join('\n'),
+};
+
+/** The help of `command` when `args` asks for it, else null. */
+export function helpRequested(command: string, args: string[]): string | null {
+  if (!args.includes('--help') && !args.includes('-h')) return null;
+  return COMMAND_HELP[command] ?? null;
+}
