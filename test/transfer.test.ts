@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/api/auth.js';
 import { ingestArticle, ingestArticles, type ArticleSource } from '../src/ingest/ingest-article.js';
@@ -79,6 +80,11 @@ describe('backup, restore and move', () => {
       const target = await openStore(url);
       try {
         expect(await snapshot(target)).toEqual(expected);
+        // the planner has statistics for the copied tables
+        const analyzed = dialect.name === 'postgres'
+          ? sql<{ n: number }>`select count(*)::int as n from pg_stat_user_tables where relname = 'ledger_commitments' and last_analyze is not null`
+          : sql<{ n: number }>`select count(*) as n from sqlite_stat1 where tbl = 'ledger_commitments'`;
+        expect(Number((await analyzed.execute(target.db)).rows[0].n)).toBeGreaterThan(0);
         // the copy goes on working: a new article gets ids after the copied ones
         const added = await ingestArticle(target, { text: 'Portugal will give €45 million to Ukraine for demining.', published: '2025-08-01' });
         expect(added.status).toBe('ingested');

@@ -3,10 +3,13 @@ import { config } from '../config.js';
 import { ingestArticles, type ArticleSource } from '../ingest/ingest-article.js';
 import { countFiles, readSources } from '../ingest/sources.js';
 import { enqueueArticle, ingestQueue, redisConnection } from '../queue/index.js';
+import { analyze } from '../store/dialects/index.js';
 import { fail, Progress, storeFromOption } from './common.js';
 
 /** Articles stored per transaction: each is whole or absent, and the batch shares one commit. */
 const BATCH = 25;
+/** Articles stored in one run past which the planner's statistics are refreshed. */
+const ANALYZE_AFTER = 500;
 
 export async function runIngestCommand(args: string[]): Promise<number> {
   let parsed;
@@ -84,6 +87,8 @@ export async function runIngestCommand(args: string[]): Promise<number> {
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length > 0) await flush();
+    // a bulk load changes the tables' shape: the planner's statistics follow
+    if (summary.ingested >= ANALYZE_AFTER) await analyze(store.db);
   } finally {
     progress.end();
     await store.close();

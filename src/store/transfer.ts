@@ -3,7 +3,7 @@
 // Rows keep their ids, so every reference between them stays true; PostgreSQL's sequences are
 // set past the copied ids afterwards.
 import { sql, type Kysely } from 'kysely';
-import { resetSequences } from './dialects/index.js';
+import { analyze, resetSequences } from './dialects/index.js';
 import type { Database, Db } from './schema.js';
 
 type Table = keyof Database;
@@ -82,7 +82,7 @@ export async function writeAll(db: Kysely<Database>, rows: AsyncIterable<TableRo
     if (any) throw new TransferError(`the target database already holds ${table}: restore and move write only into a new, empty database`);
   }
   const known = new Set(TABLES.map((t) => t.name as string));
-  return db.transaction().execute(async (trx) => {
+  const written = await db.transaction().execute(async (trx) => {
     for (const table of SEEDED) await trx.deleteFrom(table).execute();
     const written = Object.fromEntries(TABLES.map((t) => [t.name, 0])) as Counts;
     // an article can name the later revision that replaced it: set once that revision is in
@@ -112,4 +112,6 @@ export async function writeAll(db: Kysely<Database>, rows: AsyncIterable<TableRo
     await resetSequences(trx, TABLES.filter((t) => t.key.length === 1 && t.key[0] === 'id').map((t) => t.name));
     return written;
   });
+  await analyze(db);
+  return written;
 }

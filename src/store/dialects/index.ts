@@ -72,6 +72,14 @@ export async function lockKeys(db: Kysely<Database>, keys: string[]): Promise<vo
   for (const key of [...new Set(keys)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
 }
 
+/**
+ * Refreshes the planner's statistics after a bulk load: without them PostgreSQL plans a donor's
+ * lookup as if the table were empty, and SQLite has none until asked.
+ */
+export async function analyze(db: Kysely<Database>): Promise<void> {
+  await sql`analyze`.execute(db);
+}
+
 /** After rows were copied in with their ids: PostgreSQL's sequences continue past them (SQLite's keys already do). */
 export async function resetSequences(db: Kysely<Database>, tables: string[]): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
