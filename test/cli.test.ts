@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_HELP } from '../src/cli/help.js';
+import { countArticles } from '../src/ingest/sources.js';
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -65,5 +66,16 @@ describe('the command line', () => {
     expect(run.stdout).toContain('failed 1');
     expect(run.stderr).toContain(join(dir, 'no', 'such', 'dir'));
     expect(run.stderr).not.toContain('\u001b');
+  });
+
+  it('counts progress in articles: known ahead for text files, counted as read when a file may hold many', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pledgewatch-count-'));
+    writeFileSync(join(folder, 'a.txt'), 'Norway will send aid to Ukraine.');
+    writeFileSync(join(folder, 'b.html'), '<p>Sweden will send aid to Ukraine.</p>');
+    writeFileSync(join(folder, 'notes.md'), 'not an article');
+    expect(await countArticles([folder])).toBe(2);
+    writeFileSync(join(folder, 'more.jsonl'), '{"text":"a"}\n{"text":"b"}\n');
+    expect(await countArticles([folder])).toBeNull();
+    expect(await countArticles(['https://example.org/feed.xml'])).toBeNull();
   });
 });

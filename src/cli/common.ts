@@ -40,7 +40,8 @@ export class Progress {
     if (now - this.last < 100 && done !== this.total) return;
     this.last = now;
     const width = 30;
-    const bar = this.total ? `[${'#'.repeat(Math.round((width * Math.min(done, this.total)) / this.total)).padEnd(width, '.')}] ${done}/${this.total}` : `${done}`;
+    // counted in articles: a bar when their number is known before reading, else the count so far
+    const bar = this.total ? `[${'#'.repeat(Math.round((width * Math.min(done, this.total)) / this.total)).padEnd(width, '.')}] ${done}/${this.total} articles` : `${done} articles`;
     process.stderr.write(`\r${bar} ${summary}\u001b[K`);
   }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';
 import { ingestArticles, type ArticleSource } from '../ingest/ingest-article.js';
-import { countFiles, readSources } from '../ingest/sources.js';
+import { countArticles, readSources } from '../ingest/sources.js';
 import { enqueueArticle, ingestQueue, redisConnection } from '../queue/index.js';
 import { analyze } from '../store/dialects/index.js';
 import { fail, Progress, storeFromOption } from './common.js';
@@ -32,7 +32,7 @@ export async function runIngestCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) return fail('ingest', 'name files, folders, article URLs or feed URLs to ingest');
   const fetchOptions = { allowPrivate: values['allow-private'] ?? false, timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined };
   const summary = { ingested: 0, duplicates: 0, failed: 0, errors: [] as Array<{ source: string; error: string }> };
-  const progress = new Progress(positionals.some((p) => /^https?:/.test(p)) ? null : await countFiles(positionals));
+  const progress = new Progress(await countArticles(positionals));
   const report = (label: string, error: string) => {
     summary.failed++;
     summary.errors.push({ source: label, error });

@@ -20,11 +20,18 @@ export async function* readSources(inputs: string[], fetchOptions: FetchOptions 
 }
 
 /** How many files the inputs hold, for a progress bar (URLs and JSON lines are counted as they come). */
-export async function countFiles(inputs: string[]): Promise<number> {
+/**
+ * How many articles the inputs hold, when that is known before reading them: one per text or
+ * HTML file. Null when a URL, feed or JSON file is among them (each may hold any number).
+ */
+export async function countArticles(inputs: string[]): Promise<number | null> {
   let n = 0;
   for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) continue;
-    for await (const _ of walk(input)) n++;
+    if (/^https?:\/\//i.test(input)) return null;
+    for await (const file of walk(input)) {
+      if (/\.jsonl?$/i.test(file)) return null;
+      n++;
+    }
   }
   return n;
 }
