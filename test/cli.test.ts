@@ -66,6 +66,10 @@ describe('the command line', () => {
     expect(run.stdout).toContain('failed 1');
     expect(run.stderr).toContain(join(dir, 'no', 'such', 'dir'));
     expect(run.stderr).not.toContain('\u001b');
+    const garbage = join(dir, 'garbage.txt');
+    writeFileSync(garbage, Buffer.from([0xff, 0xfe, 0xfd, 0x41, 0xc3, 0x28]));
+    const bad = cli('ingest', garbage, '--db', db);
+    expect(bad.stderr).toBe(`pledgewatch ingest: ${garbage}: not valid UTF-8 text\n`);
   });
 
   it('counts progress in articles: known ahead for text files, counted as read when a file may hold many', async () => {

@@ -33,7 +33,9 @@ export async function runIngestCommand(args: string[]): Promise<number> {
   const fetchOptions = { allowPrivate: values['allow-private'] ?? false, timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined };
   const summary = { ingested: 0, duplicates: 0, failed: 0, errors: [] as Array<{ source: string; error: string }> };
   const progress = new Progress(await countArticles(positionals));
-  const report = (label: string, error: string) => {
+  const report = (label: string, reason: string) => {
+    // a reason that names its input already (a fetch error names its URL) is not prefixed twice
+    const error = reason.startsWith(`${label}: `) ? reason.slice(label.length + 2) : reason;
     summary.failed++;
     summary.errors.push({ source: label, error });
     // a progress line is cleared first on a terminal; elsewhere no escape codes are written
