@@ -33,6 +33,11 @@ describe('the command line', () => {
       }
     }
     expect(cli('help').stdout).toContain('pledgewatch COMMAND --help');
+    // a usage error says where the options are
+    const unknown = cli('ledger', '--colour', 'red');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect(unknown.stderr).toContain('pledgewatch ledger --help lists the options');
   });
 
   it('refuses a database file that is not there instead of creating an empty one', () => {

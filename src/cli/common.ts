@@ -22,8 +22,10 @@ export async function storeFromOption(db: string | undefined, command: string, {
   }
 }
 
+/** Reports why a command did nothing; a usage error (exit 2) also says where the options are listed. */
 export function fail(command: string, message: string, code = 2): number {
-  process.stderr.write(`pledgewatch ${command}: ${message}\n`);
+  const hint = code === 2 ? `\n(pledgewatch ${command.split(' ')[0]} --help lists the options, with an example)` : '';
+  process.stderr.write(`pledgewatch ${command}: ${message}${hint}\n`);
   return code;
 }
 
