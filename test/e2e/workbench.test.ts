@@ -61,6 +61,8 @@ run('workbench in Chromium', () => {
     // the Finnish pledge reported six times is one row with six sources
     await page.getByLabel('Donor', { exact: true }).fill('FI');
     await expect.poll(() => page.locator('table.ledger tbody tr').count()).toBe(1);
+    // countries by name beside their codes
+    expect(await page.locator('table.ledger tbody tr').first().textContent()).toContain('Finland (FI)Ukraine (UA)');
     await page.getByRole('button', { name: '6 sources' }).click();
     expect(await page.locator('tr.sources li').count()).toBe(6);
     await shot('ledger');

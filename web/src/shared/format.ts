@@ -1,4 +1,14 @@
-// Numbers as analysts read them.
+// Numbers and parties as analysts read them.
+import countries from '../../../src/lexicons/countries.json';
+
+const countryNames = new Map((countries as Array<{ code: string; names: string[] }>).map((c) => [c.code, c.names[0]]));
+
+/** A donor or recipient as stored, with the country's name beside its code ("Latvia (LV)"); a body's name as is. */
+export function party(value: string | null): string {
+  if (value === null) return '—';
+  const name = countryNames.get(value);
+  return name ? `${name} (${value})` : value;
+}
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });

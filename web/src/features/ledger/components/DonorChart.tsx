@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { eur, percent } from '../../../shared/format';
+import { eur, party, percent } from '../../../shared/format';
 import type { SummaryRow } from '../../../shared/types';
 
 type Metric = 'eur' | 'gdp';
@@ -39,7 +39,7 @@ export function DonorChart({ rows }: { rows: SummaryRow[] }) {
             const w = ((WIDTH - LABEL - 80) * value(r)) / max;
             return (
               <g key={r.key} transform={`translate(0 ${i * BAR})`} data-donor={r.key}>
-                <title>{`${r.key}: ${eur(figures(r).eur)} · ${percent(figures(r).gdpShare)} of GDP${basis === 'annual' ? ' a year' : ''} · ${figures(r).commitments} commitments`}</title>
+                <title>{`${party(r.key)}: ${eur(figures(r).eur)} · ${percent(figures(r).gdpShare)} of GDP${basis === 'annual' ? ' a year' : ''} · ${figures(r).commitments} commitments`}</title>
                 <text x={LABEL - 6} y={BAR / 2 + 4} textAnchor="end" className="chart-label">{r.key}</text>
                 <rect x={LABEL} y={3} width={Math.max(w, 1)} height={BAR - 6} className="bar" />
                 <text x={LABEL + w + 6} y={BAR / 2 + 4} className="chart-value" data-testid={`donor-total-${r.key}`}>{label(r)}</text>

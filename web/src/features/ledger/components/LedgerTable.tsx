@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { amount, eur, percent } from '../../../shared/format';
+import { amount, eur, party, percent } from '../../../shared/format';
 import { href } from '../../../shared/router';
 import type { LedgerRow } from '../../../shared/types';
 import type { Sort, SortColumn } from '../api';
@@ -40,8 +40,8 @@ export function LedgerTable({ rows, sort, onSort }: Props) {
           {rows.map((r) => (
             <Fragment key={r.id}>
               <tr className={open === r.id ? 'open' : undefined}>
-                <td>{r.donor ?? '—'}</td>
-                <td>{r.recipient ?? '—'}</td>
+                <td>{party(r.donor)}</td>
+                <td>{party(r.recipient)}</td>
                 <td>
                   {amount(r.amount, r.unit)}{r.item ? ` ${r.item}` : ''}
                   {r.delivered !== null && r.status !== 'delivered' || (r.delivered !== null && r.delivered !== r.amount) ? <span className="delivered"> · {amount(r.delivered, r.unit)} delivered</span> : null}
