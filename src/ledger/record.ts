@@ -4,7 +4,7 @@
 import type { Commitment } from '../facts/types.js';
 import { detectLanguage } from '../pipeline/normalize/index.js';
 import type { PipelineResult } from '../pipeline/run-pipeline.js';
-import { addMember, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
+import { addMember, addMentions, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
 import { foldCommitment, lockBuckets, unfoldFacts, writeHistory, type FoldedFields } from './commitments.js';
 import { announcementDate } from './dates.js';
 import { storyFor } from './stories.js';
@@ -199,6 +199,7 @@ export function factsOf(r: PipelineResult): NewFact[] {
 async function registerEntities(db: Db, articleId: number, r: PipelineResult): Promise<void> {
   await upsertPersons(db, r.persons.map((p) => ({ name: p.name, role: p.role, country: p.country })));
   const orgIds = await upsertOrganizations(db, r.organizations.map((o) => ({ name: o.name, acronym: o.acronym, kind: o.kind })));
+  await addMentions(db, articleId, [...orgIds.values()]);
   for (const c of r.commitments) {
     if (!c.donor || !/^[A-Z]{2}$/.test(c.donor)) continue;
     const sentence = sentenceAround(r.normalized.text, c.evidence.start, c.evidence.end);

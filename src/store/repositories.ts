@@ -55,6 +55,17 @@ export async function upsertOrganizations(db: Db, orgs: Array<{ name: string; ac
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
+/** Records that an article names these organizations (again after a re-extraction: no second row). */
+export async function addMentions(db: Db, articleId: number, organizationIds: number[]): Promise<void> {
+  const unique = [...new Set(organizationIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('organization_mentions')
+    .values(unique.map((id) => ({ organization_id: id, article_id: articleId })))
+    .onConflict((oc) => oc.columns(['organization_id', 'article_id']).doNothing())
+    .execute();
+}
+
 export async function addMember(db: Db, m: { organization_id: number; country: string; article_id: number; evidence: string }): Promise<void> {
   await db
     .insertInto('organization_members')

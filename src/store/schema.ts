@@ -95,6 +95,12 @@ export interface OrganizationMembersTable {
   evidence: string | null;
 }
 
+/** An organization named in a stored article. */
+export interface OrganizationMentionsTable {
+  organization_id: number;
+  article_id: number;
+}
+
 export interface CountriesTable {
   code: string;
   name: string;
@@ -179,6 +185,7 @@ export interface Database {
   persons: PersonsTable;
   organizations: OrganizationsTable;
   organization_members: OrganizationMembersTable;
+  organization_mentions: OrganizationMentionsTable;
   countries: CountriesTable;
   ledger_commitments: LedgerCommitmentsTable;
   commitment_sources: CommitmentSourcesTable;

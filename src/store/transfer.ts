@@ -19,6 +19,7 @@ export const TABLES: ReadonlyArray<{ name: Table; key: string[] }> = [
   { name: 'story_bands', key: ['article_id', 'band'] },
   // a member found through a pledge names the article that says so
   { name: 'organization_members', key: ['organization_id', 'country'] },
+  { name: 'organization_mentions', key: ['organization_id', 'article_id'] },
   { name: 'facts', key: ['id'] },
   { name: 'review_log', key: ['id'] },
   { name: 'ledger_commitments', key: ['id'] },

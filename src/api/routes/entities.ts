@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ledgerRows } from '../../ledger/query.js';
@@ -29,22 +31,27 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
   app.get('/api/organizations', {
     config: { role: 'viewer' },
     schema: {
-      tags: ['entities'], summary: 'Organizations and coalitions, those with most known member states first', querystring: ListQuery,
-      response: { 200: z.array(z.object({ id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(), members: z.number() })) },
+      tags: ['entities'], summary: 'Organizations and coalitions named in stored articles, those with most known member states first (all=true: every body of the lexicon too)',
+      querystring: ListQuery.extend({ all: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.array(z.object({ id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(), members: z.number(), articles: z.number() })) },
     },
   }, async (request) => {
+    const articles = (eb: ExpressionBuilder<Database, 'organizations'>) =>
+      eb.selectFrom('organization_mentions').select((m) => m.fn.countAll<number>().as('n')).whereRef('organization_mentions.organization_id', '=', 'organizations.id');
+    const members = (eb: ExpressionBuilder<Database, 'organizations'>) =>
+      eb.selectFrom('organization_members').select((m) => m.fn.countAll<number>().as('n')).whereRef('organization_members.organization_id', '=', 'organizations.id');
     let q = store.reader
       .selectFrom('organizations')
-      .leftJoin('organization_members', 'organization_members.organization_id', 'organizations.id')
-      .select(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind', (eb) => eb.fn.count<number>('organization_members.country').as('members')])
-      .groupBy(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind'])
+      .select(['organizations.id', 'organizations.name', 'organizations.acronym', 'organizations.kind', (eb) => members(eb).as('members'), (eb) => articles(eb).as('articles')])
       // coalitions and formats with known members first: they are what an analyst opens
       .orderBy('members', 'desc')
+      .orderBy('articles', 'desc')
       .orderBy('organizations.name')
       .limit(request.query.limit)
       .offset(request.query.offset);
+    if (request.query.all !== 'true') q = q.where((eb) => eb.exists(eb.selectFrom('organization_mentions').select('article_id').whereRef('organization_mentions.organization_id', '=', 'organizations.id')));
     if (request.query.q) q = q.where((eb) => eb.or([eb('organizations.name', 'like', likeNeedle(request.query.q!)), eb('organizations.acronym', 'like', likeNeedle(request.query.q!))]));
-    return (await q.execute()).map((o) => ({ ...o, members: Number(o.members) }));
+    return (await q.execute()).map((o) => ({ ...o, members: Number(o.members), articles: Number(o.articles) }));
   });
 
   app.get('/api/persons/:id', {

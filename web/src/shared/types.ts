@@ -74,6 +74,8 @@ export interface OrganizationSummary {
   acronym: string | null;
   kind: string | null;
   members: number;
+  /** Stored articles that name it. */
+  articles: number;
 }
 
 export interface OrganizationDetail {

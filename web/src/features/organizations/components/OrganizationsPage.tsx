@@ -17,18 +17,20 @@ export function OrganizationsPage() {
       </header>
       <ErrorNote error={orgs.error} />
       <table className="simple">
-        <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col" className="num">Members known</th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col" className="num">Members known</th><th scope="col" className="num">Articles</th></tr></thead>
         <tbody>
           {orgs.data?.map((o) => (
             <tr key={o.id}>
               <td><a href={href(`organizations/${o.id}`)}>{o.name}</a>{o.acronym && o.acronym !== o.name ? ` (${o.acronym})` : ''}</td>
               <td>{o.kind ?? '—'}</td>
               <td className="num">{o.members}</td>
+              <td className="num">{o.articles}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {orgs.data?.length === 0 && <p className="muted">None matches.</p>}
+      <p className="muted small">The organizations the stored articles name; the lexicon knows more, and any of them appears here once an article names it.</p>
     </div>
   );
 }
