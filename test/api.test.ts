@@ -231,6 +231,16 @@ for (const dialect of DIALECTS) {
         const hits = (await app.inject({ url: '/api/search?q=air%20defence' })).json();
         expect(hits.some((h: { kind: string }) => h.kind === 'article')).toBe(true);
         expect(hits.some((h: { kind: string }) => h.kind === 'quote')).toBe(true);
+        const quote = hits.find((h: { kind: string }) => h.kind === 'quote');
+        expect(quote).toMatchObject({ source: expect.any(String), published: expect.stringMatching(/^2025-/) });
+        expect(quote.marks.map(([a, b]: [number, number]) => quote.snippet.slice(a, b).toLowerCase())).toEqual(expect.arrayContaining(['air', 'defence']));
+        // a quote found by its speaker's name; the wire copies of one quote are one result
+        const bySpeaker = (await app.inject({ url: '/api/search?q=Laakso' })).json().filter((h: { kind: string }) => h.kind === 'quote');
+        expect(bySpeaker.length).toBeGreaterThan(0);
+        expect(bySpeaker.every((h: { speaker: string }) => h.speaker === 'Aino Laakso')).toBe(true);
+        const keys = bySpeaker.map((h: { speaker: string; snippet: string }) => `${h.speaker}|${h.snippet.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(bySpeaker.some((h: { copies: number }) => h.copies > 0)).toBe(true);
         expect((await app.inject({ url: '/api/search?q=zzzyxq' })).json()).toEqual([]);
         expect((await app.inject({ url: '/api/search?q=a' })).statusCode).toBe(400);
       });

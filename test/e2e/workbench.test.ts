@@ -175,6 +175,10 @@ run('workbench in Chromium', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const hit = page.locator('.result-quote a').first();
     await expect.poll(() => hit.textContent()).toContain('Every interceptor we send protects a hospital');
+    // the words found are marked, and the speaker, source and date shown
+    expect(await page.locator('.result-quote').first().locator('mark').allTextContents()).toEqual(expect.arrayContaining(['interceptor', 'hospital']));
+    expect(await page.locator('.result-quote .speaker').first().textContent()).toMatch(/\S+: $/);
+    expect(await page.locator('.result-quote .result-meta').first().textContent()).toMatch(/20\d\d-\d\d/);
     await shot('search');
     await hit.click();
     await expect.poll(() => page.locator('mark.hl.selected').count()).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import type { Database } from '../../store/schema.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ledgerRows } from '../../ledger/query.js';
-import { searchText, type FactStore } from '../../store/index.js';
+import type { FactStore } from '../../store/index.js';
+import { searchWithContext } from '../../store/search.js';
 import { AppError } from '../errors.js';
 import { LedgerRowSchema } from './ledger.js';
 
@@ -108,9 +109,15 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
   app.get('/api/search', {
     config: { role: 'viewer' },
     schema: {
-      tags: ['search'], summary: 'Full-text search over articles and quotes',
+      tags: ['search'], summary: 'Full-text search over articles and quotes, and quotes by their speaker; copies of a quote listed once',
       querystring: z.object({ q: z.string().min(2).max(200), limit: z.coerce.number().int().min(1).max(100).default(20) }),
-      response: { 200: z.array(z.object({ kind: z.enum(['article', 'quote']), id: z.number(), articleId: z.number(), snippet: z.string() })) },
+      response: {
+        200: z.array(z.object({
+          kind: z.enum(['article', 'quote']), id: z.number(), articleId: z.number(), snippet: z.string(), title: z.string().nullable(), source: z.string().nullable(),
+          url: z.string().nullable(), published: z.string().nullable(), speaker: z.string().nullable(), copies: z.number().describe('other articles carrying the same quote'),
+          marks: z.array(z.tuple([z.number(), z.number()])).describe('[start, end) of the words found, in the snippet'),
+        })),
+      },
     },
-  }, async (request) => searchText(store.reader, store.capabilities, request.query.q, request.query.limit));
+  }, async (request) => searchWithContext(store.reader, store.capabilities, request.query.q, request.query.limit));
 };

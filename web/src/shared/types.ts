@@ -87,9 +87,4 @@ export interface OrganizationDetail {
   commitments: LedgerRow[];
 }
 
-export interface SearchHit {
-  kind: 'article' | 'quote';
-  id: number;
-  articleId: number;
-  snippet: string;
-}
+export type { SearchResult as SearchHit } from '../../../src/store/search';
