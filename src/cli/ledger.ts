@@ -64,7 +64,7 @@ export async function runLedgerCommand(args: string[]): Promise<number> {
     const lines = rows.map((r) =>
       [
         `#${r.id}`, `${r.donor ?? '?'} → ${r.recipient ?? '?'}`,
-        `${r.amount === null ? 'unquantified' : `${r.amount.toLocaleString('en')} ${r.unit ?? ''}`.trim()}${r.item ? ` ${r.item}` : ''}${r.delivered !== null && r.status !== 'delivered' || (r.delivered !== null && r.delivered !== r.amount) ? `, ${r.delivered.toLocaleString('en')} delivered` : ''}`,
+        `${r.amount === null ? 'unquantified' : `${r.amount.toLocaleString('en')} ${r.unit ?? ''}`.trim()}${r.item ? ` ${r.item}` : ''}${r.delivered !== null && (r.status !== 'delivered' || r.delivered !== r.amount) ? `, ${r.delivered.toLocaleString('en')} delivered` : ''}`,
         `${r.valuation === 'estimate' ? '≈' : ''}${money(r.eur)}`, r.gdpShare === null ? '' : `${r.gdpShare.toFixed(3)} % GDP`, r.period ?? '', r.category, r.status,
         r.announced ?? 'undated', `${r.sources.length} source${r.sources.length === 1 ? '' : 's'}`,
       ].join(' · '),

@@ -34,7 +34,6 @@ export interface LedgerFilter {
 
 export const LEDGER_SORTS = ['announced', 'donor', 'recipient', 'category', 'status', 'amount', 'period', 'eur', 'gdpShare'] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
-const SORT_COLUMNS = { gdpShare: 'gdp_share' } as const;
 
 /** One source of a row: one article revision at one address (an article without one is listed once, with no URL). */
 export interface LedgerSource {
@@ -102,7 +101,7 @@ function filtered(db: Db, filter: LedgerFilter) {
 
 export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<LedgerRow[]> {
   const sort = filter.sort ?? 'announced';
-  const column = sort === 'gdpShare' ? SORT_COLUMNS.gdpShare : sort;
+  const column = sort === 'gdpShare' ? 'gdp_share' : sort;
   const direction = (filter.descending ?? sort === 'announced') ? 'desc' : 'asc';
   // rows without a value sort last either way
   const rows = await filtered(db, filter)

@@ -49,9 +49,7 @@ const PAGE = 1000;
 export async function* readAll(db: Db): AsyncGenerator<TableRow> {
   for (const { name, key } of TABLES) {
     for (let offset = 0; ; offset += PAGE) {
-      let q = db.selectFrom(name).selectAll() as unknown as { orderBy(c: string): typeof q; limit(n: number): typeof q; offset(n: number): typeof q; execute(): Promise<Row[]> };
-      for (const column of key) q = q.orderBy(column);
-      const rows = await q.limit(PAGE).offset(offset).execute();
+      const { rows } = await sql<Row>`select * from ${sql.table(name)} order by ${sql.join(key.map((k) => sql.ref(k)))} limit ${PAGE} offset ${offset}`.execute(db);
       for (const row of rows) yield { table: name, row };
       if (rows.length < PAGE) break;
     }

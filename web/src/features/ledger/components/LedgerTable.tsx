@@ -44,7 +44,7 @@ export function LedgerTable({ rows, sort, onSort }: Props) {
                 <td>{party(r.recipient)}</td>
                 <td>
                   {amount(r.amount, r.unit)}{r.item ? ` ${r.item}` : ''}
-                  {r.delivered !== null && r.status !== 'delivered' || (r.delivered !== null && r.delivered !== r.amount) ? <span className="delivered"> · {amount(r.delivered, r.unit)} delivered</span> : null}
+                  {r.delivered !== null && (r.status !== 'delivered' || r.delivered !== r.amount) ? <span className="delivered"> · {amount(r.delivered, r.unit)} delivered</span> : null}
                 </td>
                 <td className="num" title={r.valuation === 'estimate' ? 'estimated from the price list of items' : undefined}>{r.valuation === 'estimate' ? '≈ ' : ''}{eur(r.eur)}</td>
                 <td className="num">{percent(r.gdpShare)}</td>
