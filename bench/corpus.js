@@ -19,3 +19,18 @@ export function devArticles(bench) {
       return { id, url, source, published, text };
     });
 }
+
+/**
+ * `count` articles cycling through the dev articles, each copy made distinct (a URL and a closing
+ * line of its own) so that no duplicate check short-cuts its storage: what a batch of real news
+ * costs, not what a batch of repeats costs.
+ */
+export function distinctCopies(articles, count) {
+  return Array.from({ length: count }, (_, i) => {
+    const a = articles[i % articles.length];
+    return { id: `${a.id}-${i}`, url: `https://bench.example.org/${i}/${a.id}`, source: a.source, published: a.published, text: `${a.text}\n\nBench copy ${i}.` };
+  });
+}
+
+/** The articles as JSON lines, the input `extract --jsonl` and `ingest FILE.jsonl` read. */
+export const asJsonLines = (articles) => `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`;

@@ -57,6 +57,23 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('folds the reports of one article into each other as it goes: a pledge, then its partial delivery, in one text', async () => {
+      const text = [
+        'Poland pledged 30 tanks to Ukraine on Monday.',
+        'Poland has delivered 20 of the tanks it pledged to Ukraine.',
+        'Poland will also provide €50 million to Ukraine.',
+      ].join('\n');
+      await ingestArticle(store, { text, published: '2025-03-05' });
+      const rows = await ledgerRows(store.db, { sort: 'announced', descending: false });
+      const tanks = rows.find((r) => r.unit === 'units');
+      expect(tanks).toMatchObject({ donor: 'PL', recipient: 'UA', amount: 30, status: 'delivered', delivered: 20 });
+      expect(tanks!.sources).toHaveLength(2);
+      expect(rows.filter((r) => r.unit === 'EUR').map((r) => r.amount)).toEqual([50e6]);
+      // the history tells the row's story in order: created, another source, then its new stage
+      const history = await ledgerHistory(store.db, tanks!.id);
+      expect(history!.map((h) => h.action)).toEqual(['created', 'source', 'stage']);
+    });
+
     it('does not match a delivery to a pledge announced more than 18 months before', async () => {
       await ingestArticle(store, { text: 'Poland pledged 30 tanks to Ukraine.', published: '2023-01-10' });
       await ingestArticle(store, { text: 'Poland has delivered 30 tanks to Ukraine.', published: '2025-02-01' });

@@ -5,7 +5,7 @@ import type { Commitment } from '../facts/types.js';
 import { detectLanguage } from '../pipeline/normalize/index.js';
 import type { PipelineResult } from '../pipeline/run-pipeline.js';
 import { addMember, addMentions, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
-import { foldCommitment, lockBuckets, unfoldFacts, writeHistory, type FoldedFields } from './commitments.js';
+import { foldCommitment, foldCommitments, lockBuckets, unfoldFacts, writeHistory, type FoldedFields, type ReportedCommitment } from './commitments.js';
 import { announcementDate } from './dates.js';
 import { storyFor } from './stories.js';
 
@@ -117,6 +117,9 @@ async function supersede(db: Db, oldId: number, newId: number, now: Date): Promi
   return carried;
 }
 
+/** Commitments of one article folded between two turns of the event loop. */
+const FOLDED_BETWEEN_PAUSES = 50;
+
 /**
  * Stores an article's facts (none for a text that is not English: the extractor reads English
  * only), registers its persons and organizations and folds its commitments.
@@ -134,18 +137,21 @@ async function recordFacts(
   const ids = await insertFacts(db, article.id, result.extractorVersion, facts);
   await carryReviews(db, facts, ids, carried);
   await registerEntities(db, article.id, result);
-  let commitments = 0;
+  const reports: ReportedCommitment[] = [];
   for (let i = 0; i < facts.length; i++) {
     if (facts[i].type !== 'commitment') continue;
     const review = carried.get(reviewKey('commitment', JSON.stringify(facts[i].data)));
     if (review?.review_status === 'rejected') continue;
     const fields = (review?.edited_data ? JSON.parse(review.edited_data) : facts[i].data) as Commitment;
     const dated = announcementDate(sentenceAround(result.normalized.text, facts[i].start, facts[i].end), article.published);
-    await foldCommitment(db, { factId: ids[i], articleId: article.id, commitment: fields, dated }, now);
-    // better-sqlite3 answers synchronously: without a pause a long article would hold the event loop to the end
-    if (++commitments % 50 === 0) await yieldToEventLoop();
+    reports.push({ factId: ids[i], articleId: article.id, commitment: fields, dated });
   }
-  return { facts: facts.length, commitments };
+  for (let i = 0; i < reports.length; i += FOLDED_BETWEEN_PAUSES) {
+    // better-sqlite3 answers synchronously: without a pause a long article would hold the event loop to the end
+    if (i > 0) await yieldToEventLoop();
+    await foldCommitments(db, reports.slice(i, i + FOLDED_BETWEEN_PAUSES), now);
+  }
+  return { facts: facts.length, commitments: reports.length };
 }
 
 async function carryReviews(db: Db, facts: NewFact[], ids: number[], carried: Map<string, CarriedReview>): Promise<void> {

@@ -1,5 +1,7 @@
 // The only place that knows which database is behind the store.
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
+import type { Database as SQLiteDatabase, Statement as SQLiteStatement } from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface Capabilities {
@@ -52,12 +54,12 @@ export async function connect(url: string): Promise<Connection> {
   } catch (err) {
     throw new StoreUnavailableError(`cannot open SQLite database ${url}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: reusingStatements(database) }) });
   const openReader = () => {
     if (url === ':memory:') return db;
     const reader = new SQLite(url, { readonly: true });
     reader.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(reader) }) });
   };
   return { db, capabilities: { name: 'sqlite', fullText: true }, openReader };
 }
@@ -68,8 +70,10 @@ export async function connect(url: string): Promise<Connection> {
  * since it lets one writer in at a time.
  */
 export async function lockKeys(db: Kysely<Database>, keys: string[]): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const key of [...new Set(keys)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter) || keys.length === 0) return;
+  // one round trip: the keys sorted in a subquery, locked in that order
+  const sorted = [...new Set(keys)].sort();
+  await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from (select unnest(${sorted}::text[]) as k order by 1) as ordered`.execute(db);
 }
 
 /**
@@ -102,6 +106,37 @@ class TransactionalSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
     return new TransactionalSqliteAdapter();
   }
+}
+
+/** Distinct statements kept prepared per connection (multi-row inserts of each size are distinct). */
+const PREPARED_STATEMENTS = 256;
+
+/**
+ * Kysely prepares every query afresh, and on SQLite preparing costs about as much as running a
+ * small statement: each connection keeps its recent statements prepared, by their SQL. A
+ * statement still being iterated (a streamed read) is busy and cannot be shared: a fresh one is
+ * prepared beside it.
+ */
+function reusingStatements(database: SQLiteDatabase): SqliteDatabase {
+  const prepared = new Map<string, SQLiteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      const cached = prepared.get(text);
+      if (cached && !cached.busy) {
+        // most recently used last: the first entry is the one to drop
+        prepared.delete(text);
+        prepared.set(text, cached);
+        return cached;
+      }
+      const statement = database.prepare(text);
+      if (!cached) {
+        prepared.set(text, statement);
+        if (prepared.size > PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
 
 function redact(url: string): string {
