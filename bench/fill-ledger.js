@@ -65,7 +65,7 @@ export async function fillLedger(store) {
       const status = STATUSES[Math.floor(next() * STATUSES.length)];
       rows.push({
         donor, recipient: 'UA', amount, unit: 'EUR', period: PERIODS[Math.floor(next() * PERIODS.length)], category: CATEGORIES[Math.floor(next() * CATEGORIES.length)],
-        status, item: null, announced, announced_precision: 'day', updated_at: now, eur: amount, gdp_share: amount / 4e12 * 100, valuation: 'reported',
+        status, item: null, announced, announced_precision: 'day', updated_at: now, year, eur: amount, gdp_share: amount / 4e12 * 100, valuation: 'reported',
         delivered: status === 'delivered' ? amount : null, delivered_on: status === 'delivered' ? announced : null,
       });
       reports.push({ donor, amount, announced, status, sources: 1 + Math.floor(next() * next() * 6) });

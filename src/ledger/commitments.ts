@@ -116,13 +116,14 @@ class FoldInProgress {
   /** A new row from its first report, valued as recomputeRow would value it (one source: nothing to read back). */
   async insertRow(report: ReportedCommitment, now: Date): Promise<number> {
     const c = report.commitment;
-    const value = valueRow(c, Number((report.dated.date ?? now.toISOString()).slice(0, 4)));
+    const year = yearOf(report.dated.date, now);
+    const value = valueRow(c, year);
     const delivered = c.status === 'delivered';
     const row = await this.db
       .insertInto('ledger_commitments')
       .values({
         donor: c.donor, recipient: c.recipient, amount: c.amount, unit: c.unit, period: c.period, category: c.category, status: c.status, item: c.item,
-        announced: report.dated.date, announced_precision: report.dated.precision, updated_at: now.toISOString(), eur: value.eur, gdp_share: value.gdpShare,
+        announced: report.dated.date, announced_precision: report.dated.precision, updated_at: now.toISOString(), year, eur: value.eur, gdp_share: value.gdpShare,
         valuation: value.valuation, delivered: delivered ? c.amount : null, delivered_on: delivered ? report.dated.date : null,
       })
       .returningAll()
@@ -210,8 +211,11 @@ class FoldInProgress {
 /** The columns recomputed from a row's sources, with the SQL type each is cast to in a VALUES list. */
 const RECOMPUTED_COLUMNS = {
   status: 'text', amount: 'double precision', announced: 'text', announced_precision: 'text', delivered: 'double precision', delivered_on: 'text',
-  eur: 'double precision', gdp_share: 'double precision', valuation: 'text', updated_at: 'text',
+  eur: 'double precision', gdp_share: 'double precision', valuation: 'text', updated_at: 'text', year: 'integer',
 } as const;
+
+/** A row's year: of its announcement, else of the update that recorded it (as the migration fills it). */
+const yearOf = (announced: string | null, now: Date) => Number((announced ?? now.toISOString()).slice(0, 4));
 
 /** Writes recomputed rows in one UPDATE … FROM a VALUES list, which SQLite and PostgreSQL both read. */
 async function updateRecomputed(db: Db, rows: LedgerRow[]): Promise<void> {
@@ -250,11 +254,11 @@ function recomputed(row: LedgerRow, sources: SourceStage[], reviewedStage: strin
   const amount = committed.length > 0 ? Math.max(...committed) : (delivered?.amount ?? row.amount);
   const first = [...sources].filter((s) => s.announced !== null).sort((a, b) => a.announced!.localeCompare(b.announced!))[0];
   const deliveredOn = sources.filter((s) => s.stage === 'delivered' && s.announced).map((s) => s.announced!).sort().at(-1) ?? null;
-  const year = Number((first?.announced ?? now.toISOString()).slice(0, 4));
+  const year = yearOf(first?.announced ?? null, now);
   const value = valueRow({ donor: row.donor, amount, unit: row.unit, item: row.item }, year);
   return {
     status, amount, announced: first?.announced ?? null, announced_precision: first?.announced_precision ?? 'unknown',
-    delivered: delivered?.amount ?? null, delivered_on: deliveredOn, eur: value.eur, gdp_share: value.gdpShare, valuation: value.valuation, updated_at: now.toISOString(),
+    delivered: delivered?.amount ?? null, delivered_on: deliveredOn, eur: value.eur, gdp_share: value.gdpShare, valuation: value.valuation, updated_at: now.toISOString(), year,
   } satisfies Partial<LedgerRow>;
 }
 

@@ -2,7 +2,7 @@
 // donor's GDP and every source that reports them.
 import type { DatePrecision, Db, Valuation } from '../store/schema.js';
 import { sql } from 'kysely';
-import { stagesOf, type StageSummary } from './fold.js';
+import { stagesOf, type StageReport, type StageSummary } from './fold.js';
 import { euShareKey, gdpEur, SHARED_EU_DONORS, valueCommitment } from './money.js';
 
 export interface LedgerFilter {
@@ -103,12 +103,11 @@ export async function ledgerRows(db: Db, filter: LedgerFilter = {}): Promise<Led
   const sort = filter.sort ?? 'announced';
   const column = sort === 'gdpShare' ? 'gdp_share' : sort;
   const direction = (filter.descending ?? sort === 'announced') ? 'desc' : 'asc';
-  // rows without a value sort last either way
+  // rows without a value sort last either way; ties in the same direction, so one index serves both
   const rows = await filtered(db, filter)
     .selectAll()
-    .orderBy(sql`${sql.ref(column)} is null`)
-    .orderBy(column, direction)
-    .orderBy('id')
+    .orderBy(column, (o) => (direction === 'desc' ? o.desc() : o.asc()).nullsLast())
+    .orderBy('id', direction)
     .limit(filter.limit ?? 100_000)
     .offset(filter.offset ?? 0)
     .execute();
@@ -133,25 +132,22 @@ async function sourcesAndStages(db: Db, ids: number[]): Promise<{ sources: Map<n
     const found = await db
       .selectFrom('commitment_sources')
       .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
-      .leftJoin('article_locations', 'article_locations.article_id', 'commitment_sources.article_id')
-      .select(['commitment_sources.ledger_id', 'commitment_sources.fact_id', 'commitment_sources.article_id as articleId', 'article_locations.url', 'article_locations.source as publisher', 'facts.evidence',
-        'commitment_sources.stage', 'commitment_sources.amount', 'commitment_sources.announced'])
+      .select(['commitment_sources.ledger_id', 'commitment_sources.article_id as articleId', 'facts.evidence', 'commitment_sources.stage', 'commitment_sources.amount', 'commitment_sources.announced'])
       .where('commitment_sources.ledger_id', 'in', chunk)
       .orderBy('commitment_sources.article_id')
-      .orderBy('article_locations.id')
       .execute();
-    const reports = new Map<number, Map<number, { stage: string; amount: number | null; announced: string | null }>>();
+    // the addresses apart, by article: joined in, PostgreSQL may hash the whole table of addresses
+    const locations = await locationsOf(db, [...new Set(found.map((s) => s.articleId))]);
+    const reports = new Map<number, StageReport[]>();
     for (const s of found) {
       const list = sources.get(s.ledger_id) ?? [];
-      list.push({ articleId: s.articleId, url: s.url, publisher: s.publisher, evidence: s.evidence, stage: s.stage, announced: s.announced });
+      for (const at of locations.get(s.articleId) ?? [{ url: null, publisher: null }]) list.push({ articleId: s.articleId, ...at, evidence: s.evidence, stage: s.stage, announced: s.announced });
       sources.set(s.ledger_id, list);
-      const byFact = reports.get(s.ledger_id) ?? new Map();
-      byFact.set(s.fact_id, { stage: s.stage, amount: s.amount, announced: s.announced });
-      reports.set(s.ledger_id, byFact);
+      reports.set(s.ledger_id, [...(reports.get(s.ledger_id) ?? []), { stage: s.stage, amount: s.amount, announced: s.announced }]);
     }
     const reviewed = await db.selectFrom('ledger_reviewed_stages').selectAll().where('ledger_id', 'in', chunk).orderBy('id').execute();
     for (const id of chunk) {
-      const list: LedgerStage[] = stagesOf([...(reports.get(id)?.values() ?? [])]);
+      const list: LedgerStage[] = stagesOf(reports.get(id) ?? []);
       for (const r of reviewed.filter((x) => x.ledger_id === id)) {
         list.push({ stage: r.stage, date: r.date, amount: r.amount, sources: 0, reviewed: { actor: r.actor, evidence: r.evidence, at: r.at } });
       }
@@ -159,6 +155,16 @@ async function sourcesAndStages(db: Db, ids: number[]): Promise<{ sources: Map<n
     }
   }
   return { sources, stages };
+}
+
+/** The addresses of each article, in the order they were found. */
+async function locationsOf(db: Db, articleIds: number[]): Promise<Map<number, Array<{ url: string | null; publisher: string | null }>>> {
+  const out = new Map<number, Array<{ url: string | null; publisher: string | null }>>();
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const rows = await db.selectFrom('article_locations').select(['article_id', 'url', 'source']).where('article_id', 'in', articleIds.slice(i, i + 500)).orderBy('id').execute();
+    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), { url: r.url, publisher: r.source }]);
+  }
+  return out;
 }
 
 export interface PeriodTotal {
@@ -171,6 +177,7 @@ export interface PeriodTotal {
 /** How a figure is counted: a yearly figure is never added to a whole commitment's value. */
 export const PERIOD_CLASSES = ['one-off', 'multi-year', 'annual'] as const;
 export type PeriodClass = (typeof PERIOD_CLASSES)[number];
+const periodClassOf = (period: string | null): PeriodClass => (period === 'annual' || period === 'multi-year' ? period : 'one-off');
 
 export interface SummaryRow extends PeriodTotal {
   key: string;
@@ -188,16 +195,16 @@ export interface SummaryRow extends PeriodTotal {
  */
 export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
   const key = by === 'donor' ? sql<string>`donor` : by === 'category' ? sql<string>`category` : sql<string>`substr(announced, 1, 7)`;
-  const periodClass = sql<PeriodClass>`case when period = 'annual' then 'annual' when period = 'multi-year' then 'multi-year' else 'one-off' end`;
-  const year = sql<string>`substr(coalesce(announced, updated_at), 1, 4)`;
+
   const shareOut = by === 'donor' && filter.euShared === true;
   // a member's share of the EU's commitments needs the EU's rows, whichever donor was asked for
   let rows = filtered(db, shareOut && filter.donor ? { ...filter, donor: undefined, donors: [filter.donor, ...SHARED_EU_DONORS] } : filter);
   // a running total ("€6 billion so far") restates commitments already counted: listed, not added, unless asked for
   if (filter.period !== 'cumulative') rows = rows.where((eb) => eb.or([eb('period', 'is', null), eb('period', '!=', 'cumulative')]));
+  // grouped by stored columns only (donor, period, year: the ledger_totals index), so that the database adds up in index order
   let q = rows
-    .select([key.as('key'), periodClass.as('class'), 'donor', year.as('year'), sql<number>`sum(eur)`.as('eur'), sql<number | null>`sum(gdp_share)`.as('gdp'), sql<number>`count(*)`.as('n')])
-    .groupBy([key, periodClass, 'donor', year]);
+    .select([key.as('key'), 'period', 'donor', 'year', sql<number>`sum(eur)`.as('eur'), sql<number | null>`sum(gdp_share)`.as('gdp'), sql<number>`count(*)`.as('n')])
+    .groupBy(by === 'donor' ? ['donor', 'period', 'year'] : [key, 'donor', 'period', 'year']);
   if (filter.limit) q = q.limit(filter.limit);
   const totals = new Map<string, SummaryRow>();
   const empty = (): PeriodTotal => ({ commitments: 0, eur: 0, gdpShare: null });
@@ -211,6 +218,7 @@ export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', 
   };
   for (const g of await q.execute()) {
     const eur = Number(g.eur ?? 0);
+    const cls = periodClassOf(g.period);
     const gdpOf = (donor: string | null, share: number) => {
       if (by !== 'donor') return null;
       const base = donor ? gdpEur(donor, filter.gdpYear ?? Number(g.year)) : undefined;
@@ -219,10 +227,10 @@ export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', 
     };
     if (shareOut && g.donor && SHARED_EU_DONORS.includes(g.donor)) {
       for (const [member, share] of euShareKey(Number(g.year))) {
-        if (!filter.donor || filter.donor === member) add(member, g.class, eur * share, gdpOf(member, share), Number(g.n));
+        if (!filter.donor || filter.donor === member) add(member, cls, eur * share, gdpOf(member, share), Number(g.n));
       }
     } else if (!shareOut || !filter.donor || g.donor === filter.donor) {
-      add(g.key ?? (by === 'month' ? 'undated' : 'unknown'), g.class, eur, gdpOf(g.donor, 1), Number(g.n));
+      add(g.key ?? (by === 'month' ? 'undated' : 'unknown'), cls, eur, gdpOf(g.donor, 1), Number(g.n));
     }
   }
   for (const t of totals.values()) {

@@ -119,6 +119,8 @@ export interface LedgerCommitmentsTable {
   announced: string | null;
   announced_precision: DatePrecision;
   updated_at: string;
+  /** The year of `announced`, else of `updated_at`: what totals group by (kept by src/ledger/commitments.ts). */
+  year: number;
   /** Default valuation, stored so that rows sort and page by it. */
   eur: number | null;
   gdp_share: number | null;
