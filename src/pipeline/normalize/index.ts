@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import { cues, wordLists, patterns } from '../../lexicons/index.js';
 
@@ -102,6 +102,10 @@ export function composeSegments(outer: OffsetSegment[], inner: OffsetSegment[]):
 }
 
 /** A page, or a fragment such as a feed item's `<p>…</p>`, which is read as the body of a page. */
+/** linkedom, loaded on the first HTML input: plain-text and JSON-lines runs never pay its start-up (a sixth of a second). */
+let linkedom: typeof import('linkedom') | undefined;
+const parseHTML = (html: string) => (linkedom ??= createRequire(import.meta.url)('linkedom') as typeof import('linkedom')).parseHTML(html);
+
 function htmlToText(html: string): { text: string; title: string | null } {
   const { document } = parseHTML(/<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   if (!document.body || document.body.textContent?.trim() === '') {
