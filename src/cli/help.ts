@@ -28,7 +28,7 @@ export const COMMAND_HELP: Record<string, string> = {
     '  echo "Lithuania will give 0.25 percent of its GDP annually to Ukraine." | npx pledgewatch extract - --explain',
   ].join('\n'),
   ingest: [
-    'pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private] [--timeout-ms N]',
+    'pledgewatch ingest PATH|URL… [--json] [--queue] [--allow-private] [--timeout-ms N] [--extract-threads N]',
     '',
     'Stores articles: .txt .html .json .jsonl files, folders (recursively), article URLs, RSS/Atom feeds.',
     'Exit 0 when every input was stored or was a duplicate; 1 when any failed (the rest are stored; the summary lists them).',
@@ -39,6 +39,7 @@ export const COMMAND_HELP: Record<string, string> = {
     '  --queue                enqueue for `pledgewatch worker` instead (needs REDIS_URL)',
     '  --allow-private        allow URLs on private and loopback addresses',
     '  --timeout-ms N         time-out per URL',
+    '  --extract-threads N    threads that extract while the stored articles are written (default 1; 0: none)',
     '',
     'Example:',
     '  npx pledgewatch ingest ./articles/ https://example.org/feed.xml',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';
-import { ingestArticles, type ArticleSource } from '../ingest/ingest-article.js';
+import { prepareArticle, recordPrepared, type PreparedArticle } from '../ingest/ingest-article.js';
+import { startExtractionPool } from '../ingest/pool.js';
 import { countArticles, readSources } from '../ingest/sources.js';
 import { enqueueArticle, ingestQueue, redisConnection } from '../queue/index.js';
 import { analyze } from '../store/dialects/index.js';
@@ -8,6 +9,8 @@ import { fail, Progress, storeFromOption } from './common.js';
 
 /** Articles stored per transaction: each is whole or absent, and the batch shares one commit. */
 const BATCH = 25;
+/** Batches read and handed to extraction ahead of the one being stored. */
+const BATCHES_AHEAD = 2;
 /** Articles stored in one run past which the planner's statistics are refreshed. */
 const ANALYZE_AFTER = 500;
 
@@ -23,6 +26,7 @@ export async function runIngestCommand(args: string[]): Promise<number> {
         queue: { type: 'boolean' },
         'allow-private': { type: 'boolean' },
         'timeout-ms': { type: 'string' },
+        'extract-threads': { type: 'string', default: '1' },
       },
     });
   } catch (err) {
@@ -67,32 +71,38 @@ export async function runIngestCommand(args: string[]): Promise<number> {
     return summary.failed > 0 ? 1 : 0;
   }
 
+  const threads = Number(values['extract-threads']);
+  if (!Number.isInteger(threads) || threads < 0) return fail('ingest', '--extract-threads must be a whole number (0: extract in the thread that stores)');
   const store = await storeFromOption(values.db, 'ingest');
   if (!store) return 1;
+  const pool = threads > 0 ? await startExtractionPool(threads, Math.ceil((BATCHES_AHEAD * BATCH) / threads)) : null;
   try {
     let n = 0;
-    let batch: Array<{ label: string; article: ArticleSource }> = [];
-    const flush = async () => {
-      const outcomes = await ingestArticles(store, batch.map((b) => b.article));
+    // articles go to the extraction threads as they are read, while earlier ones are stored:
+    // storing a batch overlaps extracting the next
+    const inFlight: Array<{ label: string; prepared: Promise<PreparedArticle> }> = [];
+    const storeBatch = async () => {
+      const batch = inFlight.splice(0, BATCH);
+      const outcomes = await recordPrepared(store, await Promise.all(batch.map((b) => b.prepared)));
       outcomes.forEach((outcome, i) => {
         if (outcome.status === 'ingested') summary.ingested++;
         else if (outcome.status === 'duplicate') summary.duplicates++;
         else report(batch[i].label, outcome.error);
       });
-      batch = [];
-      progress.update(n, `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}`);
+      progress.update(n - inFlight.length, `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}`);
     };
     for await (const item of readSources(positionals, fetchOptions)) {
       n++;
       if ('error' in item) report(item.label, item.error);
-      else batch.push(item);
-      if (batch.length >= BATCH) await flush();
+      else inFlight.push({ label: item.label, prepared: prepareArticle(item.article, pool?.extract) });
+      if (inFlight.length >= BATCHES_AHEAD * BATCH) await storeBatch();
     }
-    if (batch.length > 0) await flush();
+    while (inFlight.length > 0) await storeBatch();
     // a bulk load changes the tables' shape: the planner's statistics follow
     if (summary.ingested >= ANALYZE_AFTER) await analyze(store.db);
   } finally {
     progress.end();
+    await pool?.close();
     await store.close();
   }
   process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed}${summary.failed > 0 ? ` (${summary.errors.map((e) => e.source).join(', ')})` : ''}\n`);

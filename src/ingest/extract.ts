@@ -1,18 +1,12 @@
-// The pure part of ingestion: everything done to an article before the database sees it, so
-// that it can run on a worker thread (see pool.ts) and hand back plain data.
-import { signature } from '../ledger/stories.js';
-import { extractForStorage } from '../pipeline/article.js';
+// What ingestion asks of extraction, wherever it runs: in this thread, or on a worker thread of
+// the pool (pool.ts) so that the thread that stores articles is free while the next are read.
 import type { PipelineInput, PipelineResult } from '../pipeline/run-pipeline.js';
 
 /** An article's facts and its MinHash signature (the costliest step after extraction), or why it cannot be read. */
 export type Extracted = { ok: true; result: PipelineResult; signature: number[] } | { ok: false; error: string };
 
-export function extractForIngest(input: PipelineInput): Extracted {
-  const outcome = extractForStorage(input);
-  return outcome.ok ? { ...outcome, signature: signature(outcome.result.normalized.text) } : outcome;
-}
-
-/** Runs extractForIngest: in this thread by default; the server hands it to a worker thread. */
+/** Runs extraction for ingestion: in this thread by default; the server and `ingest` hand it to worker threads. */
 export type Extractor = (input: PipelineInput) => Promise<Extracted>;
 
-export const extractInThisThread: Extractor = async (input) => extractForIngest(input);
+/** Extracts in this thread. The pipeline and its language model load on first use: a process that extracts on worker threads never loads them. */
+export const extractInThisThread: Extractor = async (input) => (await import('./extract-worker.js')).default(input);

@@ -1,7 +1,7 @@
 // ingestArticle(): one article → pipeline → ledger, in one transaction. The CLI, the queue
 // worker and the API all call this one function; src/ledger/record.ts does the writing.
 import { createHash } from 'node:crypto';
-import { lockArticleBuckets, recordArticle, type ArticleSource, type ExtractedArticle, type RecordOutcome } from '../ledger/record.js';
+import { recordArticles, type ArticleSource, type ExtractedArticle, type RecordOutcome } from '../ledger/record.js';
 import type { FactStore } from '../store/index.js';
 import { extractInThisThread, type Extractor } from './extract.js';
 
@@ -40,13 +40,22 @@ export async function ingestArticle(store: FactStore, input: ArticleSource, now:
  * article is recorded in a transaction of its own.
  */
 export async function ingestArticles(store: FactStore, inputs: ArticleSource[], now: Date = new Date(), extract: Extractor = extractInThisThread): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = new Array(inputs.length);
+  const prepared: PreparedArticle[] = [];
+  for (const input of inputs) prepared.push(await prepareArticle(input, extract));
+  return recordPrepared(store, prepared, now);
+}
+
+/** An article extracted and ready to be recorded, or why it cannot be. */
+export type PreparedArticle = ExtractedArticle | { error: string };
+
+/** Records articles prepared by prepareArticle, as ingestArticles does (one transaction for the batch). */
+export async function recordPrepared(store: FactStore, articles: PreparedArticle[], now: Date = new Date()): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = new Array(articles.length);
   const prepared: Array<[number, ExtractedArticle]> = [];
-  for (let i = 0; i < inputs.length; i++) {
-    const p = await prepare(inputs[i], extract);
+  articles.forEach((p, i) => {
     if ('error' in p) outcomes[i] = { status: 'failed', error: p.error };
     else prepared.push([i, p]);
-  }
+  });
   if (prepared.length === 0) return outcomes;
   try {
     const stored = await recordInOneTransaction(store, prepared.map(([, p]) => p), now);
@@ -59,13 +68,7 @@ export async function ingestArticles(store: FactStore, inputs: ArticleSource[], 
 }
 
 function recordInOneTransaction(store: FactStore, articles: ExtractedArticle[], now: Date): Promise<RecordOutcome[]> {
-  return store.db.transaction().execute(async (trx) => {
-    // every fold lock of the batch first, in one order: two workers' batches then never deadlock
-    await lockArticleBuckets(trx, articles);
-    const out: RecordOutcome[] = [];
-    for (const a of articles) out.push(await recordArticle(trx, a, now));
-    return out;
-  });
+  return store.db.transaction().execute((trx) => recordArticles(trx, articles, now));
 }
 
 /** Records one article on its own, once more if a concurrent writer got in first (its text is then a duplicate, or another location). */
@@ -81,9 +84,16 @@ async function recordAlone(store: FactStore, article: ExtractedArticle, now: Dat
   throw last;
 }
 
-async function prepare(input: ArticleSource, extract: Extractor): Promise<ExtractedArticle | { error: string }> {
+/** Extracts an article for recording: everything done to it before the database sees it. */
+export async function prepareArticle(input: ArticleSource, extract: Extractor = extractInThisThread): Promise<PreparedArticle> {
   if (input.url && !/^https?:\/\//i.test(input.url)) return { error: `url must be an http or https address, not ${JSON.stringify(input.url.slice(0, 80))}` };
-  const outcome = await extract({ text: input.text, published: input.published ?? null });
+  let outcome;
+  try {
+    outcome = await extract({ text: input.text, published: input.published ?? null });
+  } catch (err) {
+    // an extraction thread that died (out of memory, killed) fails this article, not the batch
+    return { error: `extraction failed: ${(err as Error).message}` };
+  }
   if (!outcome.ok) return { error: outcome.error };
   return { input, result: outcome.result, signature: outcome.signature, hash: contentHash(outcome.result.normalized.text), canonical: canonicalUrl(input.url) };
 }

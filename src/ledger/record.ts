@@ -1,6 +1,6 @@
 // The one writer of the ledger. An extracted article becomes a stored revision at one or more
 // addresses, with its facts, its entities and its folded commitments; ingest, the queue's
-// worker and reprocess all write through recordArticle or rerecordArticle, reviews through refold.
+// worker and reprocess all write through recordArticles or rerecordArticle, reviews through refold.
 import type { Commitment } from '../facts/types.js';
 import { detectLanguage } from '../pipeline/normalize/index.js';
 import type { PipelineResult } from '../pipeline/run-pipeline.js';
@@ -31,18 +31,32 @@ export type RecordOutcome =
   | { status: 'ingested'; articleId: number; storyId: number; facts: number; commitments: number; revisionOf: number | null }
   | { status: 'duplicate'; articleId: number; newLocation: boolean };
 
-/** The fold locks an article's commitments will take, for a batch to take them all first, in one order. */
-export async function lockArticleBuckets(db: Db, articles: ExtractedArticle[]): Promise<void> {
-  await lockBuckets(db, articles.flatMap((a) => a.result.commitments));
+/**
+ * Records extracted articles, in order, in the transaction `db`. Each article's text, facts and
+ * entities go in first; then the fold locks of all their commitments are taken at once, in one
+ * order, and the commitments folded: a concurrent writer waits on a lock only while the ledger
+ * rows are written, and two writers' batches cannot deadlock.
+ */
+export async function recordArticles(db: Db, articles: ExtractedArticle[], now: Date): Promise<RecordOutcome[]> {
+  const outcomes: RecordOutcome[] = [];
+  const reports: ReportedCommitment[] = [];
+  for (const a of articles) {
+    const recorded = await recordArticle(db, a, now);
+    outcomes.push(recorded.outcome);
+    reports.push(...recorded.reports);
+  }
+  await foldInTurns(db, reports, now);
+  return outcomes;
 }
 
 /**
- * Records an extracted article. The same text again is a duplicate, and at a new address
- * another location of the same article; a new text at a known address is a new revision.
+ * Records an extracted article, leaving its commitments to fold. The same text again is a
+ * duplicate, and at a new address another location of the same article; a new text at a known
+ * address is a new revision.
  */
-export async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<RecordOutcome> {
+async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<{ outcome: RecordOutcome; reports: ReportedCommitment[] }> {
   const same = await db.selectFrom('articles').select(['id']).where('content_hash', '=', a.hash).executeTakeFirst();
-  if (same) return { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now, true) };
+  if (same) return { outcome: { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now, true) }, reports: [] };
   const previous = a.canonical ? await currentRevisionAt(db, a.canonical) : undefined;
   const text = a.result.normalized.text;
   const title = a.input.title ?? a.result.normalized.title ?? firstLine(text);
@@ -61,8 +75,18 @@ export async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Pro
   if (bands.length > 0) await db.insertInto('story_bands').values(bands.map((band) => ({ band, article_id: article.id }))).execute();
   await addLocation(db, article.id, a, now, false);
   const carried = previous ? await supersede(db, previous.id, article.id, now) : new Map<string, CarriedReview>();
-  const { facts, commitments } = await recordFacts(db, { id: article.id, language: article.language, published: validDate(a.input.published) }, a.result, now, carried);
-  return { status: 'ingested', articleId: article.id, storyId, facts, commitments, revisionOf: previous?.id ?? null };
+  const { facts, reports } = await recordFacts(db, { id: article.id, language: article.language, published: validDate(a.input.published) }, a.result, now, carried);
+  return { outcome: { status: 'ingested', articleId: article.id, storyId, facts, commitments: reports.length, revisionOf: previous?.id ?? null }, reports };
+}
+
+/** Folds commitments under their fold locks, taken first and all at once; a few at a time, with a turn of the event loop between. */
+async function foldInTurns(db: Db, reports: ReportedCommitment[], now: Date): Promise<void> {
+  await lockBuckets(db, reports.map((r) => r.commitment));
+  for (let i = 0; i < reports.length; i += FOLDED_BETWEEN_PAUSES) {
+    // better-sqlite3 answers synchronously: without a pause a long batch would hold the event loop to the end
+    if (i > 0) await yieldToEventLoop();
+    await foldCommitments(db, reports.slice(i, i + FOLDED_BETWEEN_PAUSES), now);
+  }
 }
 
 /** Re-extracted facts for a stored article: reviewed facts are kept, pending ones replaced, the ledger folded again. */
@@ -72,7 +96,8 @@ export async function rerecordArticle(db: Db, article: { id: number; language: s
   await db.deleteFrom('facts').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
   const kept = await db.selectFrom('facts').select(['type', 'start', 'end']).where('article_id', '=', article.id).execute();
   const keptAt = new Set(kept.map((f) => `${f.type}:${f.start}:${f.end}`));
-  await recordFacts(db, article, result, now, new Map(), (f) => !keptAt.has(`${f.type}:${f.start}:${f.end}`));
+  const { reports } = await recordFacts(db, article, result, now, new Map(), (f) => !keptAt.has(`${f.type}:${f.start}:${f.end}`));
+  await foldInTurns(db, reports, now);
   await db.updateTable('articles').set({ extractor_version: result.extractorVersion }).where('id', '=', article.id).execute();
 }
 
@@ -117,12 +142,12 @@ async function supersede(db: Db, oldId: number, newId: number, now: Date): Promi
   return carried;
 }
 
-/** Commitments of one article folded between two turns of the event loop. */
+/** Commitments folded between two turns of the event loop. */
 const FOLDED_BETWEEN_PAUSES = 50;
 
 /**
  * Stores an article's facts (none for a text that is not English: the extractor reads English
- * only), registers its persons and organizations and folds its commitments.
+ * only) and registers its persons and organizations; returns its commitments, to be folded.
  */
 async function recordFacts(
   db: Db,
@@ -131,8 +156,8 @@ async function recordFacts(
   now: Date,
   carried: Map<string, CarriedReview>,
   keep: (f: NewFact) => boolean = () => true,
-): Promise<{ facts: number; commitments: number }> {
-  if (article.language !== 'en') return { facts: 0, commitments: 0 };
+): Promise<{ facts: number; reports: ReportedCommitment[] }> {
+  if (article.language !== 'en') return { facts: 0, reports: [] };
   const facts = factsOf(result).filter(keep);
   const ids = await insertFacts(db, article.id, result.extractorVersion, facts);
   await carryReviews(db, facts, ids, carried);
@@ -146,12 +171,7 @@ async function recordFacts(
     const dated = announcementDate(sentenceAround(result.normalized.text, facts[i].start, facts[i].end), article.published);
     reports.push({ factId: ids[i], articleId: article.id, commitment: fields, dated });
   }
-  for (let i = 0; i < reports.length; i += FOLDED_BETWEEN_PAUSES) {
-    // better-sqlite3 answers synchronously: without a pause a long article would hold the event loop to the end
-    if (i > 0) await yieldToEventLoop();
-    await foldCommitments(db, reports.slice(i, i + FOLDED_BETWEEN_PAUSES), now);
-  }
-  return { facts: facts.length, commitments: reports.length };
+  return { facts: facts.length, reports };
 }
 
 async function carryReviews(db: Db, facts: NewFact[], ids: number[], carried: Map<string, CarriedReview>): Promise<void> {
