@@ -185,6 +185,31 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ url: '/api/facts/999999/history' })).statusCode).toBe(404);
       });
 
+      it('POST /api/articles/:id/facts adds a fact the extractor missed: accepted, marked as the reviewer\'s, folded into the ledger', async () => {
+        // a pledge the extractor does not read: it has no verb of giving
+        const text = 'Aid update. The armoured vehicles, forty of them, are Sweden\'s, a footnote to the Kyiv talks said.';
+        const posted = (await app.inject({ method: 'POST', url: '/api/articles', payload: { text, published: '2025-05-02' } })).json();
+        expect(posted.facts.filter((f: { type: string }) => f.type === 'commitment')).toEqual([]);
+        const start = text.indexOf('The armoured');
+        const end = text.indexOf(', a footnote');
+        const fields = { donor: 'SE', recipient: 'UA', amount: 40, unit: 'units', period: 'one-off', category: 'military', status: 'pledged', qualifier: null, item: 'armoured vehicles' };
+        const add = (payload: object) => app.inject({ method: 'POST', url: `/api/articles/${posted.id}/facts`, payload: { type: 'commitment', start, end, actor: 'analyst', fields, ...payload } });
+        const res = await add({});
+        expect(res.statusCode).toBe(201);
+        expect(res.json()).toMatchObject({ type: 'commitment', evidence: text.slice(start, end), rule: 'reviewer.added', reviewStatus: 'accepted', reviewedBy: 'analyst', data: { ...fields, rules: { donor: 'reviewer.added' } } });
+        const [row] = (await app.inject({ url: '/api/ledger/commitments?donor=SE' })).json();
+        expect(row).toMatchObject({ donor: 'SE', amount: 40, item: 'armoured vehicles', sources: [{ evidence: text.slice(start, end) }] });
+        const history = (await app.inject({ url: `/api/ledger/commitments/${row.id}/history` })).json();
+        expect(history.at(-1)).toMatchObject({ action: 'added', actor: 'analyst' });
+        expect((await app.inject({ url: `/api/facts/${res.json().id}/history` })).json()).toMatchObject([{ action: 'add', actor: 'analyst', before: null }]);
+        // the selection must lie in the text, the fields must be whole and fit the type, the article must exist
+        expect((await add({ end: text.length + 5 })).json().error).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'end' }] });
+        expect((await add({ fields: { donor: 'SE' } })).statusCode).toBe(400);
+        expect((await add({ fields: { ...fields, status: 'promised' } })).json().error.fields[0].field).toBe('fields.status');
+        expect((await add({ type: 'rumour' })).statusCode).toBe(400);
+        expect((await app.inject({ method: 'POST', url: '/api/articles/999999/facts', payload: { type: 'country', start: 0, end: 3, actor: 'a', fields: { code: 'SE', mentions: 1 } } })).statusCode).toBe(404);
+      });
+
       it('GET /api/export/commitments.(csv|json|xlsx)', async () => {
         const csv = await app.inject({ url: '/api/export/commitments.csv?donor=FI' });
         expect(csv.headers['content-type']).toMatch(/text\/csv/);

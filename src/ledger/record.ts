@@ -114,6 +114,59 @@ export async function refold(db: Db, fact: { id: number; article_id: number; sta
   await writeHistory(db, ledgerId, 'correction', { factId: fact.id, fields }, now, actor);
 }
 
+/** The rule id of every field of a fact a reviewer added: the reviewer decided it, not a pattern. */
+export const ADDED_BY_REVIEWER = 'reviewer.added';
+
+export interface FactByHand {
+  type: NewFact['type'];
+  /** The selection in the article's text that states the fact: its evidence. */
+  start: number;
+  end: number;
+  /** The fact's fields, without evidence or rule ids. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * A fact the extractor missed, added by a reviewer with a selection of the text as its evidence:
+ * stored as accepted and logged; a commitment folds into the ledger, a person or an organization
+ * is registered. Undefined when there is no such current article revision; throws a RangeError
+ * for a selection outside its text.
+ */
+export async function addFactByHand(db: Db, articleId: number, fact: FactByHand, actor: string, now: Date): Promise<number | undefined> {
+  const article = await db.selectFrom('articles').select(['id', 'text', 'published']).where('id', '=', articleId).where('superseded_by', 'is', null).executeTakeFirst();
+  if (!article) return undefined;
+  if (!(fact.start >= 0 && fact.start < fact.end && fact.end <= article.text.length)) throw new RangeError(`the selection ${fact.start}–${fact.end} is not within the article's ${article.text.length} characters`);
+  const evidence = article.text.slice(fact.start, fact.end);
+  const data: Record<string, unknown> = { ...fact.data, ...rulesOfAdded(fact.type) };
+  const [id] = await insertFacts(db, articleId, ADDED_BY_REVIEWER, [{ type: fact.type, data, start: fact.start, end: fact.end, evidence, rule: ADDED_BY_REVIEWER }]);
+  const at = now.toISOString();
+  await db.updateTable('facts').set({ review_status: 'accepted', reviewed_by: actor, reviewed_at: at }).where('id', '=', id).execute();
+  await db.insertInto('review_log').values({ fact_id: id, action: 'add', actor, at, before: null, after: JSON.stringify(data) }).execute();
+  if (fact.type === 'person') await upsertPersons(db, [{ name: String(data.name), role: (data.role as string | null) ?? null, country: (data.country as string | null) ?? null }]);
+  if (fact.type === 'organization') {
+    const ids = await upsertOrganizations(db, [{ name: String(data.name), acronym: (data.acronym as string | null) ?? null, kind: (data.kind as string | null) ?? null }]);
+    await addMentions(db, articleId, [...ids.values()]);
+  }
+  if (fact.type === 'commitment') {
+    const dated = announcementDate(sentenceAround(article.text, fact.start, fact.end), article.published);
+    const ledgerId = await foldCommitment(db, { factId: id, articleId, commitment: data as unknown as Commitment, dated }, now);
+    await writeHistory(db, ledgerId, 'added', { factId: id }, now, actor);
+  }
+  return id;
+}
+
+/** The rule ids a fact of each type carries, every one the reviewer's. */
+function rulesOfAdded(type: NewFact['type']): { rules?: Record<string, string> } {
+  const fields: Partial<Record<NewFact['type'], string[]>> = {
+    quote: ['cue', 'speaker'],
+    commitment: ['trigger', 'donor', 'recipient', 'status', 'category', 'period'],
+    sanction: ['trigger', 'imposer', 'target', 'count'],
+    meeting: ['trigger', 'participants', 'place', 'date', 'planned'],
+  };
+  const names = fields[type];
+  return names ? { rules: Object.fromEntries(names.map((n) => [n, ADDED_BY_REVIEWER])) } : {};
+}
+
 interface CarriedReview {
   review_status: 'accepted' | 'rejected' | 'edited';
   reviewed_by: string | null;

@@ -188,6 +188,45 @@ run('workbench in Chromium', () => {
     await shot('reader');
   });
 
+  it('adds a fact the extractor missed from words selected in the reader, and the ledger shows it', async () => {
+    const text = 'Aid update. The armoured vehicles, forty of them, are Sweden\'s, a footnote to the Kyiv talks said.';
+    const posted = await (await fetch(`${server.url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, published: '2025-05-02' }) })).json();
+    await open(`articles/${posted.id}`);
+    // select the words that state the pledge, as a reader's drag would
+    const words = "The armoured vehicles, forty of them, are Sweden's";
+    await page.evaluate((needle) => {
+      const container = document.querySelector('[data-testid="article-text"]')!;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+    }, words);
+    await page.getByRole('button', { name: 'Add a fact from the selection' }).click();
+    const form = page.getByRole('region', { name: 'Add a fact' });
+    expect(await form.locator('blockquote').textContent()).toBe(words);
+    await form.getByLabel('donor').fill('SE');
+    await form.getByLabel('recipient').fill('UA');
+    await form.getByLabel('amount').fill('40');
+    await form.getByLabel('unit').fill('units');
+    await form.getByLabel('item').fill('armoured vehicles');
+    await shot('reader-add-fact');
+    await form.getByRole('button', { name: 'Add fact' }).click();
+    // the new fact is highlighted over the selected words and open for review
+    await expect.poll(() => page.locator('mark.hl.selected').allTextContents()).toEqual([words]);
+    await expect.poll(() => page.locator('.reader-side .fact-card').textContent()).toContain('SE → UA');
+    await open('ledger');
+    await page.getByLabel('Donor', { exact: true }).fill('SE');
+    await expect.poll(() => page.locator('table.ledger tbody tr').first().textContent()).toContain('armoured vehicles');
+  });
+
   it('shows markup inside an article as characters and never runs it', async () => {
     await open('ingest');
     await page.getByLabel('Title (optional)').fill('Markup in a report');

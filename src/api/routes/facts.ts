@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FACT_TYPES, REVIEW_STATUSES } from '../../facts/vocabulary.js';
 import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
-import { refold } from '../../ledger/record.js';
+import { addFactByHand, refold } from '../../ledger/record.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
 import { FactSchema, factOut } from './articles.js';
@@ -12,23 +12,31 @@ const Review = z.object({
   actor: z.string().min(1).max(120).describe('who reviews'),
   fields: z.record(z.string(), z.unknown()).optional().describe('corrected fields, with action edit'),
 }).refine((r) => r.action !== 'edit' || (r.fields && Object.keys(r.fields).length > 0), { message: 'edit needs the corrected fields', path: ['fields'] });
-/** What a reviewer may correct in each type of fact: its fields (never its evidence), each with its own type. */
-/** The fields a reviewer may change: not the evidence, nor the rules that decided each field (the extractor's record). */
-const editable = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>): z.ZodType =>
-  schema.omit(Object.fromEntries(['evidence', 'rules'].filter((k) => k in schema.shape).map((k) => [k, true])) as { evidence: true }).partial().strict();
-const EDITABLE: Record<string, z.ZodType> = {
-  person: editable(PersonSchema), country: editable(CountryFactSchema), organization: editable(OrganizationSchema), quote: editable(QuoteSchema),
-  commitment: editable(CommitmentSchema), sanction: editable(SanctionSchema), meeting: editable(MeetingSchema),
+/** The fields of each type of fact a reviewer writes: not the evidence, nor the rules that decided each field (the extractor's record). */
+const fieldsOf = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>) =>
+  schema.omit(Object.fromEntries(['evidence', 'rules'].filter((k) => k in schema.shape).map((k) => [k, true])) as { evidence: true }).strict();
+const FIELDS = {
+  person: fieldsOf(PersonSchema), country: fieldsOf(CountryFactSchema), organization: fieldsOf(OrganizationSchema), quote: fieldsOf(QuoteSchema),
+  commitment: fieldsOf(CommitmentSchema), sanction: fieldsOf(SanctionSchema), meeting: fieldsOf(MeetingSchema),
 };
 
-function checkEdit(type: string, fields: Record<string, unknown>): void {
-  const schema = EDITABLE[type];
+/** Checks a reviewer's fields: every one of them for a fact added by hand, any of them for an edit. */
+function checkFields(type: string, fields: Record<string, unknown>, { complete }: { complete: boolean }): void {
+  const schema = FIELDS[type as keyof typeof FIELDS];
   if (!schema) return;
-  const result = schema.safeParse(fields);
+  const result = (complete ? schema : schema.partial()).safeParse(fields);
   if (!result.success) {
-    throw new AppError('VALIDATION', 'the corrected fields do not fit this type of fact', result.error.issues.map((i) => ({ field: `fields.${i.path.join('.') || (i as { keys?: string[] }).keys?.join(',') || ''}`, reason: i.message })));
+    throw new AppError('VALIDATION', `the fields do not fit a ${type} fact`, result.error.issues.map((i) => ({ field: `fields.${i.path.join('.') || (i as { keys?: string[] }).keys?.join(',') || ''}`, reason: i.message })));
   }
 }
+
+const NewFact = z.object({
+  type: z.enum(FACT_TYPES),
+  start: z.number().int().nonnegative().describe('where the selection that states the fact starts in the article\'s text (its evidence)'),
+  end: z.number().int().positive(),
+  actor: z.string().min(1).max(120).describe('who adds it'),
+  fields: z.record(z.string(), z.unknown()).describe('every field of the type, as in the fact model (without evidence or rule ids)'),
+});
 
 const HistoryEntry = z.object({ id: z.number(), action: z.string(), actor: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() });
 
@@ -68,7 +76,7 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     const updated = await store.db.transaction().execute(async (trx) => {
       const fact = await trx.selectFrom('facts').selectAll().where('id', '=', request.params.id).executeTakeFirst();
       if (!fact) return undefined;
-      if (action === 'edit' && fields) checkEdit(fact.type, fields);
+      if (action === 'edit' && fields) checkFields(fact.type, fields, { complete: false });
       const before = JSON.parse(fact.edited_data ?? fact.data) as Record<string, unknown>;
       const extracted = JSON.parse(fact.data) as Record<string, unknown>;
       const after = action === 'edit' ? { ...before, ...fields } : action === 'reopen' ? extracted : before;
@@ -86,6 +94,28 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     });
     if (!updated) throw new AppError('NOT_FOUND', `no fact ${request.params.id}`);
     return factOut(updated);
+  });
+
+  app.post('/api/articles/:id/facts', {
+    config: { role: 'reviewer', rateLimit: {} },
+    schema: {
+      tags: ['facts'], summary: 'Add a fact the extractor missed, with a selection of the text as its evidence; stored as accepted, marked as added by the reviewer',
+      params: z.object({ id: z.coerce.number().int().positive() }), body: NewFact, response: { 201: FactSchema },
+    },
+  }, async (request, reply) => {
+    const { type, start, end, actor, fields } = request.body;
+    checkFields(type, fields, { complete: true });
+    const id = await store.db.transaction().execute(async (trx) => {
+      try {
+        return await addFactByHand(trx, request.params.id, { type, start, end, data: fields }, actor, new Date());
+      } catch (err) {
+        if (err instanceof RangeError) throw new AppError('VALIDATION', err.message, [{ field: 'end', reason: err.message }]);
+        throw err;
+      }
+    });
+    if (id === undefined) throw new AppError('NOT_FOUND', `no current article ${request.params.id}`);
+    const fact = await store.db.selectFrom('facts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return reply.code(201).send(factOut(fact));
   });
 
   app.get('/api/facts/:id/history', {

@@ -1,5 +1,16 @@
-import { getJson } from '../../shared/api';
-import type { ArticleDetail, ArticleSummary, Page } from '../../shared/types';
+import { getJson, postJson } from '../../shared/api';
+import type { ArticleDetail, ArticleSummary, Fact, FactType, Page } from '../../shared/types';
 
 export const fetchArticle = (id: number) => getJson<ArticleDetail>(`/api/articles/${id}`);
 export const fetchArticles = (cursor?: number) => getJson<Page<ArticleSummary>>('/api/articles', { limit: 50, cursor });
+
+export interface NewFact {
+  type: FactType;
+  start: number;
+  end: number;
+  actor: string;
+  fields: Record<string, unknown>;
+}
+
+/** A fact the extractor missed, added with a selection of the article's text as its evidence. */
+export const addFact = (articleId: number, fact: NewFact) => postJson<Fact>(`/api/articles/${articleId}/facts`, fact);

@@ -6,7 +6,31 @@ import { FACT_TYPES, type Fact } from '../../../shared/types';
 import { FactCard } from '../../review/components/FactCard';
 import { useFactActions } from '../../review/queries';
 import { useArticle } from '../queries';
+import { AddFactForm } from './AddFactForm';
 import { ArticleText } from './ArticleText';
+
+interface TextSelection {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The words selected inside `container`, as offsets into the text it shows (its text is the article's, character for character). */
+function selectionIn(container: Element | null): TextSelection | null {
+  const chosen = window.getSelection();
+  if (!container || !chosen || chosen.isCollapsed || chosen.rangeCount === 0) return null;
+  const range = chosen.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.setStart(container, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const text = range.toString();
+  const start = before.toString().length;
+  // leading and trailing spaces are not evidence
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  return trimmed ? { start: start + lead, end: start + lead + trimmed.length, text: trimmed } : null;
+}
 
 /** One article: its text with every fact highlighted, a legend, and the clicked fact open for review. */
 export function ArticlePage({ id, factId }: { id: number; factId: number | null }) {
@@ -21,6 +45,9 @@ export function ArticlePage({ id, factId }: { id: number; factId: number | null 
     for (const f of article.data?.facts ?? []) c.set(f.type, (c.get(f.type) ?? 0) + 1);
     return c;
   }, [article.data]);
+
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [adding, setAdding] = useState(false);
 
   useEffect(() => actions.reset(), [factId]);
   useEffect(() => {
@@ -57,8 +84,18 @@ export function ArticlePage({ id, factId }: { id: number; factId: number | null 
         ))}
       </div>
       <div className="reader-layout">
-        <ArticleText text={a.text} facts={facts} selectedId={selected?.id ?? null} onHover={setHovered} onSelect={select} />
+        <div onMouseUp={() => !adding && setSelection(selectionIn(document.querySelector('[data-testid="article-text"]')))} onKeyUp={() => !adding && setSelection(selectionIn(document.querySelector('[data-testid="article-text"]')))}>
+          <ArticleText text={a.text} facts={facts} selectedId={selected?.id ?? null} onHover={setHovered} onSelect={select} />
+        </div>
         <aside className="reader-side" aria-label="Fact details">
+          {adding && selection ? (
+            <AddFactForm articleId={a.id} selection={selection} onCancel={() => setAdding(false)} onAdded={(fact) => { setAdding(false); setSelection(null); select(fact); }} />
+          ) : selection && (
+            <p className="selection-action">
+              <button type="button" className="primary" onClick={() => setAdding(true)}>Add a fact from the selection</button>
+              <span className="muted"> “{selection.text.length > 60 ? `${selection.text.slice(0, 57)}…` : selection.text}”</span>
+            </p>
+          )}
           <div className="hover-card" aria-live="polite">
             {hovered ? <><span className={`badge type-${hovered.type}`}>{hovered.type}</span> {describeFact(hovered.type, hovered.data)}</> : <span className="muted">Hover or focus a highlight to see its fact; click it to review.</span>}
           </div>

@@ -47,10 +47,12 @@ interface Props {
   onSave: (fields: Record<string, unknown>) => void;
   onCancel: () => void;
   serverErrors?: Array<{ field: string; reason: string }>;
+  /** A new fact's fields are saved as they stand; an edit with no change is not. */
+  isNew?: boolean;
 }
 
-/** Corrects a fact's fields; its evidence stays as extracted. */
-export function FactEditor({ fact, onSave, onCancel, serverErrors = [] }: Props) {
+/** Corrects a fact's fields (its evidence stays as extracted), or fills in a new one's. */
+export function FactEditor({ fact, onSave, onCancel, serverErrors = [], isNew = false }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(fact.data));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [unchanged, setUnchanged] = useState(false);
@@ -61,12 +63,12 @@ export function FactEditor({ fact, onSave, onCancel, serverErrors = [] }: Props)
     setErrors(result.errors);
     setUnchanged(false);
     if (Object.keys(result.errors).length > 0) return;
-    if (Object.keys(result.fields).length === 0) return setUnchanged(true);
+    if (Object.keys(result.fields).length === 0 && !isNew) return setUnchanged(true);
     onSave(result.fields);
   };
 
   return (
-    <form className="editor" onSubmit={submit} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }} aria-label="Edit fact">
+    <form className="editor" onSubmit={submit} onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }} aria-label={isNew ? 'New fact' : 'Edit fact'}>
       {Object.entries(draft).map(([k, v], i) => {
         const id = `edit-${fact.id}-${k}`;
         const error = errors[k] ?? serverErrors.find((s) => s.field === `fields.${k}`)?.reason;
@@ -89,7 +91,7 @@ export function FactEditor({ fact, onSave, onCancel, serverErrors = [] }: Props)
       })}
       {unchanged && <p className="muted">Nothing changed.</p>}
       <div className="actions">
-        <button type="submit" className="primary">Save edit</button>
+        <button type="submit" className="primary">{isNew ? 'Add fact' : 'Save edit'}</button>
         <button type="button" onClick={onCancel}>Cancel</button>
       </div>
     </form>
