@@ -210,6 +210,38 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ method: 'POST', url: '/api/articles/999999/facts', payload: { type: 'country', start: 0, end: 3, actor: 'a', fields: { code: 'SE', mentions: 1 } } })).statusCode).toBe(404);
       });
 
+      it('POST /api/ledger/commitments/:id/merge and /split correct a fold by hand, logged on the rows', async () => {
+        const ingest = (text: string, published: string) => app.inject({ method: 'POST', url: '/api/articles', payload: { text, published } });
+        await ingest('Iceland will provide €10 million to Ukraine for winter fuel.', '2025-03-01');
+        await ingest('Iceland will provide €12 million to Ukraine for generators.', '2025-03-03');
+        const rows = (await app.inject({ url: '/api/ledger/commitments?donor=IS&sort=amount&dir=asc' })).json();
+        expect(rows.map((r: { amount: number }) => r.amount)).toEqual([10e6, 12e6]);
+        const [ten, twelve] = rows;
+        // the analyst judges them one package: merged, the row has both sources and the largest figure
+        const merged = await app.inject({ method: 'POST', url: `/api/ledger/commitments/${twelve.id}/merge`, payload: { into: ten.id, actor: 'analyst' } });
+        expect(merged.statusCode).toBe(200);
+        expect(merged.json()).toMatchObject({ id: ten.id, amount: 12e6, sources: [{}, {}] });
+        expect((await app.inject({ url: '/api/ledger/commitments?donor=IS' })).json()).toHaveLength(1);
+        const history = (await app.inject({ url: `/api/ledger/commitments/${ten.id}/history` })).json();
+        expect(history.find((h: { action: string }) => h.action === 'merged')).toMatchObject({ actor: 'analyst', detail: { from: twelve.id, row: { amount: 12e6 } } });
+        // the merged row's own history came along
+        expect(history.filter((h: { action: string }) => h.action === 'created')).toHaveLength(2);
+        // and split again: the €12 million source becomes a row of its own
+        const source = merged.json().sources.find((x: { evidence: string }) => x.evidence.includes('12 million'));
+        const split = await app.inject({ method: 'POST', url: `/api/ledger/commitments/${ten.id}/split`, payload: { factId: source.factId, actor: 'analyst' } });
+        expect(split.statusCode).toBe(201);
+        expect(split.json()).toMatchObject({ donor: 'IS', amount: 12e6, sources: [{ factId: source.factId }] });
+        const after = (await app.inject({ url: '/api/ledger/commitments?donor=IS&sort=amount&dir=asc' })).json();
+        expect(after.map((r: { amount: number; sources: unknown[] }) => [r.amount, r.sources.length])).toEqual([[10e6, 1], [12e6, 1]]);
+        expect((await app.inject({ url: `/api/ledger/commitments/${split.json().id}/history` })).json().at(-1)).toMatchObject({ action: 'split', actor: 'analyst', detail: { from: ten.id } });
+        // what cannot be done is refused with the reason
+        const only = after[0].sources[0].factId;
+        expect((await app.inject({ method: 'POST', url: `/api/ledger/commitments/${after[0].id}/split`, payload: { factId: only, actor: 'a' } })).json().error).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'body.factId' }] });
+        expect((await app.inject({ method: 'POST', url: `/api/ledger/commitments/${after[0].id}/split`, payload: { factId: 999999, actor: 'a' } })).statusCode).toBe(404);
+        expect((await app.inject({ method: 'POST', url: `/api/ledger/commitments/${after[0].id}/merge`, payload: { into: after[0].id, actor: 'a' } })).statusCode).toBe(400);
+        expect((await app.inject({ method: 'POST', url: `/api/ledger/commitments/${after[0].id}/merge`, payload: { into: 999999, actor: 'a' } })).statusCode).toBe(404);
+      });
+
       it('GET /api/export/commitments.(csv|json|xlsx)', async () => {
         const csv = await app.inject({ url: '/api/export/commitments.csv?donor=FI' });
         expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -80,6 +80,11 @@ class FoldInProgress {
 
   private constructor(private readonly db: Db) {}
 
+  /** A fold that restates no row: each report it is given becomes a row of its own. */
+  static alone(db: Db): FoldInProgress {
+    return new FoldInProgress(db);
+  }
+
   static async start(db: Db, reports: ReportedCommitment[]): Promise<FoldInProgress> {
     const fold = new FoldInProgress(db);
     for (let i = 0; i < reports.length; i += REPORTS_PER_QUERY) {
@@ -292,6 +297,58 @@ export async function unfoldFacts(db: Db, factIds: number[], now: Date, why: { a
       await recomputeRow(db, ledgerId, now);
     }
   }
+}
+
+/**
+ * A reviewer joins two rows that are one commitment: `from`'s sources, reviewed stages and history
+ * move to `into`, which is recomputed; `from` is gone. Logged on `into`. False when a row is missing.
+ */
+export async function mergeRows(db: Db, fromId: number, intoId: number, actor: string, now: Date): Promise<boolean> {
+  const rows = await db.selectFrom('ledger_commitments').selectAll().where('id', 'in', [fromId, intoId]).execute();
+  const from = rows.find((r) => r.id === fromId);
+  if (!from || !rows.some((r) => r.id === intoId) || fromId === intoId) return false;
+  await lockBuckets(db, rows);
+  const moved = await db.selectFrom('commitment_sources').select('fact_id').where('ledger_id', '=', fromId).execute();
+  await db.updateTable('commitment_sources').set({ ledger_id: intoId }).where('ledger_id', '=', fromId).execute();
+  await db.updateTable('ledger_reviewed_stages').set({ ledger_id: intoId }).where('ledger_id', '=', fromId).execute();
+  await db.updateTable('ledger_history').set({ ledger_id: intoId }).where('ledger_id', '=', fromId).execute();
+  await db.deleteFrom('ledger_commitments').where('id', '=', fromId).execute();
+  const { donor, recipient, amount, unit, announced, status } = from;
+  await writeHistory(db, intoId, 'merged', { from: fromId, row: { donor, recipient, amount, unit, announced, status }, factIds: moved.map((m) => m.fact_id) }, now, actor);
+  await recomputeRow(db, intoId, now);
+  return true;
+}
+
+export type SplitOutcome = { split: true; ledgerId: number } | { split: false; reason: 'missing' | 'only source' };
+
+/**
+ * A reviewer takes a source that was folded wrongly off its row: it becomes a row of its own, from
+ * its fact's fields (as reviewed) and the date it gave, and the row it left is recomputed. Logged on both.
+ */
+export async function splitSource(db: Db, ledgerId: number, factId: number, actor: string, now: Date): Promise<SplitOutcome> {
+  const source = await db
+    .selectFrom('commitment_sources')
+    .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
+    .select(['commitment_sources.article_id', 'commitment_sources.announced', 'commitment_sources.announced_precision', 'facts.data', 'facts.edited_data'])
+    .where('commitment_sources.ledger_id', '=', ledgerId)
+    .where('commitment_sources.fact_id', '=', factId)
+    .executeTakeFirst();
+  if (!source) return { split: false, reason: 'missing' };
+  const others = await db.selectFrom('commitment_sources').select('fact_id').where('ledger_id', '=', ledgerId).where('fact_id', '!=', factId).limit(1).execute();
+  if (others.length === 0) return { split: false, reason: 'only source' };
+  const commitment = JSON.parse(source.edited_data ?? source.data) as FoldedFields;
+  const row = await db.selectFrom('ledger_commitments').select(['donor', 'recipient', 'unit']).where('id', '=', ledgerId).executeTakeFirstOrThrow();
+  await lockBuckets(db, [row, commitment]);
+  await db.deleteFrom('commitment_sources').where('ledger_id', '=', ledgerId).where('fact_id', '=', factId).execute();
+  const report: ReportedCommitment = { factId, articleId: source.article_id, commitment, dated: { date: source.announced, precision: source.announced_precision } };
+  const fold = FoldInProgress.alone(db);
+  const newId = await fold.insertRow(report, now);
+  await fold.addSource(newId, report, now, false);
+  await fold.write(now);
+  await writeHistory(db, newId, 'split', { from: ledgerId, factId }, now, actor);
+  await writeHistory(db, ledgerId, 'split', { to: newId, factId }, now, actor);
+  await recomputeRow(db, ledgerId, now);
+  return { split: true, ledgerId: newId };
 }
 
 export const REVIEWABLE_STAGES = ['planned', 'ready', 'pledged', 'delivered', 'cancelled', 'suspended'] as const;

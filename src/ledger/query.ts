@@ -37,6 +37,8 @@ export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 /** One source of a row: one article revision at one address (an article without one is listed once, with no URL). */
 export interface LedgerSource {
+  /** The fact that reports the commitment (a reviewer can split it off the row). */
+  factId: number;
   articleId: number;
   url: string | null;
   publisher: string | null;
@@ -132,7 +134,7 @@ async function sourcesAndStages(db: Db, ids: number[]): Promise<{ sources: Map<n
     const found = await db
       .selectFrom('commitment_sources')
       .innerJoin('facts', 'facts.id', 'commitment_sources.fact_id')
-      .select(['commitment_sources.ledger_id', 'commitment_sources.article_id as articleId', 'facts.evidence', 'commitment_sources.stage', 'commitment_sources.amount', 'commitment_sources.announced'])
+      .select(['commitment_sources.ledger_id', 'commitment_sources.fact_id as factId', 'commitment_sources.article_id as articleId', 'facts.evidence', 'commitment_sources.stage', 'commitment_sources.amount', 'commitment_sources.announced'])
       .where('commitment_sources.ledger_id', 'in', chunk)
       .orderBy('commitment_sources.article_id')
       .execute();
@@ -141,7 +143,7 @@ async function sourcesAndStages(db: Db, ids: number[]): Promise<{ sources: Map<n
     const reports = new Map<number, StageReport[]>();
     for (const s of found) {
       const list = sources.get(s.ledger_id) ?? [];
-      for (const at of locations.get(s.articleId) ?? [{ url: null, publisher: null }]) list.push({ articleId: s.articleId, ...at, evidence: s.evidence, stage: s.stage, announced: s.announced });
+      for (const at of locations.get(s.articleId) ?? [{ url: null, publisher: null }]) list.push({ factId: s.factId, articleId: s.articleId, ...at, evidence: s.evidence, stage: s.stage, announced: s.announced });
       sources.set(s.ledger_id, list);
       reports.set(s.ledger_id, [...(reports.get(s.ledger_id) ?? []), { stage: s.stage, amount: s.amount, announced: s.announced }]);
     }

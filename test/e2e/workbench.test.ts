@@ -227,6 +227,29 @@ run('workbench in Chromium', () => {
     await expect.poll(() => page.locator('table.ledger tbody tr').first().textContent()).toContain('armoured vehicles');
   });
 
+  it('merges two ledger rows that are one commitment, splits a source off again, and opens a source at its evidence', async () => {
+    const post = (text: string, published: string) => fetch(`${server.url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, published }) });
+    await post('Iceland will provide €10 million to Ukraine for winter fuel.', '2025-03-01');
+    await post('Iceland will provide €12 million to Ukraine for generators.', '2025-03-03');
+    await open('ledger?donor=IS');
+    const rows = page.locator('table.ledger tbody tr:not(.sources)');
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.first().getByRole('button', { name: /1 source/ }).click();
+    const other = await page.getByLabel('Row to merge this one into').locator('option').nth(1).getAttribute('value');
+    await page.getByLabel('Row to merge this one into').selectOption(other!);
+    await shot('ledger-merge');
+    await page.getByRole('button', { name: 'Merge into it' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain('2 sources');
+    await rows.first().getByRole('button', { name: /2 sources/ }).click();
+    await page.locator('tr.sources li').filter({ hasText: '10 million' }).getByRole('button', { name: 'Split off' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    // the row stays open with the source it kept; its link opens the article with that evidence selected
+    await expect.poll(() => page.locator('tr.sources li').allTextContents()).toEqual([expect.stringContaining('12 million')]);
+    await page.locator('tr.sources li a').first().click();
+    await expect.poll(async () => (await page.locator('mark.hl.selected').allTextContents()).join('')).toMatch(/provide €12 million/);
+  });
+
   it('shows markup inside an article as characters and never runs it', async () => {
     await open('ingest');
     await page.getByLabel('Title (optional)').fill('Markup in a report');

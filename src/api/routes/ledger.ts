@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { REVIEWABLE_STAGES, reviewStage } from '../../ledger/commitments.js';
+import { mergeRows, REVIEWABLE_STAGES, reviewStage, splitSource } from '../../ledger/commitments.js';
 import { LEDGER_SORTS, ledgerHistory, ledgerRows, ledgerSummary } from '../../ledger/query.js';
 import { AppError } from '../errors.js';
 import type { FactStore } from '../../store/index.js';
@@ -22,7 +22,7 @@ export const LedgerQuery = z.object({
 });
 
 const Source = z.object({
-  articleId: z.number(), url: z.string().nullable(), publisher: z.string().nullable(), evidence: z.string(), stage: z.string(), announced: z.string().nullable(),
+  factId: z.number(), articleId: z.number(), url: z.string().nullable(), publisher: z.string().nullable(), evidence: z.string(), stage: z.string(), announced: z.string().nullable(),
 }).describe('one article revision at one address');
 const Stage = z.object({
   stage: z.string(), date: z.string().nullable(), amount: z.number().nullable(), sources: z.number(),
@@ -152,5 +152,36 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
     cache.invalidate();
     const [row] = await ledgerRows(store.db, { id: request.params.id });
     return row;
+  });
+
+  app.post('/api/ledger/commitments/:id/merge', {
+    config: { role: 'reviewer', rateLimit: {} },
+    schema: {
+      tags: ['ledger'], summary: 'Join this row into another that is the same commitment: its sources, reviewed stages and history move there, and it is gone',
+      params: z.object({ id: z.coerce.number().int().positive() }), body: z.object({ into: z.number().int().positive(), actor: z.string().min(1).max(120) }), response: { 200: LedgerRowSchema },
+    },
+  }, async (request) => {
+    const { into, actor } = request.body;
+    if (into === request.params.id) throw new AppError('VALIDATION', 'a row cannot be merged into itself', [{ field: 'body.into', reason: 'another row' }]);
+    const merged = await store.db.transaction().execute((trx) => mergeRows(trx, request.params.id, into, actor, new Date()));
+    if (!merged) throw new AppError('NOT_FOUND', `no ledger commitment ${request.params.id} or ${into}`);
+    cache.invalidate();
+    const [row] = await ledgerRows(store.db, { id: into });
+    return row;
+  });
+
+  app.post('/api/ledger/commitments/:id/split', {
+    config: { role: 'reviewer', rateLimit: {} },
+    schema: {
+      tags: ['ledger'], summary: 'Take a source folded into this row wrongly off it: it becomes a row of its own; returns the new row',
+      params: z.object({ id: z.coerce.number().int().positive() }), body: z.object({ factId: z.number().int().positive(), actor: z.string().min(1).max(120) }), response: { 201: LedgerRowSchema },
+    },
+  }, async (request, reply) => {
+    const outcome = await store.db.transaction().execute((trx) => splitSource(trx, request.params.id, request.body.factId, request.body.actor, new Date()));
+    if (!outcome.split && outcome.reason === 'missing') throw new AppError('NOT_FOUND', `fact ${request.body.factId} is not a source of ledger commitment ${request.params.id}`);
+    if (!outcome.split) throw new AppError('VALIDATION', 'the row has no other source: there is nothing to split it from', [{ field: 'body.factId', reason: 'the only source of the row' }]);
+    cache.invalidate();
+    const [row] = await ledgerRows(store.db, { id: outcome.ledgerId });
+    return reply.code(201).send(row);
   });
 };

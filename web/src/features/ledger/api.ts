@@ -1,4 +1,4 @@
-import { download, getJson } from '../../shared/api';
+import { download, getJson, postJson } from '../../shared/api';
 import type { LedgerRow, LedgerSort, SummaryRow } from '../../shared/types';
 
 export interface LedgerFilters {
@@ -54,3 +54,9 @@ export const fetchSummary = (f: LedgerFilters, by: 'donor' | 'month' | 'category
 
 export const exportLedger = (f: LedgerFilters, format: 'csv' | 'xlsx') =>
   download(`/api/export/commitments.${format}`, query(f), `pledgewatch-commitments.${format}`);
+
+/** A reviewer joins row `id` into row `into` (the same commitment): its sources move there. */
+export const mergeRow = (id: number, into: number, actor: string) => postJson<LedgerRow>(`/api/ledger/commitments/${id}/merge`, { into, actor });
+
+/** A reviewer takes a source folded wrongly off its row: it becomes a row of its own. */
+export const splitSource = (id: number, factId: number, actor: string) => postJson<LedgerRow>(`/api/ledger/commitments/${id}/split`, { factId, actor });

@@ -1,5 +1,6 @@
-import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
-import { fetchCommitments, fetchSummary, NO_FILTERS, type LedgerFilters, type Sort } from './api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { getSettings } from '../../shared/settings';
+import { fetchCommitments, fetchSummary, mergeRow, NO_FILTERS, splitSource, type LedgerFilters, type Sort } from './api';
 
 /** Everything under this key changes when a review or an ingest changes the ledger. */
 export const LEDGER_KEY = ['ledger'] as const;
@@ -24,4 +25,13 @@ export async function prefetchLedger(client: QueryClient): Promise<void> {
     client.prefetchQuery(summaryQuery(NO_FILTERS, 'donor')),
     client.prefetchQuery(summaryQuery(NO_FILTERS, 'month')),
   ]);
+}
+
+/** Corrections of the fold by hand (merge two rows, split a source off one); the ledger is read again after each. */
+export function useFoldCorrections() {
+  const client = useQueryClient();
+  const after = { onSuccess: () => void client.invalidateQueries({ queryKey: LEDGER_KEY }) };
+  const merge = useMutation({ mutationFn: ({ id, into }: { id: number; into: number }) => mergeRow(id, into, getSettings().reviewer), ...after });
+  const split = useMutation({ mutationFn: ({ id, factId }: { id: number; factId: number }) => splitSource(id, factId, getSettings().reviewer), ...after });
+  return { merge, split, busy: merge.isPending || split.isPending, error: merge.error ?? split.error };
 }

@@ -4,7 +4,7 @@ import { eur } from '../../../shared/format';
 import { href, useRoute } from '../../../shared/router';
 import { useDebounced } from '../../../shared/useDebounced';
 import { exportLedger, filtersFromParams, filtersToParams, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
-import { DEFAULT_SORT, useCommitments, useSummary } from '../queries';
+import { DEFAULT_SORT, useCommitments, useFoldCorrections, useSummary } from '../queries';
 import { DonorChart } from './DonorChart';
 import { LedgerFiltersForm } from './LedgerFiltersForm';
 import { LedgerTable } from './LedgerTable';
@@ -18,6 +18,7 @@ export function LedgerPage() {
   const [exportError, setExportError] = useState<unknown>(null);
   const settled = useDebounced(filters);
   const rows = useCommitments(settled, sort, page);
+  const corrections = useFoldCorrections();
   const byDonor = useSummary(settled, 'donor');
   const byMonth = useSummary(settled, 'month');
   const total = byDonor.data?.reduce((n, r) => n + r.commitments, 0) ?? 0;
@@ -61,7 +62,13 @@ export function LedgerPage() {
       )}
       {rows.data && byDonor.data && byMonth.data && (
         <div aria-busy={rows.isPlaceholderData} className={rows.isPlaceholderData ? 'stale' : undefined} data-testid="ledger-rows">
-          {rows.data.length === 0 ? <p className="muted">No commitments match these filters.</p> : <LedgerTable rows={rows.data} sort={sort} onSort={(s) => { setSort(s); setPage(0); }} />}
+          <ErrorNote error={corrections.error} />
+          {rows.data.length === 0 ? <p className="muted">No commitments match these filters.</p> : (
+            <LedgerTable
+              rows={rows.data} sort={sort} onSort={(s) => { setSort(s); setPage(0); }} busy={corrections.busy}
+              onMerge={(id, into) => corrections.merge.mutate({ id, into })} onSplit={(id, factId) => corrections.split.mutate({ id, factId })}
+            />
+          )}
           <nav className="pager" aria-label="Ledger pages">
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
             <span>Page {page + 1}{total ? ` of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}` : ''}</span>

@@ -14,11 +14,18 @@ interface Props {
   rows: LedgerRow[];
   sort: Sort;
   onSort: (sort: Sort) => void;
+  /** A reviewer's corrections of the fold: join a row into another, take a source off its row. */
+  onMerge: (id: number, into: number) => void;
+  onSplit: (id: number, factId: number) => void;
+  busy: boolean;
 }
 
-/** Folded commitments; a row opens to show every source that reports it. */
-export function LedgerTable({ rows, sort, onSort }: Props) {
+const rowLabel = (r: LedgerRow) => `${party(r.donor)} → ${party(r.recipient)}, ${amount(r.amount, r.unit)}${r.item ? ` ${r.item}` : ''}, ${r.announced ?? 'undated'}`;
+
+/** Folded commitments; a row opens to show every source that reports it, where a reviewer can correct the fold. */
+export function LedgerTable({ rows, sort, onSort, onMerge, onSplit, busy }: Props) {
   const [open, setOpen] = useState<number | null>(null);
+  const [mergeInto, setMergeInto] = useState('');
   const sortBy = (column: SortColumn) => onSort({ column, descending: sort.column === column ? !sort.descending : column === 'announced' });
   return (
     <div className="table-wrap">
@@ -53,7 +60,7 @@ export function LedgerTable({ rows, sort, onSort }: Props) {
                 <td><span className={`status status-${r.status}`}>{r.status}</span></td>
                 <td title={r.announcedPrecision === 'unknown' ? 'no date in the sentence or the article' : `known to the ${r.announcedPrecision}`}>{r.announced ?? 'undated'}</td>
                 <td>
-                  <button type="button" className="link" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
+                  <button type="button" className="link" aria-expanded={open === r.id} onClick={() => { setOpen(open === r.id ? null : r.id); setMergeInto(''); }}>
                     {r.sources.length} source{r.sources.length === 1 ? '' : 's'}
                   </button>
                 </td>
@@ -67,12 +74,27 @@ export function LedgerTable({ rows, sort, onSort }: Props) {
                     <ul>
                       {r.sources.map((s, i) => (
                         <li key={`${s.articleId}-${i}`}>
-                          <q>{s.evidence}</q> — <a href={href(`articles/${s.articleId}`)}>article {s.articleId}</a>
+                          <q>{s.evidence}</q> — <a href={href(`articles/${s.articleId}`, { fact: s.factId })}>article {s.articleId}</a>
                           {s.url && <> · <a href={s.url} target="_blank" rel="noopener noreferrer">{s.publisher ?? 'original'}</a></>}
                           {` · ${s.stage}`}
+                          {new Set(r.sources.map((x) => x.factId)).size > 1 && (
+                            <button type="button" className="link" disabled={busy} onClick={() => onSplit(r.id, s.factId)}>Split off</button>
+                          )}
                         </li>
                       ))}
                     </ul>
+                    {rows.length > 1 && (
+                      <form className="merge" onSubmit={(e) => { e.preventDefault(); if (mergeInto) onMerge(r.id, Number(mergeInto)); }}>
+                        <label>
+                          Same commitment as{' '}
+                          <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} aria-label="Row to merge this one into">
+                            <option value="">choose a row…</option>
+                            {rows.filter((o) => o.id !== r.id).map((o) => <option key={o.id} value={o.id}>{rowLabel(o)}</option>)}
+                          </select>
+                        </label>
+                        <button type="submit" disabled={busy || !mergeInto}>Merge into it</button>
+                      </form>
+                    )}
                   </td>
                 </tr>
               )}
