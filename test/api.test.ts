@@ -242,6 +242,25 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ method: 'POST', url: `/api/ledger/commitments/${after[0].id}/merge`, payload: { into: 999999, actor: 'a' } })).statusCode).toBe(404);
       });
 
+      it('DELETE /api/articles/:id takes an article out of lists, search and the ledger, and logs who did it and why', async () => {
+        const posted = (await app.inject({ method: 'POST', url: '/api/articles', payload: { text: 'Andorra will give €7 million to Ukraine for drones, its foreign minister said.', published: '2025-06-01' } })).json();
+        expect((await app.inject({ url: '/api/ledger/commitments?donor=AD' })).json()).toHaveLength(1);
+        const res = await app.inject({ method: 'DELETE', url: `/api/articles/${posted.id}`, payload: { actor: 'analyst', reason: 'a satire site' } });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ id: posted.id, deleted: { by: 'analyst', reason: 'a satire site', at: expect.any(String) } });
+        expect(res.json().facts.every((f: { reviewStatus: string }) => f.reviewStatus === 'deleted')).toBe(true);
+        expect((await app.inject({ url: '/api/ledger/commitments?donor=AD' })).json()).toEqual([]);
+        expect((await app.inject({ url: '/api/articles?limit=200' })).json().items.map((a: { id: number }) => a.id)).not.toContain(posted.id);
+        expect((await app.inject({ url: '/api/search?q=Andorra%20drones' })).json().map((h: { articleId: number }) => h.articleId)).not.toContain(posted.id);
+        expect((await app.inject({ url: `/api/facts/${res.json().facts[0].id}/history` })).json().at(-1)).toMatchObject({ action: 'article deleted', actor: 'analyst', after: { status: 'deleted', reason: 'a satire site' } });
+        // still there to read, marked; a second deletion, a missing article and a missing actor are refused
+        expect((await app.inject({ url: `/api/articles/${posted.id}` })).json().deleted).toMatchObject({ by: 'analyst' });
+        expect((await app.inject({ method: 'DELETE', url: `/api/articles/${posted.id}`, payload: { actor: 'analyst' } })).statusCode).toBe(404);
+        expect((await app.inject({ method: 'DELETE', url: '/api/articles/999999', payload: { actor: 'analyst' } })).statusCode).toBe(404);
+        expect((await app.inject({ method: 'DELETE', url: `/api/articles/${posted.id}`, payload: {} })).statusCode).toBe(400);
+        expect((await app.inject({ method: 'POST', url: `/api/articles/${posted.id}/facts`, payload: { type: 'country', start: 0, end: 7, actor: 'a', fields: { code: 'AD', mentions: 1 } } })).statusCode).toBe(404);
+      });
+
       it('GET /api/export/commitments.(csv|json|xlsx)', async () => {
         const csv = await app.inject({ url: '/api/export/commitments.csv?donor=FI' });
         expect(csv.headers['content-type']).toMatch(/text\/csv/);

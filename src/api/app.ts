@@ -138,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.method !== 'GET') ledgerCache.invalidate();
   });
   await app.register(ledgerRoutes(options.store, ledgerCache));
-  await app.register(articleRoutes(options.store, options.extract ?? extractInThisThread));
+  await app.register(articleRoutes(options.store, options.extract ?? extractInThisThread, ledgerCache));
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));

@@ -7,4 +7,4 @@ export const PERIODS = ['annual', 'one-off', 'multi-year', 'cumulative'] as cons
 export const CATEGORIES = ['military', 'financial', 'humanitarian', 'security-guarantee', 'political', 'reconstruction', 'other'] as const;
 export const STATUSES = ['pledged', 'delivered', 'planned', 'ready'] as const;
 export const MEETING_KINDS = ['talks', 'call', 'visit', 'press conference', 'summit', 'meeting'] as const;
-export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'edited', 'superseded'] as const;
+export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'edited', 'superseded', 'deleted'] as const;

@@ -129,11 +129,11 @@ export interface FactByHand {
 /**
  * A fact the extractor missed, added by a reviewer with a selection of the text as its evidence:
  * stored as accepted and logged; a commitment folds into the ledger, a person or an organization
- * is registered. Undefined when there is no such current article revision; throws a RangeError
+ * is registered. Undefined when there is no such current (and not deleted) article revision; throws a RangeError
  * for a selection outside its text.
  */
 export async function addFactByHand(db: Db, articleId: number, fact: FactByHand, actor: string, now: Date): Promise<number | undefined> {
-  const article = await db.selectFrom('articles').select(['id', 'text', 'published']).where('id', '=', articleId).where('superseded_by', 'is', null).executeTakeFirst();
+  const article = await db.selectFrom('articles').select(['id', 'text', 'published']).where('id', '=', articleId).where('superseded_by', 'is', null).where('deleted_at', 'is', null).executeTakeFirst();
   if (!article) return undefined;
   if (!(fact.start >= 0 && fact.start < fact.end && fact.end <= article.text.length)) throw new RangeError(`the selection ${fact.start}–${fact.end} is not within the article's ${article.text.length} characters`);
   const evidence = article.text.slice(fact.start, fact.end);
@@ -153,6 +153,28 @@ export async function addFactByHand(db: Db, articleId: number, fact: FactByHand,
     await writeHistory(db, ledgerId, 'added', { factId: id }, now, actor);
   }
   return id;
+}
+
+/**
+ * A reviewer deletes an article: it is marked deleted (who, when, why) and stays stored, its
+ * facts are marked deleted with a line each in the review log, its commitments leave the ledger
+ * (logged on their rows), and it is no longer counted as naming its organizations. False when
+ * there is no such article, or it was deleted before.
+ */
+export async function deleteArticle(db: Db, articleId: number, by: { actor: string; reason: string | null }, now: Date): Promise<boolean> {
+  const article = await db.selectFrom('articles').select(['id']).where('id', '=', articleId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!article) return false;
+  const at = now.toISOString();
+  await db.updateTable('articles').set({ deleted_at: at, deleted_by: by.actor, deleted_reason: by.reason }).where('id', '=', articleId).execute();
+  const facts = await db.selectFrom('facts').select(['id', 'type', 'review_status']).where('article_id', '=', articleId).where('review_status', '!=', 'superseded').execute();
+  await unfoldFacts(db, facts.filter((f) => f.type === 'commitment').map((f) => f.id), now, { action: 'article deleted', actor: by.actor });
+  for (let i = 0; i < facts.length; i += 200) {
+    const chunk = facts.slice(i, i + 200);
+    await db.updateTable('facts').set({ review_status: 'deleted' }).where('id', 'in', chunk.map((f) => f.id)).execute();
+    await db.insertInto('review_log').values(chunk.map((f) => ({ fact_id: f.id, action: 'article deleted', actor: by.actor, at, before: JSON.stringify({ status: f.review_status }), after: JSON.stringify({ status: 'deleted', reason: by.reason }) }))).execute();
+  }
+  await db.deleteFrom('organization_mentions').where('article_id', '=', articleId).execute();
+  return true;
 }
 
 /** The rule ids a fact of each type carries, every one the reviewer's. */

@@ -1,7 +1,7 @@
 // Table types for Kysely. JSON columns hold text on both databases (serialised by the repositories).
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
-export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited' | 'superseded';
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited' | 'superseded' | 'deleted';
 export type FactType = 'person' | 'country' | 'organization' | 'quote' | 'commitment' | 'sanction' | 'meeting';
 
 export interface ArticlesTable {
@@ -24,6 +24,10 @@ export interface ArticlesTable {
   revision_of: number | null;
   /** The later revision that replaced this one; its facts are superseded. */
   superseded_by: number | null;
+  /** Set when a reviewer deleted the article: who, when and why (it stays stored, out of lists, search and the ledger). */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every address a text was found at: copies at other URLs are sources of the same article. */

@@ -51,7 +51,7 @@ export async function searchWithContext(db: Kysely<Database>, capabilities: Capa
   const found = [...(await quotesBySpeaker(db, query, limit)), ...(await searchText(db, capabilities, query, limit * 3))];
   const hits = [...new Map(found.map((h) => [`${h.kind}:${h.id}`, h])).values()];
   if (hits.length === 0) return [];
-  const articles = await db.selectFrom('articles').select(['id', 'title', 'source', 'url', 'published']).where('id', 'in', [...new Set(hits.map((h) => h.articleId))]).execute();
+  const articles = await db.selectFrom('articles').select(['id', 'title', 'source', 'url', 'published']).where('id', 'in', [...new Set(hits.map((h) => h.articleId))]).where('deleted_at', 'is', null).execute();
   const articleOf = new Map(articles.map((a) => [a.id, a]));
   const quoteIds = hits.filter((h) => h.kind === 'quote').map((h) => h.id);
   const quotes = quoteIds.length ? await db.selectFrom('facts').select(['id', 'data']).where('id', 'in', quoteIds).execute() : [];
@@ -60,6 +60,8 @@ export async function searchWithContext(db: Kysely<Database>, capabilities: Capa
   const byQuote = new Map<string, SearchResult>();
   for (const h of hits) {
     const a = articleOf.get(h.articleId);
+    // a deleted article is found no more
+    if (!a) continue;
     const speaker = h.kind === 'quote' ? (speakerOf.get(h.id) ?? null) : null;
     const same = h.kind === 'quote' ? `${speaker ?? ''}|${wordsOf(h.snippet).join(' ')}` : null;
     const earlier = same ? byQuote.get(same) : undefined;

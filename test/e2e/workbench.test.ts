@@ -250,6 +250,18 @@ run('workbench in Chromium', () => {
     await expect.poll(async () => (await page.locator('mark.hl.selected').allTextContents()).join('')).toMatch(/provide €12 million/);
   });
 
+  it('deletes an article after asking why: it is marked, and its pledge leaves the ledger', async () => {
+    const posted = await (await fetch(`${server.url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Andorra will give €7 million to Ukraine for drones, its foreign minister said.', published: '2025-06-01' }) })).json();
+    await open(`articles/${posted.id}`);
+    await page.getByRole('button', { name: 'Delete article…' }).click();
+    await page.getByLabel('Why (kept in the log)').fill('a satire site');
+    await page.getByRole('button', { name: 'Delete: its facts leave the ledger' }).click();
+    await expect.poll(() => page.locator('.deleted-note').textContent()).toMatch(/^Deleted by \S+ on 20\d\d-\d\d-\d\d: a satire site/);
+    await shot('reader-deleted');
+    await open('ledger?donor=AD');
+    await expect.poll(() => page.getByTestId('ledger-rows').textContent()).toContain('No commitments match these filters.');
+  });
+
   it('shows markup inside an article as characters and never runs it', async () => {
     await open('ingest');
     await page.getByLabel('Title (optional)').fill('Markup in a report');

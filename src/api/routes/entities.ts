@@ -69,6 +69,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       .innerJoin('articles', 'articles.id', 'facts.article_id')
       .select(['facts.id', 'facts.article_id', 'facts.type', 'facts.data', 'facts.evidence', 'articles.published'])
       .where('facts.type', 'in', ['person', 'quote', 'meeting'])
+      .where('facts.review_status', 'not in', ['rejected', 'superseded', 'deleted'])
       .where('facts.data', 'like', likeNeedle(JSON.stringify(person.name).slice(1, -1)))
       .orderBy('articles.published')
       .orderBy('facts.id')

@@ -8,6 +8,7 @@ import * as tokenRevocation from './2026-12-02T0900-token-revocation.js';
 import * as ledgerStage from './2026-12-02T1700-ledger-stage.js';
 import * as organizationMentions from './2026-12-02T1900-organization-mentions.js';
 import * as ledgerTotals from './2026-12-03T0900-ledger-totals.js';
+import * as articleDeletion from './2026-12-03T1000-article-deletion.js';
 
 /** Every migration, by its timestamped name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1700-ledger-stage': ledgerStage,
   '2026-12-02T1900-organization-mentions': organizationMentions,
   '2026-12-03T0900-ledger-totals': ledgerTotals,
+  '2026-12-03T1000-article-deletion': articleDeletion,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,11 +54,16 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await post<T>(path, body)).body;
 }
 
+/** A DELETE with a JSON body (who asks, and why). */
+export async function deleteJson<T>(path: string, body: unknown): Promise<T> {
+  return (await post<T>(path, body, 'DELETE')).body;
+}
+
 /** A POST whose success status matters (201 created vs 200 already there). */
-export async function post<T>(path: string, body: unknown): Promise<{ status: number; body: T }> {
+export async function post<T>(path: string, body: unknown, method: 'POST' | 'DELETE' = 'POST'): Promise<{ status: number; body: T }> {
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers: headers(true), body: JSON.stringify(body) });
+    res = await fetch(path, { method, headers: headers(true), body: JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'OFFLINE', 'the server cannot be reached');
   }

@@ -37,6 +37,8 @@ export interface ArticleDetail extends ArticleSummary {
   language: string | null;
   place: string | null;
   facts: Fact[];
+  /** Set when a reviewer deleted the article. */
+  deleted: { at: string; by: string; reason: string | null } | null;
 }
 
 export interface Page<T> {

@@ -1,4 +1,4 @@
-import { getJson, postJson } from '../../shared/api';
+import { deleteJson, getJson, postJson } from '../../shared/api';
 import type { ArticleDetail, ArticleSummary, Fact, FactType, Page } from '../../shared/types';
 
 export const fetchArticle = (id: number) => getJson<ArticleDetail>(`/api/articles/${id}`);
@@ -14,3 +14,6 @@ export interface NewFact {
 
 /** A fact the extractor missed, added with a selection of the article's text as its evidence. */
 export const addFact = (articleId: number, fact: NewFact) => postJson<Fact>(`/api/articles/${articleId}/facts`, fact);
+
+/** Deletes an article: it leaves lists, search and the ledger, and stays readable, marked. */
+export const deleteArticle = (id: number, actor: string, reason: string) => deleteJson<ArticleDetail>(`/api/articles/${id}`, { actor, ...(reason ? { reason } : {}) });

@@ -7,6 +7,7 @@ import { FactCard } from '../../review/components/FactCard';
 import { useFactActions } from '../../review/queries';
 import { useArticle } from '../queries';
 import { AddFactForm } from './AddFactForm';
+import { DeleteArticle } from './DeleteArticle';
 import { ArticleText } from './ArticleText';
 
 interface TextSelection {
@@ -65,6 +66,8 @@ export function ArticlePage({ id, factId }: { id: number; factId: number | null 
   if (article.error) return <div className="page"><ErrorNote error={article.error} /></div>;
   if (!article.data) return <div className="page"><p className="muted">Loading…</p></div>;
   const a = article.data;
+  // a deleted article takes no new facts
+  const pickSelection = () => !adding && !a.deleted && setSelection(selectionIn(document.querySelector('[data-testid="article-text"]')));
   return (
     <div className="page reader-page">
       <header className="page-head">
@@ -73,6 +76,9 @@ export function ArticlePage({ id, factId }: { id: number; factId: number | null 
           {[a.source, a.published, a.place].filter(Boolean).join(' · ')}
           {a.url && <> · <a href={a.url} target="_blank" rel="noopener noreferrer">original</a></>}
         </p>
+        {a.deleted ? (
+          <p className="deleted-note" role="status">Deleted by {a.deleted.by} on {a.deleted.at.slice(0, 10)}{a.deleted.reason ? `: ${a.deleted.reason}` : ''}. Its facts are out of the ledger, lists and search.</p>
+        ) : <DeleteArticle id={a.id} />}
       </header>
       <div className="legend" role="group" aria-label="Highlighted fact types">
         {FACT_TYPES.map((t) => (
@@ -84,7 +90,7 @@ export function ArticlePage({ id, factId }: { id: number; factId: number | null 
         ))}
       </div>
       <div className="reader-layout">
-        <div onMouseUp={() => !adding && setSelection(selectionIn(document.querySelector('[data-testid="article-text"]')))} onKeyUp={() => !adding && setSelection(selectionIn(document.querySelector('[data-testid="article-text"]')))}>
+        <div onMouseUp={() => pickSelection()} onKeyUp={() => pickSelection()}>
           <ArticleText text={a.text} facts={facts} selectedId={selected?.id ?? null} onHover={setHovered} onSelect={select} />
         </div>
         <aside className="reader-side" aria-label="Fact details">
