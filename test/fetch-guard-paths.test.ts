@@ -56,7 +56,8 @@ describe('every URL path refuses non-public addresses', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
     try {
       // every input refused: exit 1, with each reason in the summary
-      expect(await main(['ingest', ...NON_LOOPBACK, '--db', db, '--json'])).toBe(1);
+      // run here from the TypeScript sources, with the mocked network: extraction stays in this thread (a pool thread loads compiled code)
+      expect(await main(['ingest', ...NON_LOOPBACK, '--db', db, '--json', '--extract-threads', '0'])).toBe(1);
     } finally {
       write.mockRestore();
     }

@@ -86,6 +86,20 @@ describe('ingestion failure paths', () => {
     ]);
   });
 
+  it('streams a JSON-lines file a line at a time: lines longer than a read, a line that is not UTF-8, CRLF endings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-'));
+    // a line of 300,000 characters spans several reads of the stream
+    const long = `${ARTICLE} ${'More detail follows. '.repeat(15_000)}`;
+    const latin1 = Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]);
+    writeFileSync(join(dir, 'batch.jsonl'), Buffer.concat([Buffer.from(`${JSON.stringify({ text: long })}\r\n`), latin1, Buffer.from(`\n\n${JSON.stringify({ text: ARTICLE })}`)]));
+    const items = await collect([join(dir, 'batch.jsonl')]);
+    expect(items).toEqual([
+      { label: join(dir, 'batch.jsonl:1'), article: expect.objectContaining({ text: long }) },
+      { label: join(dir, 'batch.jsonl:2'), error: expect.stringMatching(/not valid UTF-8/) },
+      { label: join(dir, 'batch.jsonl:4'), article: expect.objectContaining({ text: ARTICLE }) },
+    ]);
+  });
+
   it('refuses private and loopback addresses unless allowed', async () => {
     await expect(safeFetch(`${base}/article`)).rejects.toThrow(/refused, 127\.0\.0\.1 is a loopback address/);
     const page = await safeFetch(`${base}/article`, { allowPrivate: true });

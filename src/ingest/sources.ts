@@ -1,5 +1,7 @@
 // What `ingest` reads: files (.txt .html .json .jsonl), folders of them (recursively),
 // article URLs and RSS/Atom feeds. Each item is an article or the reason it could not be read.
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -58,6 +60,10 @@ async function* walk(path: string): AsyncGenerator<string> {
 
 async function* readPath(input: string): AsyncGenerator<SourceItem> {
   for await (const file of walk(input)) {
+    if (extname(file).toLowerCase() === '.jsonl') {
+      yield* readJsonLines(file);
+      continue;
+    }
     let text: string;
     try {
       text = decodeUtf8(await readFile(file), file);
@@ -66,14 +72,7 @@ async function* readPath(input: string): AsyncGenerator<SourceItem> {
       yield { label: file, error: code ? `cannot read: ${code}` : (err as Error).message };
       continue;
     }
-    const ext = extname(file).toLowerCase();
-    if (ext === '.jsonl') {
-      const lines = text.split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        if (lines[i].trim() === '') continue;
-        yield record(`${file}:${i + 1}`, lines[i]);
-      }
-    } else if (ext === '.json') {
+    if (extname(file).toLowerCase() === '.json') {
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
@@ -87,6 +86,50 @@ async function* readPath(input: string): AsyncGenerator<SourceItem> {
       yield { label: file, article: { text } };
     }
   }
+}
+
+/**
+ * The articles of a JSON-lines file, read as a stream a line at a time: a file of any size is never
+ * held in memory whole. A line that is not UTF-8 or not JSON is an error item; the rest goes on.
+ */
+async function* readJsonLines(file: string): AsyncGenerator<SourceItem> {
+  let stream;
+  try {
+    stream = createReadStream(file);
+    await once(stream, 'open');
+  } catch (err) {
+    yield { label: file, error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return;
+  }
+  let n = 0;
+  for await (const bytes of byteLines(stream)) {
+    n++;
+    const label = `${file}:${n}`;
+    let line: string;
+    try {
+      line = decodeUtf8(bytes, label);
+    } catch (err) {
+      yield { label, error: (err as Error).message };
+      continue;
+    }
+    if (line.trim() !== '') yield record(label, line);
+  }
+}
+
+/** The lines of a byte stream, without their line breaks; a line may span many chunks. */
+async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  for await (const chunk of stream) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, nl));
+      yield pending.length === 1 ? pending[0] : Buffer.concat(pending);
+      pending = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) yield Buffer.concat(pending);
 }
 
 function record(label: string, line: string): SourceItem {

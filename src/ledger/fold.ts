@@ -89,7 +89,8 @@ export interface StageSummary {
  */
 export function stagesOf(reports: StageReport[]): StageSummary[] {
   const byStage = new Map<string, StageReport[]>();
-  for (const r of reports) byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r]);
+  // pushed in place: a row can have thousands of sources
+  for (const r of reports) (byStage.get(r.stage) ?? byStage.set(r.stage, []).get(r.stage)!).push(r);
   const stages: StageSummary[] = [];
   for (const [stage, list] of byStage) {
     const dates = list.map((r) => r.announced).filter((d): d is string => d !== null).sort();

@@ -145,7 +145,7 @@ async function sourcesAndStages(db: Db, ids: number[]): Promise<{ sources: Map<n
       const list = sources.get(s.ledger_id) ?? [];
       for (const at of locations.get(s.articleId) ?? [{ url: null, publisher: null }]) list.push({ factId: s.factId, articleId: s.articleId, ...at, evidence: s.evidence, stage: s.stage, announced: s.announced });
       sources.set(s.ledger_id, list);
-      reports.set(s.ledger_id, [...(reports.get(s.ledger_id) ?? []), { stage: s.stage, amount: s.amount, announced: s.announced }]);
+      (reports.get(s.ledger_id) ?? reports.set(s.ledger_id, []).get(s.ledger_id)!).push({ stage: s.stage, amount: s.amount, announced: s.announced });
     }
     const reviewed = await db.selectFrom('ledger_reviewed_stages').selectAll().where('ledger_id', 'in', chunk).orderBy('id').execute();
     for (const id of chunk) {
@@ -164,7 +164,7 @@ async function locationsOf(db: Db, articleIds: number[]): Promise<Map<number, Ar
   const out = new Map<number, Array<{ url: string | null; publisher: string | null }>>();
   for (let i = 0; i < articleIds.length; i += 500) {
     const rows = await db.selectFrom('article_locations').select(['article_id', 'url', 'source']).where('article_id', 'in', articleIds.slice(i, i + 500)).orderBy('id').execute();
-    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), { url: r.url, publisher: r.source }]);
+    for (const r of rows) (out.get(r.article_id) ?? out.set(r.article_id, []).get(r.article_id)!).push({ url: r.url, publisher: r.source });
   }
   return out;
 }
