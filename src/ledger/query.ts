@@ -196,18 +196,22 @@ export interface SummaryRow extends PeriodTotal {
  * (each counted once a member: the commitment count is of the EU's rows it shares in).
  */
 export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', filter: LedgerFilter = {}): Promise<SummaryRow[]> {
-  const key = by === 'donor' ? sql<string>`donor` : by === 'category' ? sql<string>`category` : sql<string>`substr(announced, 1, 7)`;
 
   const shareOut = by === 'donor' && filter.euShared === true;
   // a member's share of the EU's commitments needs the EU's rows, whichever donor was asked for
   let rows = filtered(db, shareOut && filter.donor ? { ...filter, donor: undefined, donors: [filter.donor, ...SHARED_EU_DONORS] } : filter);
   // a running total ("€6 billion so far") restates commitments already counted: listed, not added, unless asked for
   if (filter.period !== 'cumulative') rows = rows.where((eb) => eb.or([eb('period', 'is', null), eb('period', '!=', 'cumulative')]));
-  // grouped by stored columns only (donor, period, year: the ledger_totals index), so that the database adds up in index order
-  let q = rows
-    .select([key.as('key'), 'period', 'donor', 'year', sql<number>`sum(eur)`.as('eur'), sql<number | null>`sum(gdp_share)`.as('gdp'), sql<number>`count(*)`.as('n')])
-    .groupBy(by === 'donor' ? ['donor', 'period', 'year'] : [key, 'donor', 'period', 'year']);
-  if (filter.limit) q = q.limit(filter.limit);
+  // grouped by stored columns only, each grouping with its covering index (ledger_totals, ledger_totals_category,
+  // ledger_totals_day), so that the database adds up in index order instead of sorting the ledger; months are
+  // added up from days here. Only totals by donor need the donor and the year (for %GDP and the EU's shares).
+  const sums = [sql<number>`sum(eur)`.as('eur'), sql<number>`count(*)`.as('n')] as const;
+  const q =
+    by === 'donor'
+      ? rows.select(['donor as key', 'period', 'donor', 'year', sql<number | null>`sum(gdp_share)`.as('gdp'), ...sums]).groupBy(['donor', 'period', 'year'])
+      : rows
+          .select([`${by === 'category' ? 'category' : 'announced'} as key`, 'period', sql<string | null>`null`.as('donor'), sql<number | null>`null`.as('year'), sql<number | null>`null`.as('gdp'), ...sums])
+          .groupBy([by === 'category' ? 'category' : 'announced', 'period']);
   const totals = new Map<string, SummaryRow>();
   const empty = (): PeriodTotal => ({ commitments: 0, eur: 0, gdpShare: null });
   const add = (k: string, cls: PeriodClass, eur: number, gdp: number | null, n: number) => {
@@ -232,7 +236,8 @@ export async function ledgerSummary(db: Db, by: 'donor' | 'category' | 'month', 
         if (!filter.donor || filter.donor === member) add(member, cls, eur * share, gdpOf(member, share), Number(g.n));
       }
     } else if (!shareOut || !filter.donor || g.donor === filter.donor) {
-      add(g.key ?? (by === 'month' ? 'undated' : 'unknown'), cls, eur, gdpOf(g.donor, 1), Number(g.n));
+      const k = by === 'month' ? (g.key?.slice(0, 7) ?? 'undated') : (g.key ?? 'unknown');
+      add(k, cls, eur, gdpOf(g.donor, 1), Number(g.n));
     }
   }
   for (const t of totals.values()) {
