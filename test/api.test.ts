@@ -261,6 +261,30 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ method: 'POST', url: `/api/articles/${posted.id}/facts`, payload: { type: 'country', start: 0, end: 7, actor: 'a', fields: { code: 'AD', mentions: 1 } } })).statusCode).toBe(404);
       });
 
+      it('POST /api/facts/:id/review with copies accepts a story at once: every report folded into the row, the same quote in each wire copy', async () => {
+        const [row] = (await app.inject({ url: '/api/ledger/commitments?donor=FI' })).json();
+        const sourceFacts = await store.db.selectFrom('commitment_sources').innerJoin('facts', 'facts.id', 'commitment_sources.fact_id').select(['facts.id', 'facts.review_status']).where('ledger_id', '=', row.id).execute();
+        const pending = sourceFacts.filter((f) => f.review_status === 'pending').map((f) => f.id);
+        expect(pending.length).toBeGreaterThan(2);
+        const res = await app.inject({ method: 'POST', url: `/api/facts/${pending[0]}/review`, payload: { action: 'accept', actor: 'analyst', copies: true } });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ id: pending[0], reviewStatus: 'accepted' });
+        expect([...res.json().copies].sort()).toEqual(pending.slice(1).sort());
+        const after = await store.db.selectFrom('facts').select('review_status').where('id', 'in', pending).execute();
+        expect(after.every((f) => f.review_status === 'accepted')).toBe(true);
+        expect((await app.inject({ url: `/api/facts/${pending[1]}/history` })).json().at(-1)).toMatchObject({ action: 'accept', actor: 'analyst', after: { acceptedWith: pending[0] } });
+        // a quote: the same words in the other copies of the wire story
+        const quote = await store.db
+          .selectFrom('facts as q').innerJoin('articles as a', 'a.id', 'q.article_id').innerJoin('articles as b', 'b.story_id', 'a.story_id').innerJoin('facts as c', 'c.article_id', 'b.id')
+          .select(['q.id']).where('q.type', '=', 'quote').where('q.review_status', '=', 'pending').whereRef('c.data', '=', 'q.data').whereRef('c.id', '!=', 'q.id').where('c.review_status', '=', 'pending')
+          .executeTakeFirstOrThrow();
+        const quoted = (await app.inject({ method: 'POST', url: `/api/facts/${quote.id}/review`, payload: { action: 'accept', actor: 'analyst', copies: true } })).json();
+        expect(quoted.copies.length).toBeGreaterThan(0);
+        // without copies, one fact alone
+        const lone = await store.db.selectFrom('facts').select('id').where('review_status', '=', 'pending').where('type', '=', 'country').executeTakeFirstOrThrow();
+        expect((await app.inject({ method: 'POST', url: `/api/facts/${lone.id}/review`, payload: { action: 'accept', actor: 'analyst' } })).json().copies).toEqual([]);
+      });
+
       it('GET /api/export/commitments.(csv|json|xlsx)', async () => {
         const csv = await app.inject({ url: '/api/export/commitments.csv?donor=FI' });
         expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -262,6 +262,23 @@ run('workbench in Chromium', () => {
     await expect.poll(() => page.getByTestId('ledger-rows').textContent()).toContain('No commitments match these filters.');
   });
 
+  it('accepts a pledge with every report of it at once, from a source opened in the ledger', async () => {
+    await open('ledger?donor=FI');
+    const row = page.locator('table.ledger tbody tr:not(.sources)').first();
+    await row.getByRole('button', { name: /\d+ sources/ }).click();
+    const reports = await page.locator('tr.sources li').count();
+    expect(reports).toBeGreaterThan(2);
+    await page.locator('tr.sources li a').first().click();
+    await page.locator('.reader-side .fact-card').getByRole('button', { name: /Accept with its copies/ }).click();
+    await expect.poll(() => page.locator('.reader-side [data-testid="review-status"]').textContent()).toBe('accepted');
+    // every report folded into the row is accepted: the row counts as reviewed
+    const reviewed = await (await fetch(`${server.url}api/ledger/commitments?donor=FI&reviewed=only`)).json();
+    expect(reviewed).toHaveLength(1);
+    const facts = await (await fetch(`${server.url}api/facts?type=commitment&status=pending&limit=500`)).json();
+    const pendingOfRow = facts.items.filter((f: { id: number }) => reviewed[0].sources.some((s: { factId: number }) => s.factId === f.id));
+    expect(pendingOfRow).toEqual([]);
+  });
+
   it('shows markup inside an article as characters and never runs it', async () => {
     await open('ingest');
     await page.getByLabel('Title (optional)').fill('Markup in a report');

@@ -4,6 +4,7 @@ import { FACT_TYPES, REVIEW_STATUSES } from '../../facts/vocabulary.js';
 import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
 import { addFactByHand, refold } from '../../ledger/record.js';
 import type { FactStore } from '../../store/index.js';
+import type { Db, FactType } from '../../store/schema.js';
 import { AppError } from '../errors.js';
 import { FactSchema, factOut } from './articles.js';
 
@@ -11,6 +12,7 @@ const Review = z.object({
   action: z.enum(['accept', 'reject', 'edit', 'reopen']).describe('reopen: back to pending with the extracted data (undo)'),
   actor: z.string().min(1).max(120).describe('who reviews'),
   fields: z.record(z.string(), z.unknown()).optional().describe('corrected fields, with action edit'),
+  copies: z.boolean().optional().describe('with accept: also accept the pending copies — the other reports folded into the same ledger row, or the same fact in other copies of the wire story'),
 }).refine((r) => r.action !== 'edit' || (r.fields && Object.keys(r.fields).length > 0), { message: 'edit needs the corrected fields', path: ['fields'] });
 /** The fields of each type of fact a reviewer writes: not the evidence, nor the rules that decided each field (the extractor's record). */
 const fieldsOf = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>) =>
@@ -37,6 +39,37 @@ const NewFact = z.object({
   actor: z.string().min(1).max(120).describe('who adds it'),
   fields: z.record(z.string(), z.unknown()).describe('every field of the type, as in the fact model (without evidence or rule ids)'),
 });
+
+/**
+ * The pending copies of a fact, reviewed with it: a commitment's are the other reports folded
+ * into the same ledger row; any other fact's are the same type and fields in other copies of
+ * the same wire story.
+ */
+async function pendingCopies(db: Db, fact: { id: number; type: FactType; data: string; article_id: number }) {
+  const columns = ['facts.id', 'facts.data', 'facts.edited_data'] as const;
+  if (fact.type === 'commitment') {
+    return db
+      .selectFrom('commitment_sources as mine')
+      .innerJoin('commitment_sources as other', 'other.ledger_id', 'mine.ledger_id')
+      .innerJoin('facts', 'facts.id', 'other.fact_id')
+      .select(columns)
+      .where('mine.fact_id', '=', fact.id)
+      .where('facts.id', '!=', fact.id)
+      .where('facts.review_status', '=', 'pending')
+      .execute();
+  }
+  return db
+    .selectFrom('articles as mine')
+    .innerJoin('articles as copy', 'copy.story_id', 'mine.story_id')
+    .innerJoin('facts', 'facts.article_id', 'copy.id')
+    .select(columns)
+    .where('mine.id', '=', fact.article_id)
+    .where('copy.id', '!=', fact.article_id)
+    .where('facts.type', '=', fact.type)
+    .where('facts.data', '=', fact.data)
+    .where('facts.review_status', '=', 'pending')
+    .execute();
+}
 
 const HistoryEntry = z.object({ id: z.number(), action: z.string(), actor: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() });
 
@@ -69,9 +102,12 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
 
   app.post('/api/facts/:id/review', {
     config: { role: 'reviewer', rateLimit: {} },
-    schema: { tags: ['facts'], summary: 'Accept, reject or edit a fact; logged with who and when', params: z.object({ id: z.coerce.number().int().positive() }), body: Review, response: { 200: FactSchema } },
+    schema: {
+      tags: ['facts'], summary: 'Accept, reject or edit a fact; logged with who and when', params: z.object({ id: z.coerce.number().int().positive() }), body: Review,
+      response: { 200: FactSchema.extend({ copies: z.array(z.number()).describe('the ids of the copies accepted with it') }) },
+    },
   }, async (request) => {
-    const { action, actor, fields } = request.body;
+    const { action, actor, fields, copies } = request.body;
     const at = new Date().toISOString();
     const updated = await store.db.transaction().execute(async (trx) => {
       const fact = await trx.selectFrom('facts').selectAll().where('id', '=', request.params.id).executeTakeFirst();
@@ -90,10 +126,16 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
       await trx.insertInto('review_log').values({ fact_id: fact.id, action, actor, at, before: JSON.stringify(before), after: JSON.stringify(after) }).execute();
       // the ledger follows the review: a rejected pledge leaves it, an edited or reopened one is folded again
       if (fact.type === 'commitment' && action !== 'accept') await refold(trx, fact, action === 'reject' ? null : (after as unknown as Commitment), new Date(at), actor);
-      return trx.selectFrom('facts').selectAll().where('id', '=', fact.id).executeTakeFirstOrThrow();
+      const accepted = action === 'accept' && copies ? await pendingCopies(trx, fact) : [];
+      for (const copy of accepted) {
+        await trx.updateTable('facts').set({ review_status: 'accepted', reviewed_by: actor, reviewed_at: at }).where('id', '=', copy.id).execute();
+        const data = JSON.stringify(JSON.parse(copy.edited_data ?? copy.data));
+        await trx.insertInto('review_log').values({ fact_id: copy.id, action: 'accept', actor, at, before: data, after: JSON.stringify({ ...JSON.parse(data), acceptedWith: fact.id }) }).execute();
+      }
+      return { fact: await trx.selectFrom('facts').selectAll().where('id', '=', fact.id).executeTakeFirstOrThrow(), copies: accepted.map((c) => c.id) };
     });
     if (!updated) throw new AppError('NOT_FOUND', `no fact ${request.params.id}`);
-    return factOut(updated);
+    return { ...factOut(updated.fact), copies: updated.copies };
   });
 
   app.post('/api/articles/:id/facts', {

@@ -8,7 +8,7 @@ import { fetchPendingFacts, reviewFact, type ReviewAction } from './api';
 export function useReviewFact() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, fields }: { id: number; action: ReviewAction; fields?: Record<string, unknown> }) => reviewFact(id, action, getSettings().reviewer, fields),
+    mutationFn: ({ id, action, fields, copies }: { id: number; action: ReviewAction; fields?: Record<string, unknown>; copies?: boolean }) => reviewFact(id, action, getSettings().reviewer, fields, copies),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['ledger'] });
       void client.invalidateQueries({ queryKey: ['article'] });
@@ -18,15 +18,15 @@ export function useReviewFact() {
 }
 
 /** Review actions on one fact at a time, with the editor's state and the last error. */
-export function useFactActions(onReviewed: (fact: Fact, action: ReviewAction) => void) {
+export function useFactActions(onReviewed: (fact: Fact & { copies: number[] }, action: ReviewAction) => void) {
   const review = useReviewFact();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const act = (fact: Fact, action: ReviewAction, fields?: Record<string, unknown>) => {
+  const act = (fact: Fact, action: ReviewAction, fields?: Record<string, unknown>, copies?: boolean) => {
     if (review.isPending) return;
     setError(null);
     review.mutate(
-      { id: fact.id, action, fields },
+      { id: fact.id, action, fields, copies },
       {
         onSuccess: (updated) => {
           setEditing(false);

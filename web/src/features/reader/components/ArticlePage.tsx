@@ -111,7 +111,7 @@ export function ArticlePage({ id, factId }: { id: number; factId: number | null 
               text={a.text}
               editing={actions.editing}
               onEditingChange={actions.setEditing}
-              onAction={(action, fields) => actions.act(selected, action, fields)}
+              onAction={(action, fields, copies) => actions.act(selected, action, fields, copies)}
               busy={actions.busy}
               error={actions.error}
             />

@@ -12,7 +12,8 @@ interface Props {
   text?: string;
   editing: boolean;
   onEditingChange: (editing: boolean) => void;
-  onAction: (action: ReviewAction, fields?: Record<string, unknown>) => void;
+  /** `copies` with accept: the fact's pending copies are accepted with it. */
+  onAction: (action: ReviewAction, fields?: Record<string, unknown>, copies?: boolean) => void;
   busy: boolean;
   error: unknown;
 }
@@ -51,6 +52,7 @@ export function FactCard({ fact, text, editing, onEditingChange, onAction, busy,
       ) : (
         <div className="actions">
           <button type="button" onClick={() => onAction('accept')} disabled={busy}>Accept <kbd>a</kbd></button>
+          <button type="button" onClick={() => onAction('accept', undefined, true)} disabled={busy} title="also the other reports of this commitment, or this fact in the other copies of the wire story">Accept with its copies <kbd>A</kbd></button>
           <button type="button" onClick={() => onAction('reject')} disabled={busy}>Reject <kbd>x</kbd></button>
           <button type="button" onClick={() => onEditingChange(true)} disabled={busy}>Edit <kbd>e</kbd></button>
           {fact.reviewStatus !== 'pending' && <button type="button" onClick={() => onAction('reopen')} disabled={busy}>Reopen</button>}

@@ -25,10 +25,20 @@ export function ReviewQueue() {
 
   const actions = useFactActions((fact, action) => {
     const queued = { ...fact, articleId: queue.find((f) => f.id === fact.id)?.articleId ?? current.articleId };
-    setUpdated((m) => new Map(m).set(fact.id, queued));
+    // copies accepted with the fact are reviewed too: the queue passes over them
+    const copies = queue.filter((f) => fact.copies.includes(f.id)).map((f) => ({ ...f, reviewStatus: fact.reviewStatus, reviewedBy: fact.reviewedBy, reviewedAt: fact.reviewedAt }));
+    setUpdated((m) => {
+      const next = new Map(m).set(fact.id, queued);
+      for (const c of copies) next.set(c.id, c);
+      return next;
+    });
     if (action === 'reopen') return;
     setDone((d) => [...d, fact.id]);
-    setIndex((i) => Math.min(i + 1, queue.length - 1));
+    const skipped = new Set(fact.copies);
+    setIndex((i) => {
+      const after = queue.findIndex((f, k) => k > i && !skipped.has(f.id));
+      return after < 0 ? Math.min(i + 1, queue.length - 1) : after;
+    });
   });
 
   const undo = () => {
@@ -45,6 +55,7 @@ export function ReviewQueue() {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || actions.editing || !current) return;
       const commands: Record<string, () => void> = {
         a: () => actions.act(current, 'accept'),
+        A: () => actions.act(current, 'accept', undefined, true),
         x: () => actions.act(current, 'reject'),
         e: () => actions.setEditing(true),
         u: undo,
@@ -98,7 +109,7 @@ export function ReviewQueue() {
             text={article.data?.text}
             editing={actions.editing}
             onEditingChange={actions.setEditing}
-            onAction={(action, fields) => actions.act(current, action, fields)}
+            onAction={(action, fields, copies) => actions.act(current, action, fields, copies)}
             busy={actions.busy}
             error={actions.error}
           />
@@ -107,7 +118,7 @@ export function ReviewQueue() {
             {article.data?.published && `, ${article.data.published}`}
           </p>
           <p className="keys muted small" aria-label="Keyboard shortcuts">
-            <kbd>a</kbd> accept · <kbd>x</kbd> reject · <kbd>e</kbd> edit · <kbd>u</kbd> undo · <kbd>j</kbd>/<kbd>k</kbd> next/previous
+            <kbd>a</kbd> accept · <kbd>A</kbd> accept with its copies · <kbd>x</kbd> reject · <kbd>e</kbd> edit · <kbd>u</kbd> undo · <kbd>j</kbd>/<kbd>k</kbd> next/previous
           </p>
         </>
       )}
