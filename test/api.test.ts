@@ -285,6 +285,27 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ method: 'POST', url: `/api/facts/${lone.id}/review`, payload: { action: 'accept', actor: 'analyst' } })).json().copies).toEqual([]);
       });
 
+      it('GET /api/facts orders the queue by the EUR at stake or by the newest article', async () => {
+        const byEur = (await app.inject({ url: '/api/facts?type=commitment&order=eur&limit=500' })).json();
+        const rows = (await app.inject({ url: '/api/ledger/commitments?limit=1000' })).json();
+        const eurOf = new Map<number, number | null>();
+        for (const r of rows) for (const src of r.sources) eurOf.set(src.factId, r.eur);
+        const eurs = byEur.items.map((f: { id: number }) => eurOf.get(f.id) ?? null);
+        const valued = eurs.filter((e: number | null) => e !== null);
+        expect(valued.length).toBeGreaterThan(3);
+        expect(valued).toEqual([...valued].sort((a: number, b: number) => b - a));
+        // facts in no row (rejected, or not folded) come last
+        expect(eurs.slice(valued.length).every((e: number | null) => e === null)).toBe(true);
+        const newest = (await app.inject({ url: '/api/facts?type=commitment&order=newest&limit=2' })).json();
+        expect(newest.nextCursor).toBeNull();
+        expect(newest.nextOffset).toBe(2);
+        const published = await store.db.selectFrom('articles').select(['id', 'published']).execute();
+        const dateOf = new Map(published.map((a) => [a.id, a.published]));
+        const [first, second] = newest.items.map((f: { articleId: number }) => dateOf.get(f.articleId) ?? '');
+        expect(first >= second).toBe(true);
+        expect((await app.inject({ url: '/api/facts?order=loudest' })).statusCode).toBe(400);
+      });
+
       it('GET /api/export/commitments.(csv|json|xlsx)', async () => {
         const csv = await app.inject({ url: '/api/export/commitments.csv?donor=FI' });
         expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -279,6 +279,13 @@ run('workbench in Chromium', () => {
     expect(pendingOfRow).toEqual([]);
   });
 
+  it('orders the review queue by the EUR at stake', async () => {
+    await open('review');
+    await page.getByLabel('Order').selectOption('eur');
+    const [top] = (await (await fetch(`${server.url}api/facts?type=commitment&status=pending&order=eur&limit=1`)).json()).items;
+    await expect.poll(() => page.locator('.fact-card').getAttribute('aria-label')).toBe(`commitment fact ${top.id}`);
+  });
+
   it('shows markup inside an article as characters and never runs it', async () => {
     await open('ingest');
     await page.getByLabel('Title (optional)').fill('Markup in a report');

@@ -81,23 +81,34 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
       querystring: z.object({
         type: z.enum(FACT_TYPES).optional(), status: z.enum(REVIEW_STATUSES).optional(), article: z.coerce.number().int().positive().optional(),
         person: z.string().min(2).max(120).optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.coerce.number().int().positive().optional(),
+        order: z.enum(['found', 'eur', 'newest']).default('found').describe('found: as stored (paged by cursor); eur: the EUR at stake in the ledger row a fact folds into, largest first; newest: by the article\'s publication, newest first (both paged by offset)'),
+        limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.coerce.number().int().positive().optional(), offset: z.coerce.number().int().min(0).default(0),
       }),
-      response: { 200: z.object({ items: z.array(FactSchema.extend({ articleId: z.number() })), nextCursor: z.number().nullable() }) },
+      response: { 200: z.object({ items: z.array(FactSchema.extend({ articleId: z.number() })), nextCursor: z.number().nullable(), nextOffset: z.number().optional().describe('with order eur or newest, when more follow') }) },
     },
   }, async (request) => {
     const q0 = request.query;
-    let q = store.reader.selectFrom('facts').selectAll().orderBy('id').limit(q0.limit + 1);
-    if (q0.type) q = q.where('type', '=', q0.type);
-    if (q0.status) q = q.where('review_status', '=', q0.status);
-    if (q0.article) q = q.where('article_id', '=', q0.article);
-    if (q0.cursor) q = q.where('id', '>', q0.cursor);
+    let q = store.reader.selectFrom('facts').selectAll('facts').limit(q0.limit + 1);
+    if (q0.type) q = q.where('facts.type', '=', q0.type);
+    if (q0.status) q = q.where('facts.review_status', '=', q0.status);
+    if (q0.article) q = q.where('facts.article_id', '=', q0.article);
     // names and codes are matched inside the fact's JSON, as written
-    if (q0.person) q = q.where('data', 'like', `%${JSON.stringify(q0.person).slice(1, -1).replace(/[%_]/g, '')}%`);
-    if (q0.country) q = q.where('data', 'like', `%"${q0.country.toUpperCase()}"%`);
+    if (q0.person) q = q.where('facts.data', 'like', `%${JSON.stringify(q0.person).slice(1, -1).replace(/[%_]/g, '')}%`);
+    if (q0.country) q = q.where('facts.data', 'like', `%"${q0.country.toUpperCase()}"%`);
+    if (q0.order === 'eur') {
+      q = q.leftJoin('commitment_sources', 'commitment_sources.fact_id', 'facts.id').leftJoin('ledger_commitments', 'ledger_commitments.id', 'commitment_sources.ledger_id')
+        .orderBy('ledger_commitments.eur', (o) => o.desc().nullsLast()).orderBy('facts.id').offset(q0.offset);
+    } else if (q0.order === 'newest') {
+      q = q.innerJoin('articles', 'articles.id', 'facts.article_id').orderBy('articles.published', (o) => o.desc().nullsLast()).orderBy('facts.id').offset(q0.offset);
+    } else {
+      q = q.orderBy('facts.id');
+      if (q0.cursor) q = q.where('facts.id', '>', q0.cursor);
+    }
     const rows = await q.execute();
     const page = rows.slice(0, q0.limit);
-    return { items: page.map((f) => ({ ...factOut(f), articleId: f.article_id })), nextCursor: rows.length > q0.limit ? page[page.length - 1].id : null };
+    // the cursor pages facts as found; the other orders page by offset
+    const more = rows.length > q0.limit;
+    return { items: page.map((f) => ({ ...factOut(f), articleId: f.article_id })), nextCursor: more && q0.order === 'found' ? page[page.length - 1].id : null, ...(more && q0.order !== 'found' ? { nextOffset: q0.offset + q0.limit } : {}) };
   });
 
   app.post('/api/facts/:id/review', {

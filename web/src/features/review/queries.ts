@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getSettings } from '../../shared/settings';
 import type { Fact } from '../../shared/types';
-import { fetchPendingFacts, reviewFact, type ReviewAction } from './api';
+import { fetchPendingFacts, reviewFact, type QueueOrder, type ReviewAction } from './api';
 
 /** A review changes the fact, its article's view and possibly the ledger: all are read again. */
 export function useReviewFact() {
@@ -44,5 +44,5 @@ export function useFactActions(onReviewed: (fact: Fact & { copies: number[] }, a
 }
 
 /** The pending facts when the queue was opened: a snapshot, so that reviewed facts keep their place for j/k and undo. */
-export const usePendingFacts = (type: string) =>
-  useQuery({ queryKey: ['facts', 'pending', type], queryFn: () => fetchPendingFacts(type), staleTime: Infinity, refetchOnWindowFocus: false });
+export const usePendingFacts = (type: string, order: QueueOrder) =>
+  useQuery({ queryKey: ['facts', 'pending', type, order], queryFn: () => fetchPendingFacts(type, order), staleTime: Infinity, refetchOnWindowFocus: false });

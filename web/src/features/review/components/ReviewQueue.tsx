@@ -4,6 +4,7 @@ import { typeLabel } from '../../../shared/format';
 import { href } from '../../../shared/router';
 import { FACT_TYPES, type Fact } from '../../../shared/types';
 import { useArticle } from '../../reader/queries';
+import type { QueueOrder } from '../api';
 import { useFactActions, usePendingFacts } from '../queries';
 import { FactCard } from './FactCard';
 
@@ -15,7 +16,8 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
 /** Pending facts one at a time: a accept, x reject, e edit, u undo, j/k next/previous. */
 export function ReviewQueue() {
   const [type, setType] = useState('commitment');
-  const pending = usePendingFacts(type);
+  const [order, setOrder] = useState<QueueOrder>('found');
+  const pending = usePendingFacts(type, order);
   const [index, setIndex] = useState(0);
   const [updated, setUpdated] = useState<Map<number, QueuedFact>>(new Map());
   const [done, setDone] = useState<number[]>([]);
@@ -75,11 +77,14 @@ export function ReviewQueue() {
   useEffect(() => actions.reset(), [current?.id]);
 
   const reviewed = queue.filter((f) => f.reviewStatus !== 'pending').length;
-  const chooseType = (next: string) => {
-    setType(next);
+  const restart = () => {
     setIndex(0);
     setUpdated(new Map());
     setDone([]);
+  };
+  const chooseType = (next: string) => {
+    setType(next);
+    restart();
   };
 
   return (
@@ -93,7 +98,15 @@ export function ReviewQueue() {
             {FACT_TYPES.map((t) => <option key={t} value={t}>{typeLabel[t]}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => { chooseType(type); void pending.refetch(); }}>Reload queue</button>
+        <label>
+          Order
+          <select value={order} onChange={(e) => { setOrder(e.target.value as QueueOrder); restart(); }}>
+            <option value="found">as found</option>
+            <option value="eur">EUR at stake</option>
+            <option value="newest">newest article first</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => { restart(); void pending.refetch(); }}>Reload queue</button>
       </header>
       <ErrorNote error={pending.error} />
       {pending.isPending && <p className="muted">Loading…</p>}
