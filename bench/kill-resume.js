@@ -1,18 +1,19 @@
-// npm run bench:kill — `kill -9` of an ingest of 10,000 articles half-way, then the same
-// command again: every article must be stored exactly once, and none half-stored.
+// npm run bench:kill — `kill -9` of an ingest of 10,000 real articles (distinct copies of the dev
+// corpus) half-way, then the same command again: every article must be stored exactly once, and
+// none half-stored.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { generateArticle } from './generate.js';
+import { asJsonLines, devArticles, distinctCopies } from './corpus.js';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
 const dir = mkdtempSync(join(tmpdir(), 'pw-kill-'));
 const input = join(dir, 'articles.jsonl');
 const db = join(dir, 'kill.db');
-writeFileSync(input, Array.from({ length: N }, (_, i) => JSON.stringify(generateArticle(i))).join('\n') + '\n');
+writeFileSync(input, asJsonLines(distinctCopies(devArticles('bench:kill'), N)));
 
 const stored = () => {
   try {
