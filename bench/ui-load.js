@@ -41,7 +41,7 @@ try {
     const before = await page.evaluate(firstRow);
     let t0 = await page.evaluate(() => performance.now());
     await page.getByLabel('Donor', { exact: true }).fill('LT');
-    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-rows"][aria-busy="false"]') && [...document.querySelectorAll('table.ledger tbody tr')].every((tr) => tr.firstElementChild?.textContent === 'LT'), null, { polling: 'raf' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="ledger-rows"][aria-busy="false"]') && [...document.querySelectorAll('table.ledger tbody tr')].every((tr) => tr.firstElementChild?.textContent?.endsWith('(LT)')), null, { polling: 'raf' });
     filters.push((await page.evaluate(() => performance.now())) - t0);
 
     t0 = await page.evaluate(() => performance.now());
