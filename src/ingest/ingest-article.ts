@@ -1,5 +1,6 @@
-// ingestArticle(): one article → pipeline → ledger, in one transaction. The CLI, the queue
-// worker and the API all call this one function; src/ledger/record.ts does the writing.
+// Ingestion: an article → pipeline → ledger, in one transaction. The queue worker and the API call
+// ingestArticle(s); the CLI prepares articles on an extraction thread and records them with
+// recordPrepared, the same path in two steps; src/ledger/record.ts does the writing.
 import { createHash } from 'node:crypto';
 import { recordArticles, type ArticleSource, type ExtractedArticle, type RecordOutcome } from '../ledger/record.js';
 import type { FactStore } from '../store/index.js';

@@ -32,8 +32,9 @@ export async function writeHistory(db: Db, ledgerId: number, action: string, det
   await db.insertInto('ledger_history').values(historyEntry(ledgerId, action, detail, at, actor)).execute();
 }
 
-/** Folds one reported commitment into the ledger; returns the id of its row. */
+/** Folds one reported commitment into the ledger, under its fold lock; returns the id of its row. */
 export async function foldCommitment(db: Db, report: ReportedCommitment, now: Date): Promise<number> {
+  await lockBuckets(db, [report.commitment]);
   return (await foldCommitments(db, [report], now))[0];
 }
 
@@ -45,15 +46,15 @@ const REPORTS_PER_QUERY = 50;
 const ROWS_PER_INSERT = 100;
 
 /**
- * Folds an article's reported commitments into the ledger, in order; returns the id of each
- * one's row. The rows they may restate are read in one query, each matched row's sources once,
- * and the sources and history written in multi-row inserts: a few round trips per article, not
- * several per commitment. Rows are kept in step in memory as each report folds in, so a later
- * report of the same article sees what an earlier one changed.
+ * Folds reported commitments into the ledger, in order, the caller holding their fold locks
+ * (lockBuckets); returns the id of each one's row. The rows they may restate are read in one
+ * query, each matched row's sources once, and the sources and history written in multi-row
+ * inserts: a few round trips per article, not several per commitment. Rows are kept in step in
+ * memory as each report folds in, so a later report of the same article sees what an earlier
+ * one changed.
  */
 export async function foldCommitments(db: Db, reports: ReportedCommitment[], now: Date): Promise<number[]> {
   if (reports.length === 0) return [];
-  await lockBuckets(db, reports.map((r) => r.commitment));
   const fold = await FoldInProgress.start(db, reports);
   const ids: number[] = [];
   for (const report of reports) {
@@ -95,7 +96,8 @@ class FoldInProgress {
         .execute();
       for (const row of rows) fold.rows.set(row.id, row);
     }
-    await fold.readSources(reports.map((r) => fold.likelyRow(r)).filter((id): id is number => id !== undefined));
+    // the rows the reports restate as they stand now are nearly always those they will fold into: their sources are read together
+    await fold.readSources(reports.filter((r) => r.commitment.status !== 'delivered').map((r) => fold.restatedRow(r)).filter((id): id is number => id !== undefined));
     const ids = [...fold.rows.keys()];
     for (let i = 0; i < ids.length; i += 500) {
       const reviews = await db.selectFrom('ledger_reviewed_stages').select(['ledger_id', 'stage']).where('ledger_id', 'in', ids.slice(i, i + 500)).orderBy('id', 'desc').execute();
@@ -108,10 +110,10 @@ class FoldInProgress {
   /** The row a report restates: a delivery fulfils an earlier pledge, any other stage folds with its own kind. */
   async matchingRow(report: ReportedCommitment): Promise<number | undefined> {
     const c = report.commitment;
+    if (c.status !== 'delivered') return this.restatedRow(report);
     const candidates = this.candidatesOf(report);
     const reported = { ...c, announced: report.dated.date };
-    if (c.status !== 'delivered') return candidates.find((row) => sameCommitment(row, reported))?.id;
-    const deliveries = await this.deliveriesOf(candidates.map((row) => row.id));
+    const deliveries = await this.knownDeliveries();
     const delivery: StageReport = { stage: 'delivered', amount: c.amount, announced: report.dated.date };
     const fits = candidates.filter((row) => fulfils(row, reported, isKnownDelivery(deliveries.get(row.id) ?? [], delivery)));
     // the pledge of exactly this figure first, then the oldest with room for it
@@ -168,13 +170,8 @@ class FoldInProgress {
     for (let i = 0; i < this.history.length; i += ROWS_PER_INSERT) await this.db.insertInto('ledger_history').values(this.history.slice(i, i + ROWS_PER_INSERT)).execute();
   }
 
-  /**
-   * The row a report other than a delivery restates as the rows stand before any report of the
-   * article folds in: nearly always the row it will fold into, so the sources of all of them are
-   * read in one query.
-   */
-  likelyRow(report: ReportedCommitment): number | undefined {
-    if (report.commitment.status === 'delivered') return undefined;
+  /** The row a report other than a delivery restates, as the rows stand now: one of its own kind. */
+  restatedRow(report: ReportedCommitment): number | undefined {
     const reported = { ...report.commitment, announced: report.dated.date };
     return this.candidatesOf(report).find((row) => sameCommitment(row, reported))?.id;
   }
@@ -200,7 +197,8 @@ class FoldInProgress {
       .sort((a, b) => (a.announced ?? '').localeCompare(b.announced ?? '') || a.id - b.id);
   }
 
-  private async deliveriesOf(ids: number[]): Promise<Map<number, StageReport[]>> {
+  /** The delivery reports of every row in hand, read when a delivery is first matched. */
+  private async knownDeliveries(): Promise<Map<number, StageReport[]>> {
     if (!this.deliveries) {
       this.deliveries = new Map([...this.rows.keys()].map((id) => [id, []]));
       const known = [...this.rows.keys()];
@@ -209,7 +207,7 @@ class FoldInProgress {
         for (const r of rows) this.deliveries.get(r.ledger_id)!.push(r);
       }
     }
-    return new Map(ids.map((id) => [id, this.deliveries!.get(id) ?? []]));
+    return this.deliveries;
   }
 }
 

@@ -1,7 +1,8 @@
 // The one writer of the ledger. An extracted article becomes a stored revision at one or more
 // addresses, with its facts, its entities and its folded commitments; ingest, the queue's
 // worker and reprocess all write through recordArticles or rerecordArticle, reviews through refold.
-import type { Commitment } from '../facts/types.js';
+import type { z } from 'zod';
+import { CommitmentSchema, MeetingRulesSchema, QuoteSchema, SanctionRulesSchema, type Commitment } from '../facts/types.js';
 import { detectLanguage } from '../pipeline/normalize/index.js';
 import type { PipelineResult } from '../pipeline/run-pipeline.js';
 import { addMember, addMentions, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
@@ -177,16 +178,15 @@ export async function deleteArticle(db: Db, articleId: number, by: { actor: stri
   return true;
 }
 
-/** The rule ids a fact of each type carries, every one the reviewer's. */
+/** The rule ids of each type of fact that carries them, as the fact model names them. */
+const RULES_OF: Partial<Record<NewFact['type'], z.ZodObject>> = {
+  quote: QuoteSchema.shape.rules, commitment: CommitmentSchema.shape.rules, sanction: SanctionRulesSchema, meeting: MeetingRulesSchema,
+};
+
+/** The rule ids a fact of this type carries, every one the reviewer's. */
 function rulesOfAdded(type: NewFact['type']): { rules?: Record<string, string> } {
-  const fields: Partial<Record<NewFact['type'], string[]>> = {
-    quote: ['cue', 'speaker'],
-    commitment: ['trigger', 'donor', 'recipient', 'status', 'category', 'period'],
-    sanction: ['trigger', 'imposer', 'target', 'count'],
-    meeting: ['trigger', 'participants', 'place', 'date', 'planned'],
-  };
-  const names = fields[type];
-  return names ? { rules: Object.fromEntries(names.map((n) => [n, ADDED_BY_REVIEWER])) } : {};
+  const rules = RULES_OF[type];
+  return rules ? { rules: Object.fromEntries(Object.keys(rules.shape).map((field) => [field, ADDED_BY_REVIEWER])) } : {};
 }
 
 interface CarriedReview {
