@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCsv as writeCsv, toXlsx as writeXlsx } from '../src/ledger/files.js';
-import { COLUMNS, dictionary, dictionaryMarkdown } from '../src/ledger/layouts.js';
+import { COLUMNS, dictionary, dictionaryMarkdown, PROPOSAL_COLUMNS } from '../src/ledger/layouts.js';
 import type { LedgerRow } from '../src/ledger/query.js';
 
 const row: LedgerRow = {
@@ -12,9 +12,9 @@ const row: LedgerRow = {
   status: 'pledged', item: null, announced: '2025-04-07', announcedPrecision: 'day', valuation: 'reported', delivered: null, deliveredOn: null,
   stages: [{ stage: 'pledged', date: '2025-04-07', amount: 200e6, sources: 3 }],
   sources: [
-    { articleId: 1, url: 'https://wire.example.org/a', publisher: 'wire.example.org', evidence: 'provide a €200 million air defence package, "urgently"', stage: 'pledged', announced: '2025-04-07' },
-    { articleId: 2, url: 'https://wire.example.org/a', publisher: 'wire.example.org', evidence: '€200m', stage: 'pledged', announced: '2025-04-07' },
-    { articleId: 3, url: null, publisher: null, evidence: '=HYPERLINK("x")', stage: 'pledged', announced: '2025-04-07' },
+    { factId: 11, articleId: 1, url: 'https://wire.example.org/a', publisher: 'wire.example.org', evidence: 'provide a €200 million air defence package, "urgently"', stage: 'pledged', announced: '2025-04-07' },
+    { factId: 12, articleId: 2, url: 'https://wire.example.org/a', publisher: 'wire.example.org', evidence: '€200m', stage: 'pledged', announced: '2025-04-07' },
+    { factId: 13, articleId: 3, url: null, publisher: null, evidence: '=HYPERLINK("x")', stage: 'pledged', announced: '2025-04-07' },
   ],
 };
 const toCsv = (rows: LedgerRow[]) => writeCsv(COLUMNS.default, rows);
@@ -69,6 +69,28 @@ describe('the Kiel layout and the data dictionary', () => {
     const wrong = kiel('--layout', 'oecd');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--layout must be default or kiel');
+  });
+
+  it('exports proposals from the command line, one row each with its answers, filtered by party and status', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledgewatch-proposals-'));
+    const db = join(dir, 'ledger.db');
+    const articles = join(dir, 'articles.jsonl');
+    writeFileSync(articles, [
+      { text: 'Chile proposed a 30-day ceasefire to Peru.', url: 'https://paper.example.org/truce', published: '2025-03-11' },
+      { text: 'Peru rejected the Chilean proposal for a 30-day ceasefire.', url: 'https://paper.example.org/no', published: '2025-03-14' },
+      { text: 'Bolivia offered to host peace talks between the two.', published: '2025-03-15' },
+    ].map((a) => JSON.stringify(a)).join('\n'));
+    expect(spawnSync(process.execPath, [CLI, 'ingest', articles, '--db', db], { encoding: 'utf8' }).status).toBe(0);
+    const run = (...extra: string[]) => spawnSync(process.execPath, [CLI, 'export', 'proposals', '--db', db, ...extra], { encoding: 'utf8' });
+    const [header, ...lines] = run().stdout.trim().split('\r\n');
+    expect(header).toBe(PROPOSAL_COLUMNS.map((c) => c.name).join(','));
+    expect(lines).toHaveLength(2);
+    const rejected = run('--party', 'pe', '--status', 'rejected').stdout.trim().split('\r\n');
+    expect(rejected).toEqual([header, expect.stringMatching(/^CL,PE,30-day ceasefire,rejected,2025-03-11,2025-03-14,PE:rejected:2025-03-14,.*,2,https:\/\/paper\.example\.org\/truce https:\/\/paper\.example\.org\/no$/)]);
+    expect(JSON.parse(run('--format', 'json', '--party', 'BO').stdout)).toMatchObject([{ proposer: ['BO'], status: 'proposed' }]);
+    const wrong = run('--status', 'pledged');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--status of a proposal must be proposed, accepted, rejected, pending, withdrawn');
   });
 
   it('prints totals by donor with yearly figures apart, and the EU shared out to its members on request', () => {

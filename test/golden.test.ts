@@ -32,13 +32,14 @@ describe('golden fixtures', () => {
       const text = result.normalized.text;
       const facts = [
         ...result.persons, ...result.countries, ...result.organizations, ...result.quotes,
-        ...result.commitments, ...result.sanctions, ...result.meetings,
+        ...result.commitments, ...result.sanctions, ...result.meetings, ...result.proposals,
       ];
       expect(facts.length).toBeGreaterThan(0);
       for (const fact of facts) {
         expect(text.slice(fact.evidence.start, fact.evidence.end)).toBe(fact.evidence.text);
         expect(fact.evidence.rule).toMatch(/^[a-z]+(?:\.[a-z-]+)+$/);
       }
+      for (const answer of result.proposals.flatMap((p) => p.responses)) expect(text.slice(answer.start, answer.end)).toBe(answer.evidence);
     });
   }
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/nlp/index.js';
 import { buildContext } from '../src/pipeline/extract/index.js';
-import { meetingPatterns, ruleFiles, sanctionPatterns } from '../src/pipeline/extract/rules.js';
+import { meetingPatterns, proposalPatterns, ruleFiles, sanctionPatterns } from '../src/pipeline/extract/rules.js';
 import { articleView } from '../src/pipeline/extract/view.js';
 import type { RuleFamily } from '../src/pipeline/extract/rules.js';
 
@@ -81,9 +81,36 @@ const MEETINGS: Cases = {
   'meeting.trigger.speak-with': { match: 'He spoke by phone with the mayor.', miss: 'He spoke by phone about the mayor.' },
 };
 
+const PROPOSALS: Cases = {
+  'proposal.trigger.noun-for-step': { match: 'Chile backed a proposal for a 10-day truce.', miss: 'Chile backed a proposal for a new airport.' },
+  'proposal.trigger.noun-to-step': { match: 'The offer by Peru to start peace talks stands.', miss: 'The offer by Peru to build a school stands.' },
+  'proposal.trigger.step-noun': { match: 'The ceasefire proposal was made public.', miss: 'The budget proposal was made public.' },
+  'proposal.trigger.point-plan': { match: 'Lima drafted a 12-point plan.', miss: 'Lima drafted a 12-page plan.' },
+  'proposal.trigger.verb-step': { match: 'Quito proposed a prisoner exchange.', miss: 'Quito proposed a new tax.' },
+  'proposal.trigger.phrasal-step': { match: 'The envoy called for an immediate truce.', miss: 'The envoy called for more weapons.' },
+  'proposal.trigger.verb-to-step': { match: 'Bolivia offered on Monday to host direct talks.', miss: 'Bolivia offered on Monday to host the games.' },
+  'proposal.trigger.suggest-gerund': { match: 'He suggested replacing the governor as part of a peace settlement.', miss: 'He suggested replacing the governor as part of a reform.' },
+  'proposal.trigger.declare-truce': { match: 'The rebels declared a two-day truce.', miss: 'The rebels declared a two-day strike.' },
+  'proposal.trigger.truce-announced': { match: 'It ignored a truce he announced in May.', miss: 'It ignored a strike he announced in May.' },
+  'proposal.trigger.want-step': { match: 'The president wants a lasting ceasefire.', miss: 'The president wants a lasting legacy.' },
+  'proposal.trigger.peace-talks-planned': { match: 'The two sides may hold peace talks in Lima.', miss: 'The two sides may hold trade talks in Lima.' },
+  'proposal.reference': { match: 'Quito dismissed the plan.', miss: 'Quito dismissed the minister.' },
+  'proposal.response.not-assent': { match: 'Lima would not agree to it.', miss: 'Lima would gladly agree to it.' },
+  'proposal.response.reject': { match: 'Lima rejected the offer.', miss: 'Lima repeated the offer.' },
+  'proposal.response.turn-down': { match: 'Lima turned down the offer.', miss: 'Lima turned up the heat.' },
+  'proposal.response.conditional': { match: 'Lima accepted the plan on two conditions.', miss: 'Lima accepted the plan on Monday.' },
+  'proposal.response.yes-but': { match: 'Their answer was yes, but not now.', miss: 'Their answer was no, and that was all.' },
+  'proposal.response.accept': { match: 'Lima accepted the offer.', miss: 'Lima expected the offer.' },
+  'proposal.response.agree-to': { match: 'Lima agreed to the truce.', miss: 'Lima agreed with the minister.' },
+  'proposal.response.consider': { match: 'Lima is studying the offer.', miss: 'Lima is praising the offer.' },
+  'proposal.response.take-note': { match: 'Lima took note of the offer.', miss: 'Lima took part in the talks.' },
+  'proposal.response.withdraw': { match: 'Lima withdrew its offer.', miss: 'Lima renewed its offer.' },
+};
+
 const FILES: Record<string, { family: RuleFamily; cases: Cases }> = {
   sanctions: { family: sanctionPatterns, cases: SANCTIONS },
   meetings: { family: meetingPatterns, cases: MEETINGS },
+  proposals: { family: proposalPatterns, cases: PROPOSALS },
 };
 
 function matches(family: RuleFamily, id: string, sentence: string): boolean {

@@ -1,6 +1,6 @@
 // backup, restore and move, as a user runs them: a SQLite database with articles, reviews, a
 // reviewed stage, revisions and a token goes to each database the suite runs on and comes out
-// the same — the ledger, the review log, the history and every table's count.
+// the same — the ledger, the proposals, the review log, the history and every table's count.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { ingestArticle, ingestArticles, type ArticleSource } from '../src/ingest
 import { reviewStage } from '../src/ledger/commitments.js';
 import { refold } from '../src/ledger/record.js';
 import { ledgerRows } from '../src/ledger/query.js';
+import { proposalRows } from '../src/ledger/proposal-query.js';
 import { openStore, type FactStore } from '../src/store/index.js';
 import { tableCounts } from '../src/store/transfer.js';
 import { FIXTURE_PUBLISHED, fixtureArticles } from './helpers.js';
@@ -25,6 +26,7 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 async function snapshot(store: FactStore) {
   return {
     ledger: await ledgerRows(store.db),
+    proposals: await proposalRows(store.db, { limit: null }),
     reviews: await store.db.selectFrom('review_log').selectAll().orderBy('id').execute(),
     history: await store.db.selectFrom('ledger_history').selectAll().orderBy('id').execute(),
     facts: await store.db.selectFrom('facts').select(['id', 'review_status', 'edited_data']).orderBy('id').execute(),
@@ -41,7 +43,7 @@ describe('backup, restore and move', () => {
 
   beforeAll(async () => {
     source = await freshStore(sourceDb);
-    const demo = ['finland-air-defence.jsonl', 'nordic-roundup.jsonl', 'support-2025.jsonl'].flatMap((f) =>
+    const demo = ['finland-air-defence.jsonl', 'nordic-roundup.jsonl', 'support-2025.jsonl', 'ceasefire-talks.jsonl'].flatMap((f) =>
       readFileSync(join(DEMO, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ArticleSource));
     await ingestArticles(source, [...demo, ...fixtureArticles().map((a) => ({ text: a.text, published: FIXTURE_PUBLISHED, url: `https://fixtures.example.org/${a.name}` }))]);
     // an edited text at a known address: a revision

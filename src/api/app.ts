@@ -18,6 +18,7 @@ import { factRoutes } from './routes/facts.js';
 import { exportRoutes } from './routes/export.js';
 import { entityRoutes } from './routes/entities.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { proposalRoutes } from './routes/proposals.js';
 
 export interface AppOptions {
   store: FactStore;
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(factRoutes(options.store));
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));
+  await app.register(proposalRoutes(options.store));
   await app.register(tokenRoutes(options.store, access.forgetTokens));
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -32,5 +32,12 @@ export function formatSummary(o: Output, { explain = false } = {}): string {
   );
   section('Sanctions', o.sanctions.map((s) => `${s.imposer ?? '?'} → ${s.target ?? '?'}: ${s.measure}${s.count !== null ? ` (${s.count})` : ''}\n${ev(s)}`));
   section('Meetings', o.meetings.map((m) => `${m.participants.join(', ')}${m.place ? ` in ${m.place}` : ''}${m.date ? ` on ${m.date}` : ''}${m.planned ? ' (planned)' : ''}${line(m)}`));
+  section(
+    'Proposals',
+    o.proposals.map((p) => {
+      const answers = p.responses.map((r) => `\n      ${r.by ?? '?'} ${r.response}: "${r.evidence}"${explain ? `  [${r.rule}]` : ''}`).join('');
+      return `${p.proposer.join(' + ')} → ${p.addressee ?? '?'}: ${p.subject} · ${p.status}\n${ev(p)}${answers}`;
+    }),
+  );
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -24,5 +24,6 @@ export function toContract(id: string | null, facts: ArticleFacts, extra: Record
     commitments: facts.commitments.map(flat),
     sanctions: facts.sanctions.map(flat),
     meetings: facts.meetings.map(flat),
+    proposals: facts.proposals.map(flat),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, MEETING_KINDS, PERIODS, STATUSES } from './vocabulary.js';
+import { CATEGORIES, MEETING_KINDS, PERIODS, PROPOSAL_RESPONSES, PROPOSAL_STATUSES, STATUSES } from './vocabulary.js';
 
 /** Where a fact is stated: `[start, end)` character offsets into the normalized text. */
 export const EvidenceSchema = z.object({
@@ -105,6 +105,35 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
+export const ProposalRulesSchema = z.object({
+  trigger: z.string(),
+  proposer: z.string(),
+  addressee: z.string().nullable(),
+  status: z.string(),
+});
+
+/** One party's answer to a proposal, with the words that state it. */
+export const ProposalResponseSchema = z.object({
+  by: z.string().nullable(),
+  response: z.enum(PROPOSAL_RESPONSES),
+  evidence: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  rule: z.string(),
+});
+export type ProposalResponse = z.infer<typeof ProposalResponseSchema>;
+
+export const ProposalSchema = z.object({
+  proposer: z.array(z.string()),
+  addressee: z.string().nullable(),
+  subject: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  responses: z.array(ProposalResponseSchema),
+  rules: ProposalRulesSchema,
+  evidence: EvidenceSchema,
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
 export interface ArticleFacts {
   persons: Person[];
   countries: CountryFact[];
@@ -113,6 +142,7 @@ export interface ArticleFacts {
   commitments: Commitment[];
   sanctions: Sanction[];
   meetings: Meeting[];
+  proposals: Proposal[];
 }
 
 export const ArticleInputSchema = z.object({

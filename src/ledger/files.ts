@@ -1,8 +1,7 @@
 // Writing a layout's columns as CSV or XLSX.
 import type { Column } from './layouts.js';
-import type { LedgerRow } from './query.js';
 
-export function toCsv(columns: Column[], rows: LedgerRow[]): string {
+export function toCsv<R>(columns: Column<R>[], rows: R[]): string {
   const cell = (v: string | number | null) => {
     if (v === null) return '';
     const s = String(v);
@@ -15,11 +14,11 @@ export function toCsv(columns: Column[], rows: LedgerRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export async function toXlsx(columns: Column[], rows: LedgerRow[]): Promise<Buffer> {
+export async function toXlsx<R>(columns: Column<R>[], rows: R[], sheetName = 'commitments'): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'pledgewatch';
-  const sheet = book.addWorksheet('commitments');
+  const sheet = book.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.name, key: c.name, width: c.unit === 'text' || c.unit.startsWith('URL') ? 60 : 14 }));
   for (const r of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c.name, c.value(r)])));
   sheet.getRow(1).font = { bold: true };

@@ -1,17 +1,18 @@
 // The column layouts the ledger is exported in, each column with its unit and meaning: the
 // same definitions write the files, docs/DATA.md and GET /api/export/dictionary.
 import { countries } from '../lexicons/index.js';
+import type { ProposalRow } from './proposal-query.js';
 import type { LedgerRow } from './query.js';
 
-export interface Column {
+export interface Column<R = LedgerRow> {
   name: string;
   unit: string;
   description: string;
-  value: (r: LedgerRow) => string | number | null;
+  value: (r: R) => string | number | null;
 }
 
 /** Bumped whenever a column of any layout is added, removed or changes meaning. */
-export const DICTIONARY_VERSION = '2.0';
+export const DICTIONARY_VERSION = '2.1';
 
 export const LAYOUTS = ['default', 'kiel'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -66,6 +67,20 @@ const KIEL: Column[] = [
 
 export const COLUMNS: Record<Layout, Column[]> = { default: DEFAULT, kiel: KIEL };
 
+/** `export proposals`: one row per proposal with its status now, its answers and its sources. */
+export const PROPOSAL_COLUMNS: Column<ProposalRow>[] = [
+  { name: 'proposer', unit: 'ISO codes or names, separated by " + "', description: 'who put the proposal forward', value: (r) => r.proposer.join(' + ') },
+  { name: 'addressee', unit: 'ISO 3166-1 alpha-2 code, or a name; empty when none is named', description: 'the party asked to agree', value: (r) => r.addressee },
+  { name: 'subject', unit: 'text', description: 'what is proposed, as the first report words it', value: (r) => r.subject },
+  { name: 'status', unit: 'proposed | accepted | rejected | pending | withdrawn', description: 'the latest answer\'s status, else the latest report\'s', value: (r) => r.status },
+  { name: 'first_seen', unit: 'date', description: 'the first publication date of a report of it', value: (r) => r.firstSeen },
+  { name: 'last_seen', unit: 'date', description: 'the latest publication date of a report of it', value: (r) => r.lastSeen },
+  { name: 'responses', unit: 'party:answer:date; …', description: 'each party\'s answers (accepted, rejected, conditional, considering, withdrawn), once each, with the day first reported', value: (r) => r.responses.map((a) => `${a.by ?? ''}:${a.response}:${a.at ?? ''}`).join('; ') },
+  { name: 'evidence', unit: 'text', description: 'the words of the first report that state the proposal', value: (r) => r.evidence },
+  { name: 'sources', unit: 'count', description: 'articles that report it', value: (r) => r.sources },
+  { name: 'source_urls', unit: 'URLs separated by spaces', description: 'the addresses of those articles', value: (r) => r.sourceUrls.join(' ') },
+];
+
 /** Rows a layout leaves out: the Kiel tracker counts a commitment once it is pledged. */
 export function rowsFor(layout: Layout, rows: LedgerRow[], withPlanned: boolean): LedgerRow[] {
   if (layout !== 'kiel' || withPlanned) return rows;
@@ -77,13 +92,14 @@ export function dictionary() {
   return {
     version: DICTIONARY_VERSION,
     layouts: Object.fromEntries(LAYOUTS.map((l) => [l, COLUMNS[l].map(({ name, unit, description }) => ({ name, unit, description }))])),
+    proposals: PROPOSAL_COLUMNS.map(({ name, unit, description }) => ({ name, unit, description })),
   };
 }
 
 /** The dictionary as the Markdown tables docs/DATA.md holds between its column markers. */
 export function dictionaryMarkdown(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  return LAYOUTS.map((layout) =>
-    [`### Layout \`${layout}\``, '', '| column | unit | meaning |', '| --- | --- | --- |', ...COLUMNS[layout].map((c) => `| \`${c.name}\` | ${cell(c.unit)} | ${cell(c.description)} |`)].join('\n'),
-  ).join('\n\n');
+  const table = (title: string, columns: Array<Column<never>>) =>
+    [title, '', '| column | unit | meaning |', '| --- | --- | --- |', ...columns.map((c) => `| \`${c.name}\` | ${cell(c.unit)} | ${cell(c.description)} |`)].join('\n');
+  return [...LAYOUTS.map((layout) => table(`### Layout \`${layout}\``, COLUMNS[layout])), table('### Proposals (`export proposals`)', PROPOSAL_COLUMNS)].join('\n\n');
 }

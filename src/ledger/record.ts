@@ -2,12 +2,13 @@
 // addresses, with its facts, its entities and its folded commitments; ingest, the queue's
 // worker and reprocess all write through recordArticles or rerecordArticle, reviews through refold.
 import type { z } from 'zod';
-import { CommitmentSchema, MeetingRulesSchema, QuoteSchema, SanctionRulesSchema, type Commitment } from '../facts/types.js';
+import { CommitmentSchema, MeetingRulesSchema, ProposalRulesSchema, QuoteSchema, SanctionRulesSchema, type Commitment } from '../facts/types.js';
 import { detectLanguage } from '../pipeline/normalize/index.js';
 import type { PipelineResult } from '../pipeline/run-pipeline.js';
 import { addMember, addMentions, insertFacts, upsertOrganizations, upsertPersons, yieldToEventLoop, type Db, type NewFact } from '../store/repositories.js';
 import { foldCommitment, foldCommitments, lockBuckets, unfoldFacts, writeHistory, type FoldedFields, type ReportedCommitment } from './commitments.js';
 import { announcementDate } from './dates.js';
+import { foldProposals, unfoldProposalFacts, type ProposalFields, type ReportedProposal } from './proposals.js';
 import { storyFor } from './stories.js';
 
 export interface ArticleSource {
@@ -41,12 +42,15 @@ export type RecordOutcome =
 export async function recordArticles(db: Db, articles: ExtractedArticle[], now: Date): Promise<RecordOutcome[]> {
   const outcomes: RecordOutcome[] = [];
   const reports: ReportedCommitment[] = [];
+  const proposals: ReportedProposal[] = [];
   for (const a of articles) {
     const recorded = await recordArticle(db, a, now);
     outcomes.push(recorded.outcome);
     reports.push(...recorded.reports);
+    proposals.push(...recorded.proposals);
   }
   await foldInTurns(db, reports, now);
+  await foldProposals(db, proposals, now);
   return outcomes;
 }
 
@@ -55,9 +59,9 @@ export async function recordArticles(db: Db, articles: ExtractedArticle[], now: 
  * duplicate, and at a new address another location of the same article; a new text at a known
  * address is a new revision.
  */
-async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<{ outcome: RecordOutcome; reports: ReportedCommitment[] }> {
+async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<{ outcome: RecordOutcome } & Reports> {
   const same = await db.selectFrom('articles').select(['id']).where('content_hash', '=', a.hash).executeTakeFirst();
-  if (same) return { outcome: { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now, true) }, reports: [] };
+  if (same) return { outcome: { status: 'duplicate', articleId: same.id, newLocation: await addLocation(db, same.id, a, now, true) }, reports: [], proposals: [] };
   const previous = a.canonical ? await currentRevisionAt(db, a.canonical) : undefined;
   const text = a.result.normalized.text;
   const title = a.input.title ?? a.result.normalized.title ?? firstLine(text);
@@ -76,8 +80,8 @@ async function recordArticle(db: Db, a: ExtractedArticle, now: Date): Promise<{ 
   if (bands.length > 0) await db.insertInto('story_bands').values(bands.map((band) => ({ band, article_id: article.id }))).execute();
   await addLocation(db, article.id, a, now, false);
   const carried = previous ? await supersede(db, previous.id, article.id, now) : new Map<string, CarriedReview>();
-  const { facts, reports } = await recordFacts(db, { id: article.id, language: article.language, published: validDate(a.input.published) }, a.result, now, carried);
-  return { outcome: { status: 'ingested', articleId: article.id, storyId, facts, commitments: reports.length, revisionOf: previous?.id ?? null }, reports };
+  const { facts, reports, proposals } = await recordFacts(db, { id: article.id, language: article.language, published: validDate(a.input.published) }, a.result, now, carried);
+  return { outcome: { status: 'ingested', articleId: article.id, storyId, facts, commitments: reports.length, revisionOf: previous?.id ?? null }, reports, proposals };
 }
 
 /** Folds commitments under their fold locks, taken first and all at once; a few at a time, with a turn of the event loop between. */
@@ -94,11 +98,13 @@ async function foldInTurns(db: Db, reports: ReportedCommitment[], now: Date): Pr
 export async function rerecordArticle(db: Db, article: { id: number; language: string | null; published: string | null }, result: PipelineResult, now: Date): Promise<void> {
   const pending = await db.selectFrom('facts').select('id').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
   await unfoldFacts(db, pending.map((f) => f.id), now, { action: 're-extracted' });
+  await unfoldProposalFacts(db, pending.map((f) => f.id), now);
   await db.deleteFrom('facts').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
   const kept = await db.selectFrom('facts').select(['type', 'start', 'end']).where('article_id', '=', article.id).execute();
   const keptAt = new Set(kept.map((f) => `${f.type}:${f.start}:${f.end}`));
-  const { reports } = await recordFacts(db, article, result, now, new Map(), (f) => !keptAt.has(`${f.type}:${f.start}:${f.end}`));
+  const { reports, proposals } = await recordFacts(db, article, result, now, new Map(), (f) => !keptAt.has(`${f.type}:${f.start}:${f.end}`));
   await foldInTurns(db, reports, now);
+  await foldProposals(db, proposals, now);
   await db.updateTable('articles').set({ extractor_version: result.extractorVersion }).where('id', '=', article.id).execute();
 }
 
@@ -113,6 +119,18 @@ export async function refold(db: Db, fact: { id: number; article_id: number; sta
   const dated = announcementDate(sentenceAround(article.text, fact.start, fact.end), article.published);
   const ledgerId = await foldCommitment(db, { factId: fact.id, articleId: fact.article_id, commitment: fields, dated }, now);
   await writeHistory(db, ledgerId, 'correction', { factId: fact.id, fields }, now, actor);
+}
+
+/** Folds a reviewed proposal again: out of the proposal it was part of, then, unless it was rejected, in with its reviewed fields. */
+export async function refoldProposal(db: Db, fact: { id: number; article_id: number; start: number; end: number; evidence: string }, fields: ProposalFields | null, now: Date): Promise<void> {
+  await unfoldProposalFacts(db, [fact.id], now);
+  if (!fields) return;
+  const article = await db.selectFrom('articles').select(['published']).where('id', '=', fact.article_id).executeTakeFirstOrThrow();
+  await foldProposals(db, [proposalReport(fact.id, fact.article_id, fields, fact, article.published, now)], now);
+}
+
+function proposalReport(factId: number, articleId: number, proposal: ProposalFields, evidence: { evidence: string; start: number; end: number }, published: string | null, now: Date): ReportedProposal {
+  return { factId, articleId, proposal, evidence: { text: evidence.evidence, start: evidence.start, end: evidence.end }, at: validDate(published) ?? now.toISOString().slice(0, 10) };
 }
 
 /** The rule id of every field of a fact a reviewer added: the reviewer decided it, not a pattern. */
@@ -153,6 +171,7 @@ export async function addFactByHand(db: Db, articleId: number, fact: FactByHand,
     const ledgerId = await foldCommitment(db, { factId: id, articleId, commitment: data as unknown as Commitment, dated }, now);
     await writeHistory(db, ledgerId, 'added', { factId: id }, now, actor);
   }
+  if (fact.type === 'proposal') await foldProposals(db, [proposalReport(id, articleId, data as unknown as ProposalFields, { evidence, start: fact.start, end: fact.end }, article.published, now)], now);
   return id;
 }
 
@@ -169,6 +188,7 @@ export async function deleteArticle(db: Db, articleId: number, by: { actor: stri
   await db.updateTable('articles').set({ deleted_at: at, deleted_by: by.actor, deleted_reason: by.reason }).where('id', '=', articleId).execute();
   const facts = await db.selectFrom('facts').select(['id', 'type', 'review_status']).where('article_id', '=', articleId).where('review_status', '!=', 'superseded').execute();
   await unfoldFacts(db, facts.filter((f) => f.type === 'commitment').map((f) => f.id), now, { action: 'article deleted', actor: by.actor });
+  await unfoldProposalFacts(db, facts.filter((f) => f.type === 'proposal').map((f) => f.id), now);
   for (let i = 0; i < facts.length; i += 200) {
     const chunk = facts.slice(i, i + 200);
     await db.updateTable('facts').set({ review_status: 'deleted' }).where('id', 'in', chunk.map((f) => f.id)).execute();
@@ -180,7 +200,7 @@ export async function deleteArticle(db: Db, articleId: number, by: { actor: stri
 
 /** The rule ids of each type of fact that carries them, as the fact model names them. */
 const RULES_OF: Partial<Record<NewFact['type'], z.ZodObject>> = {
-  quote: QuoteSchema.shape.rules, commitment: CommitmentSchema.shape.rules, sanction: SanctionRulesSchema, meeting: MeetingRulesSchema,
+  quote: QuoteSchema.shape.rules, commitment: CommitmentSchema.shape.rules, sanction: SanctionRulesSchema, meeting: MeetingRulesSchema, proposal: ProposalRulesSchema,
 };
 
 /** The rule ids a fact of this type carries, every one the reviewer's. */
@@ -213,8 +233,15 @@ async function supersede(db: Db, oldId: number, newId: number, now: Date): Promi
     }
   }
   await unfoldFacts(db, facts.filter((f) => f.type === 'commitment').map((f) => f.id), now, { action: 'superseded' });
+  await unfoldProposalFacts(db, facts.filter((f) => f.type === 'proposal').map((f) => f.id), now);
   await db.updateTable('facts').set({ review_status: 'superseded' }).where('article_id', '=', oldId).execute();
   return carried;
+}
+
+/** What an article's facts give to fold: its commitments and its proposals. */
+interface Reports {
+  reports: ReportedCommitment[];
+  proposals: ReportedProposal[];
 }
 
 /** Commitments folded between two turns of the event loop. */
@@ -231,22 +258,28 @@ async function recordFacts(
   now: Date,
   carried: Map<string, CarriedReview>,
   keep: (f: NewFact) => boolean = () => true,
-): Promise<{ facts: number; reports: ReportedCommitment[] }> {
-  if (article.language !== 'en') return { facts: 0, reports: [] };
+): Promise<{ facts: number } & Reports> {
+  if (article.language !== 'en') return { facts: 0, reports: [], proposals: [] };
   const facts = factsOf(result).filter(keep);
   const ids = await insertFacts(db, article.id, result.extractorVersion, facts);
   await carryReviews(db, facts, ids, carried);
   await registerEntities(db, article.id, result);
   const reports: ReportedCommitment[] = [];
+  const proposals: ReportedProposal[] = [];
   for (let i = 0; i < facts.length; i++) {
-    if (facts[i].type !== 'commitment') continue;
-    const review = carried.get(reviewKey('commitment', JSON.stringify(facts[i].data)));
+    const f = facts[i];
+    if (f.type !== 'commitment' && f.type !== 'proposal') continue;
+    const review = carried.get(reviewKey(f.type, JSON.stringify(f.data)));
     if (review?.review_status === 'rejected') continue;
-    const fields = (review?.edited_data ? JSON.parse(review.edited_data) : facts[i].data) as Commitment;
-    const dated = announcementDate(sentenceAround(result.normalized.text, facts[i].start, facts[i].end), article.published);
-    reports.push({ factId: ids[i], articleId: article.id, commitment: fields, dated });
+    const fields = review?.edited_data ? JSON.parse(review.edited_data) : f.data;
+    if (f.type === 'proposal') {
+      proposals.push(proposalReport(ids[i], article.id, fields as ProposalFields, f, article.published, now));
+      continue;
+    }
+    const dated = announcementDate(sentenceAround(result.normalized.text, f.start, f.end), article.published);
+    reports.push({ factId: ids[i], articleId: article.id, commitment: fields as Commitment, dated });
   }
-  return { facts: facts.length, reports };
+  return { facts: facts.length, reports, proposals };
 }
 
 async function carryReviews(db: Db, facts: NewFact[], ids: number[], carried: Map<string, CarriedReview>): Promise<void> {
@@ -293,6 +326,7 @@ export function factsOf(r: PipelineResult): NewFact[] {
   for (const c of r.commitments) add('commitment', c, strip(c));
   for (const s of r.sanctions) add('sanction', s, strip(s));
   for (const m of r.meetings) add('meeting', m, strip(m));
+  for (const p of r.proposals) add('proposal', p, strip(p));
   return out;
 }
 

@@ -8,6 +8,7 @@ import sharedCurrencies from './shared-currency-names.json' with { type: 'json' 
 import grammarLists from './grammar.json' with { type: 'json' };
 import moduleWordLists from './words.json' with { type: 'json' };
 import patternSources from './patterns.json' with { type: 'json' };
+import proposalRules from './rules/proposals.json' with { type: 'json' };
 
 export interface CountryEntry {
   code: string;
@@ -51,6 +52,9 @@ export const prepositions = new Set(grammar.prepositions);
 export const determiners = new Set(grammar.determiners);
 export const articles = new Set(grammar.articles);
 export const beVerbs = new Set(grammar.beVerbs);
+export const possessivePronouns = new Set(grammar.possessivePronouns);
+/** One step named in other words ("truce" → "ceasefire"): reports of one proposal are matched on it. */
+export const proposalStepSynonyms: ReadonlyMap<string, string> = new Map(Object.entries(proposalRules.synonyms));
 
 
 const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));

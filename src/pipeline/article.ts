@@ -33,7 +33,7 @@ export function extractArticle(raw: unknown): ArticleOutcome {
   const language = detectLanguage(result.normalized.text);
   const extra = { language, extractorVersion: result.extractorVersion, place: result.normalized.dateline?.place ?? null };
   if (language !== 'en') {
-    const empty = { persons: [], countries: [], organizations: [], quotes: [], commitments: [], sanctions: [], meetings: [] };
+    const empty = { persons: [], countries: [], organizations: [], quotes: [], commitments: [], sanctions: [], meetings: [], proposals: [] };
     return { ok: true, output: toContract(id, empty, { ...extra, warning: 'not an English article: no facts extracted' }) };
   }
   return { ok: true, output: toContract(id, result, extra) };

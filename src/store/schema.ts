@@ -2,7 +2,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'edited' | 'superseded' | 'deleted';
-export type FactType = 'person' | 'country' | 'organization' | 'quote' | 'commitment' | 'sanction' | 'meeting';
+export type FactType = 'person' | 'country' | 'organization' | 'quote' | 'commitment' | 'sanction' | 'meeting' | 'proposal';
 
 export interface ArticlesTable {
   id: Generated<number>;
@@ -170,6 +170,37 @@ export interface LedgerHistoryTable {
   detail: string;
 }
 
+/** A proposal across articles: the first report's proposer, addressee and subject, and its status now. */
+export interface LedgerProposalsTable {
+  id: Generated<number>;
+  /** JSON array of parties. */
+  proposer: string;
+  addressee: string | null;
+  subject: string;
+  status: string;
+  /** The earliest and latest date a report of it was published (`YYYY-MM-DD`, or as precise as known). */
+  first_seen: string | null;
+  last_seen: string | null;
+  updated_at: string;
+}
+
+/** One step of a proposal's history: a report that puts it forward, or an answer, with the words that state it. */
+export interface ProposalEventsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  fact_id: number;
+  article_id: number;
+  at: string | null;
+  kind: 'proposed' | 'response';
+  party: string | null;
+  response: string | null;
+  /** The status this step gives the proposal. */
+  status: string;
+  evidence: string;
+  start: number;
+  end: number;
+}
+
 export type Role = 'viewer' | 'reviewer' | 'admin';
 
 export interface ApiTokensTable {
@@ -197,6 +228,8 @@ export interface Database {
   commitment_sources: CommitmentSourcesTable;
   ledger_reviewed_stages: LedgerReviewedStagesTable;
   ledger_history: LedgerHistoryTable;
+  ledger_proposals: LedgerProposalsTable;
+  proposal_events: ProposalEventsTable;
 }
 
 /** A handle or a transaction: what every repository and ledger function takes first. */

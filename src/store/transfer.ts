@@ -26,6 +26,8 @@ export const TABLES: ReadonlyArray<{ name: Table; key: string[] }> = [
   { name: 'commitment_sources', key: ['ledger_id', 'fact_id'] },
   { name: 'ledger_reviewed_stages', key: ['id'] },
   { name: 'ledger_history', key: ['id'] },
+  { name: 'ledger_proposals', key: ['id'] },
+  { name: 'proposal_events', key: ['id'] },
   { name: 'api_tokens', key: ['hash'] },
 ];
 

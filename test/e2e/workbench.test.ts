@@ -325,6 +325,29 @@ run('workbench in Chromium', () => {
     await shot('organization');
   });
 
+  it('shows a proposal and its rejection, reported in two articles, as one timeline on the Diplomacy screen', async () => {
+    await open('diplomacy');
+    const card = page.getByRole('listitem', { name: 'UA and US: 30-day ceasefire' });
+    await card.waitFor();
+    expect(await card.locator('.status').textContent()).toBe('rejected');
+    expect(await card.locator('.answers li').allTextContents()).toEqual(['UA + US proposed2025-03-11', 'RU rejected2025-03-14']);
+    await card.getByText('Sources and their words').click();
+    await expect.poll(() => card.locator('.history li').count()).toBe(3);
+    expect(await card.locator('.history li').last().textContent()).toContain('Moscow says no to ceasefire plan');
+    await shot('diplomacy');
+    // filtered by a party that answered: the ceasefire stays, Turkey's offer (answered by Ukraine) goes
+    await page.getByLabel('Party').fill('RU');
+    await expect.poll(() => page.locator('.proposal').count()).toBe(1);
+    await page.getByLabel('Party').fill('');
+    await page.getByLabel('Status').selectOption('pending');
+    await expect.poll(() => page.locator('.proposal h2').allTextContents()).toEqual(['host direct peace talks pending']);
+    // the reader highlights a proposal's words, and its answer's article opens at the proposal
+    await page.getByLabel('Status').selectOption('');
+    await card.getByText('Sources and their words').click();
+    await card.locator('.history li').last().getByRole('link').click();
+    await page.locator('mark.type-proposal').first().waitFor();
+  });
+
   it('lists the articles and keeps the reviewer’s name in the settings', async () => {
     await open('articles');
     await expect.poll(() => page.locator('.plain-list li').count()).toBeGreaterThanOrEqual(26);

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toCsv, toXlsx } from '../../ledger/files.js';
-import { COLUMNS, dictionary, LAYOUTS, rowsFor } from '../../ledger/layouts.js';
+import { COLUMNS, dictionary, LAYOUTS, PROPOSAL_COLUMNS, rowsFor } from '../../ledger/layouts.js';
+import { partyOf, proposalRows } from '../../ledger/proposal-query.js';
 import { ledgerRows } from '../../ledger/query.js';
 import type { FactStore } from '../../store/index.js';
 import { filterOf, LedgerQuery } from './ledger.js';
+import { ProposalQuery } from './proposals.js';
 
 const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 const Dictionary = z.object({
   version: z.string(),
   layouts: z.record(z.string(), z.array(z.object({ name: z.string(), unit: z.string(), description: z.string() }))),
+  proposals: z.array(z.object({ name: z.string(), unit: z.string(), description: z.string() })),
 });
 
 export const exportRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
@@ -32,6 +35,22 @@ export const exportRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
     if (format === 'csv') return toCsv(COLUMNS[layout], rows);
     if (format === 'json') return JSON.stringify(rows);
     return toXlsx(COLUMNS[layout], rows);
+  });
+
+  app.get('/api/export/proposals.:format', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['export'], summary: 'Proposals as CSV, JSON or XLSX: one row per proposal with its status, answers and sources',
+      params: z.object({ format: z.enum(['csv', 'json', 'xlsx']) }),
+      querystring: ProposalQuery,
+    },
+  }, async (request, reply) => {
+    const { items } = await proposalRows(store.reader, { party: partyOf(request.query.party), status: request.query.status, since: request.query.since, limit: null });
+    const format = request.params.format;
+    reply.header('content-type', TYPES[format]).header('content-disposition', `attachment; filename="proposals.${format}"`);
+    if (format === 'csv') return toCsv(PROPOSAL_COLUMNS, items);
+    if (format === 'json') return JSON.stringify(items);
+    return toXlsx(PROPOSAL_COLUMNS, items, 'proposals');
   });
 
   app.get('/api/export/dictionary', {

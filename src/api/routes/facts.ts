@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FACT_TYPES, REVIEW_STATUSES } from '../../facts/vocabulary.js';
-import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
-import { addFactByHand, refold } from '../../ledger/record.js';
+import { CommitmentSchema, CountryFactSchema, MeetingSchema, OrganizationSchema, PersonSchema, ProposalSchema, QuoteSchema, SanctionSchema, type Commitment } from '../../facts/types.js';
+import { addFactByHand, refold, refoldProposal } from '../../ledger/record.js';
+import type { ProposalFields } from '../../ledger/proposals.js';
 import type { FactStore } from '../../store/index.js';
 import type { Db, FactType } from '../../store/schema.js';
 import { AppError } from '../errors.js';
@@ -19,7 +20,7 @@ const fieldsOf = (schema: z.ZodObject<{ evidence: z.ZodType } & z.ZodRawShape>) 
   schema.omit(Object.fromEntries(['evidence', 'rules'].filter((k) => k in schema.shape).map((k) => [k, true])) as { evidence: true }).strict();
 const FIELDS = {
   person: fieldsOf(PersonSchema), country: fieldsOf(CountryFactSchema), organization: fieldsOf(OrganizationSchema), quote: fieldsOf(QuoteSchema),
-  commitment: fieldsOf(CommitmentSchema), sanction: fieldsOf(SanctionSchema), meeting: fieldsOf(MeetingSchema),
+  commitment: fieldsOf(CommitmentSchema), sanction: fieldsOf(SanctionSchema), meeting: fieldsOf(MeetingSchema), proposal: fieldsOf(ProposalSchema),
 };
 
 /** Checks a reviewer's fields: every one of them for a fact added by hand, any of them for an edit. */
@@ -137,6 +138,7 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
       await trx.insertInto('review_log').values({ fact_id: fact.id, action, actor, at, before: JSON.stringify(before), after: JSON.stringify(after) }).execute();
       // the ledger follows the review: a rejected pledge leaves it, an edited or reopened one is folded again
       if (fact.type === 'commitment' && action !== 'accept') await refold(trx, fact, action === 'reject' ? null : (after as unknown as Commitment), new Date(at), actor);
+      if (fact.type === 'proposal' && action !== 'accept') await refoldProposal(trx, fact, action === 'reject' ? null : (after as unknown as ProposalFields), new Date(at));
       const accepted = action === 'accept' && copies ? await pendingCopies(trx, fact) : [];
       for (const copy of accepted) {
         await trx.updateTable('facts').set({ review_status: 'accepted', reviewed_by: actor, reviewed_at: at }).where('id', '=', copy.id).execute();

@@ -5,6 +5,7 @@ import { extractQuotes } from './quotes.js';
 import { extractCommitments } from './commitments.js';
 import { extractSanctions } from './sanctions.js';
 import { extractMeetings } from './meetings.js';
+import { extractProposals } from './proposals.js';
 
 export { buildContext } from './entities.js';
 
@@ -21,6 +22,7 @@ export function extractFacts(ctx: ArticleContext): ArticleFacts {
     sanctions: extractSanctions(ctx),
     // a pledging conference takes its donors from the commitments
     meetings: extractMeetings(ctx, commitments),
+    proposals: extractProposals(ctx),
   };
 }
 

@@ -1,15 +1,24 @@
 // The rule files under src/lexicons/rules/, compiled once when the extractor loads.
 import meetingRules from '../../lexicons/rules/meetings.json' with { type: 'json' };
+import proposalRules from '../../lexicons/rules/proposals.json' with { type: 'json' };
 import sanctionRules from '../../lexicons/rules/sanctions.json' with { type: 'json' };
-import { sanctionCountNouns } from '../../lexicons/index.js';
+import { sanctionCountNouns, WEEKDAYS } from '../../lexicons/index.js';
 import { compilePatterns, type CompiledPattern, type PatternSpec } from '../match/index.js';
 
-/** The word sets a pattern may name with `{"set": …}`. */
-const WORD_SETS = new Map<string, ReadonlySet<string>>([['sanctionCountNouns', sanctionCountNouns]]);
+/** The proposals frame's own word sets (the rule file's `sets`), named by its patterns and read by the frame. */
+export const proposalSets = Object.fromEntries(Object.entries(proposalRules.sets).map(([name, words]) => [name, new Set(words)])) as unknown as Record<keyof typeof proposalRules.sets, ReadonlySet<string>>;
+
+/** The word sets a pattern may name with `{"set": …}`: shared lexicon lists, and those a rule file keeps under `sets`. */
+const WORD_SETS = new Map<string, ReadonlySet<string>>([['sanctionCountNouns', sanctionCountNouns], ['weekdays', WEEKDAYS], ...Object.entries(proposalSets)]);
 
 /** A rule file's pattern, with what its frame reads from it (each rule file's `about` says what its fields mean). */
 export interface RuleSpec extends PatternSpec {
   needs?: 'count' | 'count-and-imposer' | 'person-object';
+  /** Proposals: where a trigger's subject ends, the status it implies without an answer, and which answer a response pattern is. */
+  subject?: 'before-trigger' | 'before-as';
+  status?: 'pending';
+  proposer?: 'subject';
+  response?: 'accepted' | 'rejected' | 'conditional' | 'considering' | 'withdrawn';
   measure?: string;
   kind?: string;
   objects?: 'end' | 'with' | 'trigger';
@@ -34,5 +43,10 @@ function family(specs: RuleSpec[]): RuleFamily {
 
 export const sanctionPatterns = family(sanctionRules.patterns as RuleSpec[]);
 export const meetingPatterns = family(meetingRules.patterns as RuleSpec[]);
+export const proposalPatterns = family(proposalRules.patterns as RuleSpec[]);
 /** Every rule file, for the test that each pattern has a positive and a negative case. */
-export const ruleFiles: Record<string, RuleSpec[]> = { sanctions: sanctionRules.patterns as RuleSpec[], meetings: meetingRules.patterns as RuleSpec[] };
+export const ruleFiles: Record<string, RuleSpec[]> = {
+  sanctions: sanctionRules.patterns as RuleSpec[],
+  meetings: meetingRules.patterns as RuleSpec[],
+  proposals: proposalRules.patterns as RuleSpec[],
+};

@@ -2,7 +2,7 @@
 // a measure (a package, listings, an asset freeze, a trade or entry ban, a price cap); imposer,
 // target and count patterns fill its roles, each field with the id of the rule that chose it.
 import type { Sanction } from '../../facts/types.js';
-import { anyCouldMatch, familyGate, type CompiledPattern, type Match, type TokenView } from '../match/index.js';
+import { anyCouldMatch, familyGate, firstOfOverlapping, type CompiledPattern, type Match, type TokenView } from '../match/index.js';
 import { NUMBER_WORDS } from '../resolve/amounts.js';
 import type { ArticleContext } from './context.js';
 import { isCountry, isOrg } from './context.js';
@@ -48,7 +48,7 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     ctx.deadline.check('sanctions');
     const { first, last } = sentence;
     if (!anyCouldMatch(TRIGGER_GATE, view, first, last) || /\?["”’]?\s*$/.test(ctx.text.slice(sentence.start, sentence.end))) continue;
-    const triggers = byPriority(TRIGGERS.map((p) => p.findAll(view, first, last)));
+    const triggers = firstOfOverlapping(TRIGGERS.flatMap((p) => p.findAll(view, first, last)));
     if (triggers.length === 0) continue;
     const refusals = NOT_A_MEASURE.flatMap((p) => p.findAll(view, first, last));
     const counts = COUNTS.flatMap((p) => p.findAll(view, first, last)).flatMap((match) => {
@@ -96,13 +96,6 @@ export function extractSanctions(ctx: ArticleContext): Sanction[] {
     previous = measures[measures.length - 1];
   }
   return dedupe(out);
-}
-
-/** Non-overlapping triggers in text order; where two overlap, the pattern listed first in the rule file wins ("its 20th sanctions package" over "adopted its 20th sanctions"). */
-function byPriority(matches: Match[][]): Match[] {
-  const kept: Match[] = [];
-  for (const list of matches) for (const m of list) if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** A clause ends at ";": the roles of a measure are looked for up to there. */

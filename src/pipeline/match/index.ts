@@ -288,6 +288,17 @@ export function anyCouldMatch(gate: ReadonlySet<string> | null, view: TokenView,
   return false;
 }
 
+/**
+ * Matches of a family in text order, none overlapping: where two overlap, the one that comes
+ * first in `matches` (the pattern listed first in its rule file) wins ("its 20th sanctions
+ * package" over "adopted its 20th sanctions").
+ */
+export function firstOfOverlapping(matches: readonly Match[]): Match[] {
+  const kept: Match[] = [];
+  for (const m of matches) if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
 /** The union of the patterns' gates, or null when one pattern tests no word. */
 export function familyGate(patterns: CompiledPattern[]): ReadonlySet<string> | null {
   const union = new Set<string>();

@@ -3,7 +3,7 @@
 // million grant | from | the Government of Norway"), coordinations ("Denmark, Norway and
 // Sweden"), verb groups (modality, negation, voice) and clause bounds. Roles are read off
 // this structure instead of counted distances. The word classes come from the grammar lexicon.
-import { beVerbs, determiners, grammar, prepositions } from '../../lexicons/index.js';
+import { beVerbs, determiners, grammar, possessivePronouns, prepositions } from '../../lexicons/index.js';
 import type { Word } from '../../nlp/index.js';
 
 export interface NounPhrase {
@@ -57,7 +57,6 @@ export interface MentionSpans {
 }
 
 const coordinators = new Set(grammar.coordinators);
-const possessivePronouns = new Set(grammar.possessivePronouns);
 const clauseOpeners = new Set(grammar.clauseOpeners);
 const modals = new Set(grammar.modals);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ', 'DET', 'SYM']);

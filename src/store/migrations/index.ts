@@ -9,6 +9,7 @@ import * as ledgerStage from './2026-12-02T1700-ledger-stage.js';
 import * as organizationMentions from './2026-12-02T1900-organization-mentions.js';
 import * as ledgerTotals from './2026-12-03T0900-ledger-totals.js';
 import * as articleDeletion from './2026-12-03T1000-article-deletion.js';
+import * as proposals from './2026-12-04T0900-proposals.js';
 
 /** Every migration, by its timestamped name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1900-organization-mentions': organizationMentions,
   '2026-12-03T0900-ledger-totals': ledgerTotals,
   '2026-12-03T1000-article-deletion': articleDeletion,
+  '2026-12-04T0900-proposals': proposals,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,7 +29,7 @@ export function amount(value: number | null, unit: string | null): string {
 }
 
 export const typeLabel: Record<string, string> = {
-  person: 'Persons', country: 'Countries', organization: 'Organizations', quote: 'Quotes', commitment: 'Commitments', sanction: 'Sanctions', meeting: 'Meetings',
+  person: 'Persons', country: 'Countries', organization: 'Organizations', quote: 'Quotes', commitment: 'Commitments', sanction: 'Sanctions', meeting: 'Meetings', proposal: 'Proposals',
 };
 
 /** One line that says what a fact states. */
@@ -44,6 +44,7 @@ export function describeFact(type: string, data: Record<string, unknown>): strin
       return `${s('donor') || '?'} → ${s('recipient') || '?'}: ${amount(data.amount as number | null, data.unit as string | null)}${s('item') ? ` ${s('item')}` : ''} · ${s('category')}, ${s('status')}${s('period') ? `, ${s('period')}` : ''}`;
     case 'sanction': return `${s('imposer') || '?'} on ${s('target') || '?'}: ${s('measure')}`;
     case 'meeting': return `${(data.participants as string[] | undefined)?.join(', ') ?? ''}${s('place') ? ` in ${s('place')}` : ''}${s('date') ? `, ${s('date')}` : ''}${data.planned ? ' (planned)' : ''}`;
+    case 'proposal': return `${(data.proposer as string[] | undefined)?.join(' + ') || '?'} → ${s('addressee') || '?'}: ${s('subject')} · ${s('status')}`;
     default: return JSON.stringify(data);
   }
 }

@@ -18,6 +18,7 @@ function template(type: FactType, selection: string): Record<string, unknown> {
     case 'commitment': return { donor: null, recipient: null, amount: null, unit: null, period: null, category: 'military', status: 'pledged', qualifier: null, item: null };
     case 'sanction': return { imposer: null, target: null, measure: selection, count: null };
     case 'meeting': return { participants: [], place: null, date: null, kind: 'meeting', planned: false };
+    case 'proposal': return { proposer: [], addressee: null, subject: selection, status: 'proposed', responses: [] };
   }
 }
 

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { CATEGORIES, MEETING_KINDS, PERIODS, STATUSES, type Fact } from '../../../shared/types';
+import { CATEGORIES, MEETING_KINDS, PERIODS, PROPOSAL_STATUSES, STATUSES, type Fact } from '../../../shared/types';
 
 const CHOICES: Record<string, readonly string[]> = { category: CATEGORIES, status: STATUSES, period: PERIODS, kind: MEETING_KINDS };
+/** A field named alike in two types of fact has each type's own choices. */
+const TYPE_CHOICES: Record<string, Record<string, readonly string[]>> = { proposal: { status: PROPOSAL_STATUSES } };
+const choicesOf = (type: string, field: string): readonly string[] | undefined => TYPE_CHOICES[type]?.[field] ?? CHOICES[field];
 const NULLABLE_CHOICES = new Set(['period']);
 const REQUIRED_TEXT = new Set(['name', 'text', 'measure', 'code']);
 
@@ -10,8 +13,8 @@ type Draft = Record<string, string | boolean>;
 function toDraft(data: Record<string, unknown>): Draft {
   const draft: Draft = {};
   for (const [k, v] of Object.entries(data)) {
-    // the evidence and the rules that decided each field are the extractor's record, not fields to edit
-    if (k === 'evidence' || k === 'rules') continue;
+    // the evidence and the rules that decided each field are the extractor's record, not fields to edit; a proposal's answers each carry their own evidence
+    if (k === 'evidence' || k === 'rules' || k === 'responses') continue;
     draft[k] = typeof v === 'boolean' ? v : Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
   }
   return draft;
@@ -77,10 +80,10 @@ export function FactEditor({ fact, onSave, onCancel, serverErrors = [], isNew = 
             <label htmlFor={id}>{k}</label>
             {typeof v === 'boolean' ? (
               <input id={id} type="checkbox" checked={v} autoFocus={i === 0} onChange={(e) => setDraft({ ...draft, [k]: e.target.checked })} />
-            ) : CHOICES[k] ? (
+            ) : choicesOf(fact.type, k) ? (
               <select id={id} value={v} autoFocus={i === 0} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}>
                 {NULLABLE_CHOICES.has(k) && <option value="">none</option>}
-                {CHOICES[k].map((o) => <option key={o} value={o}>{o}</option>)}
+                {choicesOf(fact.type, k)!.map((o) => <option key={o} value={o}>{o}</option>)}
               </select>
             ) : (
               <input id={id} value={v} autoFocus={i === 0} aria-invalid={Boolean(error)} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />
