@@ -9,6 +9,15 @@ function facts(text: string) {
 }
 
 describe('extraction rules', () => {
+  it('gives a well-known office holder the state the text leaves unsaid, and no one else a state', () => {
+    const found = facts('President Trump spoke to Foreign Minister Kestutis Budrys on Monday. "We will see," said Ana Rojas, a local mayor.');
+    const country = (name: string) => found.persons.find((p) => p.name === name)?.country;
+    expect(country('Trump')).toBe('US');
+    // matched with diacritics folded: the list spells it "Kęstutis"
+    expect(country('Kestutis Budrys')).toBe('LT');
+    expect(country('Ana Rojas')).toBeNull();
+  });
+
   it('takes the state a passive names as the donor, but not the agency that carries the project out', () => {
     const built = facts('Two schools in Kharkiv will be rebuilt by Latvia at a cost of €4 million.');
     expect(built.commitments).toEqual([expect.objectContaining({ donor: 'LV', amount: 4e6 })]);

@@ -9,6 +9,7 @@ import grammarLists from './grammar.json' with { type: 'json' };
 import moduleWordLists from './words.json' with { type: 'json' };
 import patternSources from './patterns.json' with { type: 'json' };
 import proposalRules from './rules/proposals.json' with { type: 'json' };
+import officeholderList from './officeholders.json' with { type: 'json' };
 
 export interface CountryEntry {
   code: string;
@@ -53,6 +54,19 @@ export const determiners = new Set(grammar.determiners);
 export const articles = new Set(grammar.articles);
 export const beVerbs = new Set(grammar.beVerbs);
 export const possessivePronouns = new Set(grammar.possessivePronouns);
+/** A name as the office-holder list is keyed: case and diacritics folded ("Kęstutis" → "kestutis"). */
+const nameKey = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const officeholderStates = new Map<string, string | null>();
+for (const p of officeholderList.persons) {
+  for (const n of [p.name, ...p.aliases]) {
+    const key = nameKey(n);
+    // a form two states' office holders share names neither
+    officeholderStates.set(key, officeholderStates.has(key) && officeholderStates.get(key) !== p.country ? null : p.country);
+  }
+}
+/** The state an office holder of `officeholders.json` serves, by full name or usual short form; undefined for anyone else. */
+export const officeholderState = (name: string): string | undefined => officeholderStates.get(nameKey(name)) ?? undefined;
+
 /** One step named in other words ("truce" → "ceasefire"): reports of one proposal are matched on it. */
 export const proposalStepSynonyms: ReadonlyMap<string, string> = new Map(Object.entries(proposalRules.synonyms));
 

@@ -1,5 +1,5 @@
 // Persons from how the text introduces them: titles, appositions, speech verbs; then every later mention.
-import { articles, honorifics, patterns, speechVerbs, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
+import { articles, honorifics, officeholderState, patterns, speechVerbs, titleHeads, titleModifiers, unnamedHeads, wordLists } from '../../lexicons/index.js';
 import type { ArticleContext, PersonRecord, Span } from './context.js';
 import { findMentionBefore, isCountry, isOrg } from './context.js';
 import { isAllCaps, isCap, isPossessive } from './mentions.js';
@@ -88,6 +88,8 @@ export function findPersons(ctx: ArticleContext): void {
   }
   for (const c of listedUnderTitle(ctx)) take(c);
   registerPersons(ctx, candidates);
+  // "President Trump", "Zelensky said": the press leaves the state of the best-known office holders unsaid
+  for (const p of ctx.persons) p.country = officeholderState(p.name) ?? p.country;
 }
 
 /** "the Egyptian President, Abdel Fattah al-Sissi, and …": a name of two words or more set off by commas after a title. */
