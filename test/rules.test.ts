@@ -83,7 +83,7 @@ const MEETINGS: Cases = {
 
 const PROPOSALS: Cases = {
   'proposal.trigger.noun-for-step': { match: 'Chile backed a proposal for a 10-day truce.', miss: 'Chile backed a proposal for a new airport.' },
-  'proposal.trigger.noun-to-step': { match: 'The offer by Peru to start peace talks stands.', miss: 'The offer by Peru to build a school stands.' },
+  'proposal.trigger.noun-to-step': { match: 'The offer by Peruvian President Ana Rojas to start peace talks stands.', miss: 'The offer by Peruvian President Ana Rojas to build a school stands.' },
   'proposal.trigger.step-noun': { match: 'The ceasefire proposal was made public.', miss: 'The budget proposal was made public.' },
   'proposal.trigger.point-plan': { match: 'Lima drafted a 12-point plan.', miss: 'Lima drafted a 12-page plan.' },
   'proposal.trigger.verb-step': { match: 'Quito proposed a prisoner exchange.', miss: 'Quito proposed a new tax.' },
