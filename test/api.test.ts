@@ -64,6 +64,13 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ url: '/api/ledger/summary?by=planet' })).statusCode).toBe(400);
       });
 
+      it('GET /api/ledger/breakdown and /api/ledger/flows give what the charts draw, under the ledger filters', async () => {
+        expect((await app.inject({ url: '/api/ledger/breakdown' })).json()).toEqual([{ donor: 'FI', category: 'military', eur: 200e6, commitments: 1 }]);
+        expect((await app.inject({ url: '/api/ledger/flows?donor=fi' })).json()).toEqual([{ month: '2025-04', committed: 200e6, delivered: 0 }]);
+        expect((await app.inject({ url: '/api/ledger/flows?donor=LT' })).json()).toEqual([]);
+        expect((await app.inject({ url: '/api/ledger/breakdown?category=weapons' })).statusCode).toBe(400);
+      });
+
       it('POST /api/articles stores text and returns it with its facts; a repeat is not stored twice', async () => {
         const res = await app.inject({ method: 'POST', url: '/api/articles', payload: { text: ARTICLE, published: '2025-05-05' } });
         expect(res.statusCode).toBe(201);

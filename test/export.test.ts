@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toCsv as writeCsv, toXlsx as writeXlsx } from '../src/ledger/files.js';
+import { toCsv as writeCsv } from '../src/ledger/csv.js';
+import { toXlsx as writeXlsx } from '../src/ledger/files.js';
 import { COLUMNS, dictionary, dictionaryMarkdown, PROPOSAL_COLUMNS } from '../src/ledger/layouts.js';
 import type { LedgerRow } from '../src/ledger/query.js';
 

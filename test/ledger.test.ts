@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestArticle } from '../src/ingest/ingest-article.js';
 import { reviewStage } from '../src/ledger/commitments.js';
 import { ledgerHistory, ledgerRows, ledgerSummary } from '../src/ledger/query.js';
+import { monthlyFlows, totalsByDonorAndCategory } from '../src/ledger/charts.js';
 import type { FactStore } from '../src/store/index.js';
 import { threeCopies } from './helpers.js';
 import { DIALECTS, freshStore } from './store-helpers.js';
@@ -42,6 +43,21 @@ for (const dialect of DIALECTS) {
         { stage: 'pledged', date: '2025-03-01', amount: 30 },
         { stage: 'delivered', date: '2025-06-01', amount: 30 },
       ]);
+    });
+
+    it('adds up what charts draw: per month committed and delivered with the empty months between, and totals by donor and category', async () => {
+      await ingestArticle(store, { text: 'Poland pledged EUR 30 million in military aid to Ukraine.', published: '2025-03-01' });
+      await ingestArticle(store, { text: 'Poland has delivered EUR 10 million of the military aid it pledged to Ukraine.', published: '2025-06-01' });
+      await ingestArticle(store, { text: 'Estonia will give 0.25 percent of its GDP annually to Ukraine.', published: '2025-04-02' });
+      const flows = await monthlyFlows(store.db);
+      expect(flows.map((f) => f.month)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06']);
+      expect(flows[0].committed).toBeCloseTo(30e6);
+      // the yearly pledge is per year: no part of the months' totals
+      expect(flows[1]).toEqual({ month: '2025-04', committed: 0, delivered: 0 });
+      expect(flows[3].delivered).toBeCloseTo(10e6);
+      const totals = await totalsByDonorAndCategory(store.db);
+      expect(totals).toEqual([expect.objectContaining({ donor: 'PL', category: 'military', commitments: 1 })]);
+      expect(totals[0].eur).toBeCloseTo(30e6);
     });
 
     it('adds up partial deliveries, counts a restated delivery once, and keeps a delivery beyond the pledge apart', async () => {

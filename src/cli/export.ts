@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { toCsv, toXlsx } from '../ledger/files.js';
+import { toCsv } from '../ledger/csv.js';
+import { toXlsx } from '../ledger/files.js';
 import { COLUMNS, LAYOUTS, PROPOSAL_COLUMNS, rowsFor, type Column, type Layout } from '../ledger/layouts.js';
 import { partyOf, proposalRows } from '../ledger/proposal-query.js';
 import { PROPOSAL_STATUSES } from '../facts/vocabulary.js';

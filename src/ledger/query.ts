@@ -76,7 +76,7 @@ export interface LedgerRow {
 }
 
 /** The ledger table with the filter applied. */
-function filtered(db: Db, filter: LedgerFilter) {
+export function filtered(db: Db, filter: LedgerFilter) {
   let q = db.selectFrom('ledger_commitments');
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.donor) q = q.where('donor', '=', filter.donor);

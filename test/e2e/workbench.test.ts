@@ -1,6 +1,7 @@
 // The workbench in a real browser (Debian's Chromium driven by playwright-core) against
 // `pledgewatch serve --demo` on a free port. Screenshots of each screen go to test-results/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -323,6 +324,31 @@ run('workbench in Chromium', () => {
     await expect.poll(() => page.locator('table.simple tbody tr').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('table.simple').textContent()).toContain('LT');
     await shot('organization');
+  });
+
+  it('draws the ledger as charts with time and value axes, stacked totals, % of GDP and a map, each saved as SVG, PNG or CSV', async () => {
+    await open('charts');
+    for (const id of ['monthly', 'cumulative', 'by-category', 'by-period', 'gdp', 'map']) await page.getByTestId(`chart-${id}`).locator('svg').first().waitFor();
+    const monthly = page.getByTestId('chart-monthly');
+    // a value axis with its label, and a time axis with year labels
+    expect(await monthly.locator('svg [aria-label="y-axis label"]').textContent()).toContain('EUR committed');
+    expect((await monthly.locator('svg [aria-label="x-axis tick label"] text').allTextContents()).join(' ')).toMatch(/2025/);
+    expect(await page.getByTestId('chart-by-category').textContent()).toContain('military');
+    expect(await page.getByTestId('chart-map').locator('svg path').count()).toBeGreaterThan(150);
+    await shot('charts');
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), monthly.getByRole('button', { name: button }).click()]);
+      return { name: download.suggestedFilename(), text: (await readFile((await download.path())!)).toString('latin1') };
+    };
+    const csv = await saved('CSV');
+    expect(csv.name).toBe('pledgewatch-monthly.csv');
+    expect(csv.text.split('\r\n')[0]).toBe('month,committed,delivered');
+    expect((await saved('SVG')).text).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect((await saved('PNG')).text.slice(1, 4)).toBe('PNG');
+    // the ledger's filters apply and stay in the address
+    await page.getByLabel('Donor', { exact: true }).fill('FI');
+    await expect.poll(() => page.url()).toMatch(/#\/charts\?donor=FI$/);
+    await expect.poll(() => page.getByTestId('chart-by-category').locator('svg g[aria-label="bar"] rect').count()).toBe(1);
   });
 
   it('shows a proposal and its rejection, reported in two articles, as one timeline on the Diplomacy screen', async () => {

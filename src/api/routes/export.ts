@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toCsv, toXlsx } from '../../ledger/files.js';
+import { toCsv } from '../../ledger/csv.js';
+import { toXlsx } from '../../ledger/files.js';
 import { COLUMNS, dictionary, LAYOUTS, PROPOSAL_COLUMNS, rowsFor } from '../../ledger/layouts.js';
 import { partyOf, proposalRows } from '../../ledger/proposal-query.js';
 import { ledgerRows } from '../../ledger/query.js';

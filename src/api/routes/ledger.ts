@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mergeRows, REVIEWABLE_STAGES, reviewStage, splitSource } from '../../ledger/commitments.js';
 import { LEDGER_SORTS, ledgerHistory, ledgerRows, ledgerSummary } from '../../ledger/query.js';
+import { monthlyFlows, totalsByDonorAndCategory } from '../../ledger/charts.js';
 import { AppError } from '../errors.js';
 import type { FactStore } from '../../store/index.js';
 import { CATEGORIES, PERIODS } from '../../facts/types.js';
@@ -128,6 +129,30 @@ export const ledgerRoutes = (store: FactStore, cache: LedgerCache): FastifyPlugi
     },
   }, async (request, reply) => {
     const body = await cache.get(request.url, () => ledgerSummary(store.reader, request.query.by, filterOf(request.query)));
+    return sendJson(reply as unknown as FastifyReply, body);
+  });
+
+  app.get('/api/ledger/breakdown', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['ledger'], summary: 'Totals by donor and category in EUR, whole commitments only (yearly figures and running totals left out), for stacked charts',
+      querystring: LedgerQuery,
+      response: { 200: z.array(z.object({ donor: z.string().nullable(), category: z.string(), eur: z.number(), commitments: z.number() })) },
+    },
+  }, async (request, reply) => {
+    const body = await cache.get(request.url, () => totalsByDonorAndCategory(store.reader, filterOf(request.query)));
+    return sendJson(reply as unknown as FastifyReply, body);
+  });
+
+  app.get('/api/ledger/flows', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['ledger'], summary: 'Per month, the EUR committed (by announcement) and delivered (by delivery report, a partial delivery at its share), every month from the first to the last; whole commitments only',
+      querystring: LedgerQuery,
+      response: { 200: z.array(z.object({ month: z.string(), committed: z.number(), delivered: z.number() })) },
+    },
+  }, async (request, reply) => {
+    const body = await cache.get(request.url, () => monthlyFlows(store.reader, filterOf(request.query)));
     return sendJson(reply as unknown as FastifyReply, body);
   });
 

@@ -5,6 +5,7 @@ import { href, useRoute, type Route } from '../shared/router';
 // the ledger is in the first bundle; every other screen loads when first opened
 const ArticleList = lazy(() => import('../features/reader/components/ArticleList').then((m) => ({ default: m.ArticleList })));
 const ArticlePage = lazy(() => import('../features/reader/components/ArticlePage').then((m) => ({ default: m.ArticlePage })));
+const ChartsPage = lazy(() => import('../features/charts/components/ChartsPage').then((m) => ({ default: m.ChartsPage })));
 const DiplomacyPage = lazy(() => import('../features/diplomacy/components/DiplomacyPage').then((m) => ({ default: m.DiplomacyPage })));
 const IngestPage = lazy(() => import('../features/ingest/components/IngestPage').then((m) => ({ default: m.IngestPage })));
 const OrganizationsPage = lazy(() => import('../features/organizations/components/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
@@ -16,7 +17,7 @@ const SearchPage = lazy(() => import('../features/search/components/SearchPage')
 const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const NAV = [
-  ['ledger', 'Ledger'], ['diplomacy', 'Diplomacy'], ['review', 'Review'], ['articles', 'Articles'], ['people', 'People'],
+  ['ledger', 'Ledger'], ['charts', 'Charts'], ['diplomacy', 'Diplomacy'], ['review', 'Review'], ['articles', 'Articles'], ['people', 'People'],
   ['organizations', 'Organizations'], ['search', 'Search'], ['ingest', 'Ingest'], ['settings', 'Settings'],
 ] as const;
 
@@ -27,6 +28,7 @@ function Screen({ route }: { route: Route }) {
   const id = idOf(part);
   switch (section ?? 'ledger') {
     case 'ledger': return <LedgerPage />;
+    case 'charts': return <ChartsPage />;
     case 'diplomacy': return <DiplomacyPage />;
     case 'review': return <ReviewQueue />;
     case 'articles': return id ? <ArticlePage id={id} factId={idOf(route.params.get('fact') ?? undefined)} /> : <ArticleList />;

@@ -75,7 +75,12 @@ export async function post<T>(path: string, body: unknown, method: 'POST' | 'DEL
 export async function download(path: string, query: Query, filename: string): Promise<void> {
   const res = await fetch(withQuery(path, query), { headers: headers(false) });
   if (!res.ok) throw await failure(res);
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), filename);
+}
+
+/** Hands the browser a file to save. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

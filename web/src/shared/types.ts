@@ -7,6 +7,7 @@ import type { LedgerRow } from '../../../src/ledger/query';
 export { CATEGORIES, FACT_TYPES, MEETING_KINDS, PERIODS, PROPOSAL_STATUSES, STATUSES } from '../../../src/facts/vocabulary';
 export type { LedgerRow, LedgerSort, LedgerSource, SummaryRow } from '../../../src/ledger/query';
 export type { ProposalDetail, ProposalEvent, ProposalRow } from '../../../src/ledger/proposal-query';
+export type { CategoryTotal, MonthFlow } from '../../../src/ledger/charts';
 export type FactType = (typeof FACT_TYPES)[number];
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 

@@ -42,18 +42,19 @@ export interface Sort {
 
 export const PAGE_SIZE = 50;
 
-const query = (f: LedgerFilters) => ({
+/** The API's query for a set of filters. */
+export const ledgerQuery = (f: LedgerFilters) => ({
   donor: f.donor.trim(), recipient: f.recipient.trim(), category: f.category, status: f.status, period: f.period, since: f.since, until: f.until,
   reviewed: f.reviewedOnly ? 'only' : undefined, eu: f.euShared ? 'shared' : undefined,
 });
 
 export const fetchCommitments = (f: LedgerFilters, sort: Sort, page: number) =>
-  getJson<LedgerRow[]>('/api/ledger/commitments', { ...query(f), sort: sort.column, dir: sort.descending ? 'desc' : 'asc', limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+  getJson<LedgerRow[]>('/api/ledger/commitments', { ...ledgerQuery(f), sort: sort.column, dir: sort.descending ? 'desc' : 'asc', limit: PAGE_SIZE, offset: page * PAGE_SIZE });
 
-export const fetchSummary = (f: LedgerFilters, by: 'donor' | 'month' | 'category') => getJson<SummaryRow[]>('/api/ledger/summary', { ...query(f), by });
+export const fetchSummary = (f: LedgerFilters, by: 'donor' | 'month' | 'category') => getJson<SummaryRow[]>('/api/ledger/summary', { ...ledgerQuery(f), by });
 
 export const exportLedger = (f: LedgerFilters, format: 'csv' | 'xlsx') =>
-  download(`/api/export/commitments.${format}`, query(f), `pledgewatch-commitments.${format}`);
+  download(`/api/export/commitments.${format}`, ledgerQuery(f), `pledgewatch-commitments.${format}`);
 
 /** A reviewer joins row `id` into row `into` (the same commitment): its sources move there. */
 export const mergeRow = (id: number, into: number, actor: string) => postJson<LedgerRow>(`/api/ledger/commitments/${id}/merge`, { into, actor });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
 import { eur } from '../../../shared/format';
 import { href, useRoute } from '../../../shared/router';
@@ -8,7 +8,10 @@ import { DEFAULT_SORT, useCommitments, useFoldCorrections, useSummary } from '..
 import { DonorChart } from './DonorChart';
 import { LedgerFiltersForm } from './LedgerFiltersForm';
 import { LedgerTable } from './LedgerTable';
-import { Timeline } from './Timeline';
+import { useFlows } from '../../charts/queries';
+
+// the timeline draws with the charting library, loaded after the first screen
+const MonthlyChart = lazy(() => import('../../charts/components/MonthlyChart').then((m) => ({ default: m.MonthlyChart })));
 
 export function LedgerPage() {
   const route = useRoute();
@@ -20,7 +23,7 @@ export function LedgerPage() {
   const rows = useCommitments(settled, sort, page);
   const corrections = useFoldCorrections();
   const byDonor = useSummary(settled, 'donor');
-  const byMonth = useSummary(settled, 'month');
+  const byMonth = useFlows(settled);
   const total = byDonor.data?.reduce((n, r) => n + r.commitments, 0) ?? 0;
   const totalEur = byDonor.data?.reduce((n, r) => n + r.eur, 0) ?? 0;
   const yearlyEur = byDonor.data?.reduce((n, r) => n + r.byPeriod.annual.eur, 0) ?? 0;
@@ -44,7 +47,7 @@ export function LedgerPage() {
     <div className="page ledger-page">
       <header className="page-head">
         <h1>Ledger</h1>
-        <p className="muted" data-testid="ledger-total">{total.toLocaleString('en')} commitments · {eur(totalEur)} valued{yearlyEur > 0 ? ` · ${eur(yearlyEur)} a year besides` : ''}</p>
+        <p className="muted" data-testid="ledger-total">{total.toLocaleString('en')} commitment{total === 1 ? '' : 's'} · {eur(totalEur)} valued{yearlyEur > 0 ? ` · ${eur(yearlyEur)} a year besides` : ''}</p>
         <div className="actions">
           <button type="button" onClick={() => runExport('csv')}>Export CSV</button>
           <button type="button" onClick={() => runExport('xlsx')}>Export XLSX</button>
@@ -57,7 +60,7 @@ export function LedgerPage() {
       {byDonor.data && byMonth.data && (
         <div className="charts">
           <DonorChart rows={byDonor.data} />
-          <Timeline rows={byMonth.data} />
+          <Suspense fallback={<section className="panel"><p className="muted">Loading the timeline…</p></section>}><MonthlyChart flows={byMonth.data} /></Suspense>
         </div>
       )}
       {rows.data && byDonor.data && byMonth.data && (
