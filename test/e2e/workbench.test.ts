@@ -186,6 +186,13 @@ run('workbench in Chromium', () => {
     await expect.poll(() => page.locator('.reader-side .fact-card .fact-summary').textContent()).toContain('Every interceptor');
     await page.locator('mark.hl.type-commitment').first().hover();
     await expect.poll(() => page.locator('.hover-card').textContent()).toContain('DE → UA');
+    // where facts overlap, each keeps a band of its own under the text, and every span's ends are marked
+    const layered = page.locator('mark.hl[data-layers*=" "]').first();
+    await layered.waitFor();
+    const types = ((await layered.getAttribute('data-layers')) ?? '').split(' ');
+    const bands = await layered.evaluate((el) => getComputedStyle(el).boxShadow.split('inset').length - 1);
+    expect(bands).toBe(types.length);
+    expect(await page.locator('mark.hl[style*="border-left"]').count()).toBeGreaterThan(5);
     await shot('reader');
   });
 

@@ -1,6 +1,25 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { describeFact } from '../../../shared/format';
-import type { Fact } from '../../../shared/types';
+import { FACT_TYPES, type Fact } from '../../../shared/types';
+
+/** Each type of fact has its band under the text, at its own depth, so overlapping facts stay visible. */
+const BAND = 3;
+const laneOf = (f: Fact) => FACT_TYPES.indexOf(f.type);
+
+/** One band per fact covering the piece, and a bar where a fact starts or ends: every span's bounds show. */
+function layers(s: Segment): CSSProperties {
+  const lanes = [...new Set(s.covering.map(laneOf))].sort((a, b) => a - b);
+  const bands = lanes.map((lane, i) => `inset 0 -${(i + 1) * BAND}px 0 var(--${FACT_TYPES[lane]}-band)`);
+  const outermost = (fs: Fact[]) => fs.reduce<Fact | null>((best, f) => (!best || f.end - f.start > best.end - best.start ? f : best), null);
+  const opening = outermost(s.covering.filter((f) => f.start === s.start));
+  const closing = outermost(s.covering.filter((f) => f.end === s.end));
+  return {
+    boxShadow: bands.join(', '),
+    paddingBottom: `${lanes.length * BAND}px`,
+    ...(opening ? { borderLeft: `2px solid var(--${opening.type}-band)` } : {}),
+    ...(closing ? { borderRight: `2px solid var(--${closing.type}-band)` } : {}),
+  };
+}
 
 interface Segment {
   start: number;
@@ -37,7 +56,11 @@ interface Props {
   onSelect: (fact: Fact) => void;
 }
 
-/** The article as text (never as markup), with each fact's evidence highlighted by type. */
+/**
+ * The article as text (never as markup), with each fact's evidence highlighted by type: the most
+ * specific fact as the background, every fact covering a piece as a band beneath it (stacked
+ * underlines, as displaCy and brat draw spans), and a bar at each fact's start and end.
+ */
 export function ArticleText({ text, facts, selectedId, onHover, onSelect }: Props) {
   const segments = useMemo(() => segment(text, facts), [text, facts]);
   return (
@@ -50,8 +73,10 @@ export function ArticleText({ text, facts, selectedId, onHover, onSelect }: Prop
         return (
           <mark
             key={s.start}
-            className={`hl type-${fact.type}${selected ? ' selected' : ''}${s.covering.length > 1 ? ' nested' : ''}`}
+            className={`hl type-${fact.type}${selected ? ' selected' : ''}`}
+            style={layers(s)}
             data-fact-id={fact.id}
+            data-layers={[...new Set(s.covering.map((f) => f.type))].join(' ')}
             title={s.covering.map((f) => `${f.type}: ${describeFact(f.type, f.data)}`).join('\n')}
             tabIndex={0}
             role="button"
