@@ -64,6 +64,15 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ url: '/api/ledger/summary?by=planet' })).statusCode).toBe(400);
       });
 
+      it('GET /api/facts?group=story gives one review item per story: a fact with its pending copies listed under it', async () => {
+        const plain = (await app.inject({ url: '/api/facts?type=commitment&status=pending' })).json();
+        const items = (await app.inject({ url: '/api/facts?type=commitment&status=pending&group=story' })).json().items;
+        const finnish = items.filter((f: { data: { donor: string } }) => f.data.donor === 'FI');
+        expect(finnish).toHaveLength(1);
+        expect(finnish[0].copies).toHaveLength(plain.items.filter((f: { data: { donor: string } }) => f.data.donor === 'FI').length - 1);
+        expect(finnish[0].copies[0]).toMatchObject({ articleId: expect.any(Number), evidence: expect.any(String), source: expect.any(String) });
+      });
+
       it('GET /api/ledger/breakdown and /api/ledger/flows give what the charts draw, under the ledger filters', async () => {
         expect((await app.inject({ url: '/api/ledger/breakdown' })).json()).toEqual([{ donor: 'FI', category: 'military', eur: 200e6, commitments: 1 }]);
         expect((await app.inject({ url: '/api/ledger/flows?donor=fi' })).json()).toEqual([{ month: '2025-04', committed: 200e6, delivered: 0 }]);

@@ -137,6 +137,11 @@ run('workbench in Chromium', () => {
     await open('review');
     await expect.poll(() => page.getByTestId('review-progress').textContent()).toMatch(/^0 of \d+ reviewed/);
     const card = page.locator('.fact-card');
+    // review by story: the Finnish pledge reported six times is one item, its other five reports listed under it
+    for (let i = 0; i < 60 && !((await card.locator('.fact-summary').textContent()) ?? '').startsWith('FI →'); i++) await page.keyboard.press('j');
+    await expect.poll(() => page.locator('.story-copies li').count()).toBe(5);
+    await shot('review-story');
+    for (let i = 0; i < 60 && !(await page.getByTestId('review-progress').textContent())?.includes('fact 1 of'); i++) await page.keyboard.press('k');
     const first = await card.locator('.fact-summary').textContent();
     await page.keyboard.press('a');
     await expect.poll(() => page.getByTestId('review-progress').textContent()).toMatch(/^1 of \d+ reviewed · fact 2/);

@@ -47,30 +47,48 @@ const NewFact = z.object({
  * the same wire story.
  */
 async function pendingCopies(db: Db, fact: { id: number; type: FactType; data: string; article_id: number }) {
-  const columns = ['facts.id', 'facts.data', 'facts.edited_data'] as const;
+  const columns = ['facts.id', 'facts.data', 'facts.edited_data', 'facts.article_id', 'facts.evidence', 'articles.url', 'articles.source'] as const;
   if (fact.type === 'commitment') {
     return db
       .selectFrom('commitment_sources as mine')
       .innerJoin('commitment_sources as other', 'other.ledger_id', 'mine.ledger_id')
       .innerJoin('facts', 'facts.id', 'other.fact_id')
+      .innerJoin('articles', 'articles.id', 'facts.article_id')
       .select(columns)
       .where('mine.fact_id', '=', fact.id)
       .where('facts.id', '!=', fact.id)
       .where('facts.review_status', '=', 'pending')
+      .orderBy('facts.id')
       .execute();
   }
   return db
     .selectFrom('articles as mine')
-    .innerJoin('articles as copy', 'copy.story_id', 'mine.story_id')
-    .innerJoin('facts', 'facts.article_id', 'copy.id')
+    .innerJoin('articles', 'articles.story_id', 'mine.story_id')
+    .innerJoin('facts', 'facts.article_id', 'articles.id')
     .select(columns)
     .where('mine.id', '=', fact.article_id)
-    .where('copy.id', '!=', fact.article_id)
+    .where('articles.id', '!=', fact.article_id)
     .where('facts.type', '=', fact.type)
     .where('facts.data', '=', fact.data)
     .where('facts.review_status', '=', 'pending')
+    .orderBy('facts.id')
     .execute();
 }
+
+/** Each fact of a page with its pending copies, as one review item; a fact already listed as an earlier one's copy is not an item of its own. */
+async function asReviewItems<F extends { id: number; type: FactType; data: string; article_id: number }>(db: Db, page: F[]) {
+  const listed = new Set<number>();
+  const items: Array<F & { copies: Array<{ id: number; articleId: number; evidence: string; url: string | null; source: string | null }> }> = [];
+  for (const f of page) {
+    if (listed.has(f.id)) continue;
+    const copies = await pendingCopies(db, f);
+    for (const c of copies) listed.add(c.id);
+    items.push({ ...f, copies: copies.map((c) => ({ id: c.id, articleId: c.article_id, evidence: c.evidence, url: c.url, source: c.source })) });
+  }
+  return items;
+}
+
+const Copy = z.object({ id: z.number(), articleId: z.number(), evidence: z.string(), url: z.string().nullable(), source: z.string().nullable() });
 
 const HistoryEntry = z.object({ id: z.number(), action: z.string(), actor: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() });
 
@@ -84,8 +102,9 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
         person: z.string().min(2).max(120).optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
         order: z.enum(['found', 'eur', 'newest']).default('found').describe('found: as stored (paged by cursor); eur: the EUR at stake in the ledger row a fact folds into, largest first; newest: by the article\'s publication, newest first (both paged by offset)'),
         limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.coerce.number().int().positive().optional(), offset: z.coerce.number().int().min(0).default(0),
+        group: z.enum(['none', 'story']).default('none').describe('story: with status pending, a fact and its pending copies (the other reports folded into its ledger row, or the same fact in the other copies of its wire story) are one item, the copies listed under it'),
       }),
-      response: { 200: z.object({ items: z.array(FactSchema.extend({ articleId: z.number() })), nextCursor: z.number().nullable(), nextOffset: z.number().optional().describe('with order eur or newest, when more follow') }) },
+      response: { 200: z.object({ items: z.array(FactSchema.extend({ articleId: z.number(), copies: z.array(Copy).optional() })), nextCursor: z.number().nullable(), nextOffset: z.number().optional().describe('with order eur or newest, when more follow') }) },
     },
   }, async (request) => {
     const q0 = request.query;
@@ -109,7 +128,10 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     const page = rows.slice(0, q0.limit);
     // the cursor pages facts as found; the other orders page by offset
     const more = rows.length > q0.limit;
-    return { items: page.map((f) => ({ ...factOut(f), articleId: f.article_id })), nextCursor: more && q0.order === 'found' ? page[page.length - 1].id : null, ...(more && q0.order !== 'found' ? { nextOffset: q0.offset + q0.limit } : {}) };
+    const items = q0.group === 'story' && q0.status === 'pending'
+      ? (await asReviewItems(store.reader, page)).map((f) => ({ ...factOut(f), articleId: f.article_id, copies: f.copies }))
+      : page.map((f) => ({ ...factOut(f), articleId: f.article_id }));
+    return { items, nextCursor: more && q0.order === 'found' ? page[page.length - 1].id : null, ...(more && q0.order !== 'found' ? { nextOffset: q0.offset + q0.limit } : {}) };
   });
 
   app.post('/api/facts/:id/review', {

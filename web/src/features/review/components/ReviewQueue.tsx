@@ -4,29 +4,36 @@ import { typeLabel } from '../../../shared/format';
 import { href } from '../../../shared/router';
 import { FACT_TYPES, type Fact } from '../../../shared/types';
 import { useArticle } from '../../reader/queries';
-import type { QueueOrder } from '../api';
+import { getSettings } from '../../../shared/settings';
+import { reviewFact, type Copy, type QueueOrder } from '../api';
 import { useFactActions, usePendingFacts } from '../queries';
 import { FactCard } from './FactCard';
 
-type QueuedFact = Fact & { articleId: number };
+type QueuedFact = Fact & { articleId: number; copies?: Copy[] };
 
 /** Typing in a form is not a command. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
-/** Pending facts one at a time: a accept, x reject, e edit, u undo, j/k next/previous. */
+/**
+ * Pending facts one review item at a time — a fact with its copies (the other reports of its
+ * ledger row, the same fact in the other copies of its wire story), accepted together: a accept,
+ * x reject, e edit, u undo, j/k next/previous.
+ */
 export function ReviewQueue() {
   const [type, setType] = useState('commitment');
   const [order, setOrder] = useState<QueueOrder>('found');
   const pending = usePendingFacts(type, order);
   const [index, setIndex] = useState(0);
   const [updated, setUpdated] = useState<Map<number, QueuedFact>>(new Map());
-  const [done, setDone] = useState<number[]>([]);
+  /** Reviewed items, newest last, with the copies accepted with each: undo reopens them all. */
+  const [done, setDone] = useState<Array<{ id: number; copies: number[] }>>([]);
   const queue: QueuedFact[] = (pending.data?.items ?? []).map((f) => updated.get(f.id) ?? f);
   const current = queue[Math.min(index, queue.length - 1)];
   const article = useArticle(current?.articleId ?? 0);
 
   const actions = useFactActions((fact, action) => {
-    const queued = { ...fact, articleId: queue.find((f) => f.id === fact.id)?.articleId ?? current.articleId };
+    const before = queue.find((f) => f.id === fact.id);
+    const queued = { ...fact, articleId: before?.articleId ?? current.articleId, copies: before?.copies };
     // copies accepted with the fact are reviewed too: the queue passes over them
     const copies = queue.filter((f) => fact.copies.includes(f.id)).map((f) => ({ ...f, reviewStatus: fact.reviewStatus, reviewedBy: fact.reviewedBy, reviewedAt: fact.reviewedAt }));
     setUpdated((m) => {
@@ -35,7 +42,7 @@ export function ReviewQueue() {
       return next;
     });
     if (action === 'reopen') return;
-    setDone((d) => [...d, fact.id]);
+    setDone((d) => [...d, { id: fact.id, copies: fact.copies }]);
     const skipped = new Set(fact.copies);
     setIndex((i) => {
       const after = queue.findIndex((f, k) => k > i && !skipped.has(f.id));
@@ -45,19 +52,22 @@ export function ReviewQueue() {
 
   const undo = () => {
     const last = done[done.length - 1];
-    const fact = queue.find((f) => f.id === last);
+    const fact = queue.find((f) => f.id === last?.id);
     if (!fact) return;
     setDone((d) => d.slice(0, -1));
     setIndex(queue.indexOf(fact));
     actions.act(fact, 'reopen');
+    for (const copy of last.copies) void reviewFact(copy, 'reopen', getSettings().reviewer);
   };
+  /** An item is its fact and its copies: accepting it accepts them all. */
+  const accept = (fact: QueuedFact, fields?: Record<string, unknown>, copies?: boolean) => actions.act(fact, 'accept', fields, copies ?? (fact.copies?.length ?? 0) > 0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || actions.editing || !current) return;
       const commands: Record<string, () => void> = {
-        a: () => actions.act(current, 'accept'),
-        A: () => actions.act(current, 'accept', undefined, true),
+        a: () => accept(current),
+        A: () => accept(current, undefined, true),
         x: () => actions.act(current, 'reject'),
         e: () => actions.setEditing(true),
         u: undo,
@@ -122,7 +132,7 @@ export function ReviewQueue() {
             text={article.data?.text}
             editing={actions.editing}
             onEditingChange={actions.setEditing}
-            onAction={(action, fields, copies) => actions.act(current, action, fields, copies)}
+            onAction={(action, fields, copies) => (action === 'accept' ? accept(current, fields, copies) : actions.act(current, action, fields, copies))}
             busy={actions.busy}
             error={actions.error}
           />
@@ -130,8 +140,18 @@ export function ReviewQueue() {
             From <a href={href(`articles/${current.articleId}`, { fact: current.id })}>{article.data?.title ?? `article ${current.articleId}`}</a>
             {article.data?.published && `, ${article.data.published}`}
           </p>
+          {(current.copies?.length ?? 0) > 0 && (
+            <section className="story-copies" aria-label="The same fact in other reports">
+              <h3>One story: {current.copies!.length + 1} reports of this, reviewed together</h3>
+              <ul>
+                {current.copies!.map((c) => (
+                  <li key={c.id}><q>{c.evidence}</q> — <a href={href(`articles/${c.articleId}`, { fact: c.id })}>{c.source ?? `article ${c.articleId}`}</a></li>
+                ))}
+              </ul>
+            </section>
+          )}
           <p className="keys muted small" aria-label="Keyboard shortcuts">
-            <kbd>a</kbd> accept · <kbd>A</kbd> accept with its copies · <kbd>x</kbd> reject · <kbd>e</kbd> edit · <kbd>u</kbd> undo · <kbd>j</kbd>/<kbd>k</kbd> next/previous
+            <kbd>a</kbd> accept (with the story’s other reports) · <kbd>x</kbd> reject · <kbd>e</kbd> edit · <kbd>u</kbd> undo · <kbd>j</kbd>/<kbd>k</kbd> next/previous
           </p>
         </>
       )}
