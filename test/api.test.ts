@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { createToken } from '../src/api/auth.js';
 import { ingestArticles, type ArticleSource } from '../src/ingest/ingest-article.js';
+import { recordFailure } from '../src/ingest/failures.js';
 import type { FactStore } from '../src/store/index.js';
 import { DIALECTS, freshStore } from './store-helpers.js';
 
@@ -380,6 +381,26 @@ for (const dialect of DIALECTS) {
         expect(bySpeaker.some((h: { copies: number }) => h.copies > 0)).toBe(true);
         expect((await app.inject({ url: '/api/search?q=zzzyxq' })).json()).toEqual([]);
         expect((await app.inject({ url: '/api/search?q=a' })).statusCode).toBe(400);
+      });
+
+      it('GET /api/ingest/failures lists what could not be stored and what was refused as not English; a retry counts again or stores it', async () => {
+        await app.inject({ method: 'POST', url: '/api/articles', payload: { text: 'Le gouvernement français a annoncé jeudi une nouvelle aide de cinquante millions d’euros destinée à la reconstruction des écoles et des hôpitaux en Ukraine, a déclaré le ministre des affaires étrangères lors d’une conférence de presse à Paris.' } });
+        const listed = (await app.inject({ url: '/api/ingest/failures' })).json();
+        const refusedUrl = listed.failures.find((f: { label: string }) => f.label === 'http://127.0.0.1:1/a');
+        expect(refusedUrl).toMatchObject({ hasText: false, reason: expect.stringMatching(/loopback/), attempts: 1 });
+        expect(listed.failures.some((f: { hasText: boolean; reason: string }) => f.hasText && f.reason.length > 0)).toBe(true);
+        expect(listed.refused).toEqual([expect.objectContaining({ language: null, articleId: expect.any(Number) })]);
+        // the address is refused again (no request is sent): the same entry, one attempt more
+        const again = await app.inject({ method: 'POST', url: `/api/ingest/failures/${refusedUrl.id}/retry` });
+        expect(again.statusCode).toBe(422);
+        expect((await app.inject({ url: '/api/ingest/failures' })).json().failures.find((f: { id: number }) => f.id === refusedUrl.id).attempts).toBe(2);
+        // an input whose cause is gone is stored by its retry, and leaves the list
+        await recordFailure(store.db, { label: 'a timed-out article', url: null, input: { text: 'Latvia will send 12 drones to Ukraine.', published: '2025-06-01' }, reason: 'extraction timed out' }, new Date());
+        const timedOut = (await app.inject({ url: '/api/ingest/failures' })).json().failures.find((f: { label: string }) => f.label === 'a timed-out article');
+        const retried = await app.inject({ method: 'POST', url: `/api/ingest/failures/${timedOut.id}/retry` });
+        expect(retried.json()).toMatchObject({ status: 'ingested', articleId: expect.any(Number) });
+        expect((await app.inject({ url: '/api/ingest/failures' })).json().failures.some((f: { id: number }) => f.id === timedOut.id)).toBe(false);
+        expect((await app.inject({ method: 'POST', url: `/api/ingest/failures/${timedOut.id}/retry` })).statusCode).toBe(404);
       });
 
       it('documents every route in OpenAPI and answers unknown routes with the catalog', async () => {

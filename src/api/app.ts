@@ -19,6 +19,7 @@ import { exportRoutes } from './routes/export.js';
 import { entityRoutes } from './routes/entities.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { proposalRoutes } from './routes/proposals.js';
+import { failureRoutes } from './routes/failures.js';
 
 export interface AppOptions {
   store: FactStore;
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes(options.store));
   await app.register(entityRoutes(options.store));
   await app.register(proposalRoutes(options.store));
+  await app.register(failureRoutes(options.store, options.extract ?? extractInThisThread));
   await app.register(tokenRoutes(options.store, access.forgetTokens));
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { recordArticles, type ArticleSource, type ExtractedArticle, type RecordOutcome } from '../ledger/record.js';
 import type { FactStore } from '../store/index.js';
 import { extractInThisThread, type Extractor } from './extract.js';
+import { labelOf, recordFailure } from './failures.js';
 
 export type { ArticleSource } from '../ledger/record.js';
 
@@ -47,16 +48,21 @@ export async function ingestArticles(store: FactStore, inputs: ArticleSource[], 
 }
 
 /** An article extracted and ready to be recorded, or why it cannot be. */
-export type PreparedArticle = ExtractedArticle | { error: string };
+export type PreparedArticle = ExtractedArticle | { error: string; input: ArticleSource };
 
 /** Records articles prepared by prepareArticle, as ingestArticles does (one transaction for the batch). */
 export async function recordPrepared(store: FactStore, articles: PreparedArticle[], now: Date = new Date()): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = new Array(articles.length);
   const prepared: Array<[number, ExtractedArticle]> = [];
-  articles.forEach((p, i) => {
-    if ('error' in p) outcomes[i] = { status: 'failed', error: p.error };
-    else prepared.push([i, p]);
-  });
+  for (const [i, p] of articles.entries()) {
+    if (!('error' in p)) {
+      prepared.push([i, p]);
+      continue;
+    }
+    outcomes[i] = { status: 'failed', error: p.error };
+    // kept for the workbench's list of failed items, to be retried
+    await recordFailure(store.db, { label: labelOf(p.input), url: p.input.url ?? null, input: p.input, reason: p.error }, now);
+  }
   if (prepared.length === 0) return outcomes;
   try {
     const stored = await recordInOneTransaction(store, prepared.map(([, p]) => p), now);
@@ -87,15 +93,15 @@ async function recordAlone(store: FactStore, article: ExtractedArticle, now: Dat
 
 /** Extracts an article for recording: everything done to it before the database sees it. */
 export async function prepareArticle(input: ArticleSource, extract: Extractor = extractInThisThread): Promise<PreparedArticle> {
-  if (input.url && !/^https?:\/\//i.test(input.url)) return { error: `url must be an http or https address, not ${JSON.stringify(input.url.slice(0, 80))}` };
+  if (input.url && !/^https?:\/\//i.test(input.url)) return { error: `url must be an http or https address, not ${JSON.stringify(input.url.slice(0, 80))}`, input };
   let outcome;
   try {
     outcome = await extract({ text: input.text, published: input.published ?? null });
   } catch (err) {
     // an extraction thread that died (out of memory, killed) fails this article, not the batch
-    return { error: `extraction failed: ${(err as Error).message}` };
+    return { error: `extraction failed: ${(err as Error).message}`, input };
   }
-  if (!outcome.ok) return { error: outcome.error };
+  if (!outcome.ok) return { error: outcome.error, input };
   return { input, result: outcome.result, signature: outcome.signature, hash: contentHash(outcome.result.normalized.text), canonical: canonicalUrl(input.url) };
 }
 

@@ -201,6 +201,22 @@ export interface ProposalEventsTable {
   end: number;
 }
 
+/** An input that could not be stored, with its reason, until a retry stores it. */
+export interface IngestFailuresTable {
+  id: Generated<number>;
+  /** What the input was to the user: its address, file or title. */
+  label: string;
+  url: string | null;
+  /** JSON of the article as given ({text, url, published, …}), when there was a text to keep; else it is fetched again from `url`. */
+  input: string | null;
+  reason: string;
+  first_at: string;
+  last_at: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  resolved_article_id: number | null;
+  resolved_at: string | null;
+}
+
 export type Role = 'viewer' | 'reviewer' | 'admin';
 
 export interface ApiTokensTable {
@@ -230,6 +246,7 @@ export interface Database {
   ledger_history: LedgerHistoryTable;
   ledger_proposals: LedgerProposalsTable;
   proposal_events: ProposalEventsTable;
+  ingest_failures: IngestFailuresTable;
 }
 
 /** A handle or a transaction: what every repository and ledger function takes first. */

@@ -28,6 +28,7 @@ export const TABLES: ReadonlyArray<{ name: Table; key: string[] }> = [
   { name: 'ledger_history', key: ['id'] },
   { name: 'ledger_proposals', key: ['id'] },
   { name: 'proposal_events', key: ['id'] },
+  { name: 'ingest_failures', key: ['id'] },
   { name: 'api_tokens', key: ['hash'] },
 ];
 

@@ -127,6 +127,15 @@ run('workbench in Chromium', () => {
     await page.getByLabel(/URLs, one per line/).fill('http://127.0.0.1:9/private');
     await page.getByRole('button', { name: 'Ingest' }).click();
     await expect.poll(() => items.first().textContent()).toMatch(/^failed http:\/\/127\.0\.0\.1:9\/private — .*(private|loopback|refused)/i);
+
+    // the refused address stays in the list of failed items with its reason; a retry counts one attempt more
+    const failed = page.locator('.failed-items tbody tr', { hasText: 'http://127.0.0.1:9/private' });
+    await expect.poll(() => failed.locator('td').nth(1).textContent()).toMatch(/loopback/);
+    expect(await failed.locator('td.num').textContent()).toBe('1');
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => failed.locator('td.num').textContent()).toBe('2');
+    await expect.poll(() => page.locator('.failed-items').getByRole('alert').count()).toBeGreaterThan(0);
+    await shot('ingest-failed');
   });
 
   it('reviews commitments with the keyboard: accept, undo, reject — and the totals follow', async () => {

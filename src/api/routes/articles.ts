@@ -3,7 +3,8 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FetchError, safeFetch } from '../../ingest/fetch.js';
 import type { Extractor } from '../../ingest/extract.js';
-import { ingestArticle } from '../../ingest/ingest-article.js';
+import { ingestArticle, type ArticleSource, type IngestOutcome } from '../../ingest/ingest-article.js';
+import { recordFailure } from '../../ingest/failures.js';
 import { deleteArticle } from '../../ledger/record.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
@@ -57,24 +58,33 @@ function sendDetail(reply: FastifyReply, detail: NonNullable<Awaited<ReturnType<
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(detail));
 }
 
+/**
+ * Ingests an article as given: its text, or the page at its URL; an address that cannot be
+ * fetched is kept with the failures, as an unreadable text is (by ingestArticle).
+ */
+export async function ingestGiven(store: FactStore, extract: Extractor, given: Omit<ArticleSource, 'text'> & { text?: string }): Promise<IngestOutcome> {
+  let { text, url = null } = given;
+  if (text === undefined && url) {
+    try {
+      const page = await safeFetch(url);
+      text = page.body;
+      url = page.url;
+    } catch (err) {
+      const reason = err instanceof FetchError ? err.message : 'the URL could not be fetched';
+      await recordFailure(store.db, { label: url, url, input: null, reason }, new Date());
+      return { status: 'failed', error: reason };
+    }
+  }
+  return ingestArticle(store, { ...given, text: text ?? '', url }, new Date(), extract);
+}
+
 export const articleRoutes = (store: FactStore, extract: Extractor, cache: LedgerCache): FastifyPluginAsyncZod => async (app) => {
   app.post('/api/articles', {
     config: { role: 'reviewer', rateLimit: {} },
     schema: { tags: ['articles'], summary: 'Ingest an article (text, HTML or URL); returns it with its facts', body: NewArticle, response: { 200: ArticleDetail, 201: ArticleDetail } },
   }, async (request, reply) => {
     const body = request.body;
-    let text = body.text;
-    let url: string | null = body.url ?? null;
-    if (text === undefined && body.url) {
-      try {
-        const page = await safeFetch(body.url);
-        text = page.body;
-        url = page.url;
-      } catch (err) {
-        throw new AppError('ARTICLE_UNREADABLE', err instanceof FetchError ? err.message : 'the URL could not be fetched');
-      }
-    }
-    const outcome = await ingestArticle(store, { text: text ?? '', url, published: body.published ?? null, source: body.source ?? null, title: body.title ?? null }, new Date(), extract);
+    const outcome = await ingestGiven(store, extract, { text: body.text, url: body.url ?? null, published: body.published ?? null, source: body.source ?? null, title: body.title ?? null });
     if (outcome.status === 'failed') throw new AppError('ARTICLE_UNREADABLE', outcome.error);
     const detail = await articleDetail(store, outcome.articleId);
     if (!detail) throw new AppError('INTERNAL');

@@ -8,6 +8,7 @@ export { CATEGORIES, FACT_TYPES, MEETING_KINDS, PERIODS, PROPOSAL_STATUSES, STAT
 export type { LedgerRow, LedgerSort, LedgerSource, SummaryRow } from '../../../src/ledger/query';
 export type { ProposalDetail, ProposalEvent, ProposalRow } from '../../../src/ledger/proposal-query';
 export type { CategoryTotal, MonthFlow } from '../../../src/ledger/charts';
+export type { IngestFailure } from '../../../src/ingest/failures';
 export type FactType = (typeof FACT_TYPES)[number];
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 

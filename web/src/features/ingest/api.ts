@@ -1,5 +1,5 @@
-import { post } from '../../shared/api';
-import type { ArticleDetail } from '../../shared/types';
+import { getJson, post, postJson } from '../../shared/api';
+import type { ArticleDetail, IngestFailure } from '../../shared/types';
 
 export interface NewArticle {
   text?: string;
@@ -46,3 +46,15 @@ export async function articlesFromFile(file: File): Promise<Array<{ label: strin
   if (text.includes('\u0000')) return [{ label: file.name, error: 'a binary file, not text or HTML' }];
   return [{ label: file.name, article: { text, title: undefined } }];
 }
+
+export interface RefusedArticle {
+  articleId: number;
+  title: string | null;
+  url: string | null;
+  language: string | null;
+  ingestedAt: string;
+}
+
+export const fetchFailures = () => getJson<{ failures: IngestFailure[]; refused: RefusedArticle[] }>('/api/ingest/failures');
+/** Tries a failed input again; fails with the new reason when it still cannot be stored. */
+export const retryFailure = (id: number) => postJson<{ articleId: number; status: string }>(`/api/ingest/failures/${id}/retry`, {});

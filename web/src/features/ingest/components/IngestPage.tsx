@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api';
 import { href } from '../../../shared/router';
 import { articlesFromFile, ingestArticle, type NewArticle } from '../api';
+import { FailedItems } from './FailedItems';
 
 interface Item {
   label: string;
@@ -48,7 +49,7 @@ export function IngestPage() {
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
     setRunning(false);
-    for (const key of ['ledger', 'articles', 'persons', 'organizations', 'facts']) void client.invalidateQueries({ queryKey: [key] });
+    for (const key of ['ledger', 'articles', 'persons', 'organizations', 'facts', 'ingest-failures']) void client.invalidateQueries({ queryKey: [key] });
   };
 
   const submit = async (e: FormEvent) => {
@@ -113,6 +114,7 @@ export function IngestPage() {
           </ul>
         </section>
       )}
+      <FailedItems />
     </div>
   );
 }
