@@ -348,7 +348,7 @@ async function registerEntities(db: Db, articleId: number, r: PipelineResult): P
 }
 
 /** The sentence holding the span [start, end). */
-function sentenceAround(text: string, start: number, end: number): string {
+export function sentenceAround(text: string, start: number, end: number): string {
   const from = Math.max(text.lastIndexOf('.', start) + 1, text.lastIndexOf('\n', start) + 1, 0);
   const stops = [text.indexOf('.', end), text.indexOf('\n', end)].filter((i) => i >= 0);
   return text.slice(from, stops.length ? Math.min(...stops) + 1 : text.length).trim();

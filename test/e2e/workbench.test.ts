@@ -343,7 +343,7 @@ run('workbench in Chromium', () => {
     await page.getByRole('link', { name: 'coalition of the willing' }).click();
     await page.getByRole('heading', { name: 'coalition of the willing' }).waitFor();
     await expect.poll(() => page.locator('table.simple tbody tr').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('table.simple').textContent()).toContain('LT');
+    expect(await page.locator('table.simple').textContent()).toContain('Lithuania (LT)');
     await shot('organization');
   });
 

@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ledgerRows } from '../../ledger/query.js';
+import { commitmentsThrough } from '../../ledger/organizations.js';
 import type { FactStore } from '../../store/index.js';
 import { searchWithContext } from '../../store/search.js';
 import { AppError } from '../errors.js';
@@ -90,7 +90,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
   app.get('/api/organizations/:id', {
     config: { role: 'viewer' },
     schema: {
-      tags: ['entities'], summary: 'An organization with its member states and their commitments', params: Id,
+      tags: ['entities'], summary: 'An organization with its member states and the commitments made through it: pledged by it as a group, or by a member in a sentence that names it', params: Id,
       response: {
         200: z.object({
           id: z.number(), name: z.string(), acronym: z.string().nullable(), kind: z.string().nullable(),
@@ -102,8 +102,7 @@ export const entityRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
     const org = await store.reader.selectFrom('organizations').selectAll().where('id', '=', request.params.id).executeTakeFirst();
     if (!org) throw new AppError('NOT_FOUND', `no organization ${request.params.id}`);
     const members = await store.reader.selectFrom('organization_members').select(['country', 'source', 'evidence']).where('organization_id', '=', org.id).orderBy('country').execute();
-    const donors = [...members.map((m) => m.country), org.name];
-    const commitments = await ledgerRows(store.reader, { donors, limit: 200 * donors.length });
+    const commitments = await commitmentsThrough(store.reader, org, members.map((m) => m.country));
     return { id: org.id, name: org.name, acronym: org.acronym, kind: org.kind, members, commitments };
   });
 

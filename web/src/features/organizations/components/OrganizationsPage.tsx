@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
-import { amount, eur } from '../../../shared/format';
+import { amount, eur, party } from '../../../shared/format';
 import { href } from '../../../shared/router';
 import { useDebounced } from '../../../shared/useDebounced';
 import type { LedgerRow } from '../../../shared/types';
@@ -35,7 +35,7 @@ export function OrganizationsPage() {
   );
 }
 
-/** An organization's members, each with what it pledged. */
+/** An organization's members, each with what it pledged through it. */
 export function OrganizationPage({ id }: { id: number }) {
   const org = useOrganization(id);
   if (org.error) return <div className="page"><ErrorNote error={org.error} /></div>;
@@ -58,7 +58,7 @@ export function OrganizationPage({ id }: { id: number }) {
             const rows = byDonor.get(d) ?? [];
             return (
               <tr key={d}>
-                <td><a href={href('ledger', { donor: d })}>{d}</a></td>
+                <td><a href={href('ledger', { donor: d })}>{party(d)}</a></td>
                 <td>{member ? (member.source === 'lexicon' ? 'reference list' : <q>{member.evidence}</q>) : 'pledged as this group'}</td>
                 <td>{rows.length === 0 ? '—' : rows.map((r) => `${amount(r.amount, r.unit)}${r.item ? ` ${r.item}` : ''} → ${r.recipient ?? '?'} (${r.status})`).join('; ')}</td>
                 <td className="num">{eur(rows.reduce((n, r) => n + (r.eur ?? 0), 0) || null)}</td>
@@ -67,7 +67,7 @@ export function OrganizationPage({ id }: { id: number }) {
           })}
         </tbody>
       </table>
-      <p className="muted small">Commitments come from the ledger: a donor's link opens its rows there, with their sources.</p>
+      <p className="muted small">The commitments made through it: pledged by it as a group, or by a member in a sentence that names it. A donor's link opens all its rows in the ledger, with their sources.</p>
     </div>
   );
 }
