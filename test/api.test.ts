@@ -9,6 +9,7 @@ import { buildApp } from '../src/api/app.js';
 import { createToken } from '../src/api/auth.js';
 import { ingestArticles, type ArticleSource } from '../src/ingest/ingest-article.js';
 import { recordFailure } from '../src/ingest/failures.js';
+import { guessedFields } from '../src/facts/uncertainty.js';
 import type { FactStore } from '../src/store/index.js';
 import { DIALECTS, freshStore } from './store-helpers.js';
 
@@ -302,7 +303,7 @@ for (const dialect of DIALECTS) {
         expect((await app.inject({ method: 'POST', url: `/api/facts/${lone.id}/review`, payload: { action: 'accept', actor: 'analyst' } })).json().copies).toEqual([]);
       });
 
-      it('GET /api/facts orders the queue by the EUR at stake or by the newest article', async () => {
+      it('GET /api/facts orders the queue by the EUR at stake, by the newest article or by the fields guessed', async () => {
         const byEur = (await app.inject({ url: '/api/facts?type=commitment&order=eur&limit=500' })).json();
         const rows = (await app.inject({ url: '/api/ledger/commitments?limit=1000' })).json();
         const eurOf = new Map<number, number | null>();
@@ -320,6 +321,11 @@ for (const dialect of DIALECTS) {
         const dateOf = new Map(published.map((a) => [a.id, a.published]));
         const [first, second] = newest.items.map((f: { articleId: number }) => dateOf.get(f.articleId) ?? '');
         expect(first >= second).toBe(true);
+        // most guessed first: the rules that took a default or an earlier sentence's party counted
+        const uncertain = (await app.inject({ url: '/api/facts?type=commitment&status=pending&order=uncertain&limit=500' })).json().items;
+        const guessed = uncertain.map((f: { data: { rules: unknown } }) => guessedFields(f.data.rules));
+        expect(guessed).toEqual([...guessed].sort((a: number, b: number) => b - a));
+        expect(guessed[0]).toBeGreaterThan(guessed[guessed.length - 1]);
         expect((await app.inject({ url: '/api/facts?order=loudest' })).statusCode).toBe(400);
       });
 

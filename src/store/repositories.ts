@@ -1,5 +1,6 @@
 // Repositories: functions over a Kysely handle or transaction. They return `T | undefined`
 // honestly and hold no dialect-specific SQL.
+import { guessedFields } from '../facts/uncertainty.js';
 import type { Db, FactType } from './schema.js';
 
 export type { Db } from './schema.js';
@@ -29,7 +30,7 @@ export async function insertFacts(db: Db, articleId: number, extractorVersion: s
       .values(
         facts.slice(i, i + 200).map((f) => ({
           article_id: articleId, type: f.type, data: JSON.stringify(f.data), start: f.start, end: f.end, evidence: f.evidence, rule: f.rule,
-          extractor_version: extractorVersion,
+          extractor_version: extractorVersion, uncertainty: guessedFields(f.data.rules),
         })),
       )
       .returning('id')

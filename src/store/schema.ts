@@ -65,6 +65,8 @@ export interface FactsTable {
   reviewed_by: string | null;
   reviewed_at: string | null;
   edited_data: string | null;
+  /** How many fields the extractor guessed (src/facts/uncertainty.ts): the review queue's "most uncertain first". */
+  uncertainty: ColumnType<number, number | undefined, number>;
 }
 
 export interface ReviewLogTable {

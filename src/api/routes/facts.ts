@@ -100,7 +100,7 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
       querystring: z.object({
         type: z.enum(FACT_TYPES).optional(), status: z.enum(REVIEW_STATUSES).optional(), article: z.coerce.number().int().positive().optional(),
         person: z.string().min(2).max(120).optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
-        order: z.enum(['found', 'eur', 'newest']).default('found').describe('found: as stored (paged by cursor); eur: the EUR at stake in the ledger row a fact folds into, largest first; newest: by the article\'s publication, newest first (both paged by offset)'),
+        order: z.enum(['found', 'eur', 'newest', 'uncertain']).default('found').describe('found: as stored (paged by cursor); eur: the EUR at stake in the ledger row a fact folds into, largest first; newest: by the article\'s publication, newest first; uncertain: the facts with most fields the extractor guessed (a default, a carried-over party, a pronoun) first (the last three paged by offset)'),
         limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.coerce.number().int().positive().optional(), offset: z.coerce.number().int().min(0).default(0),
         group: z.enum(['none', 'story']).default('none').describe('story: with status pending, a fact and its pending copies (the other reports folded into its ledger row, or the same fact in the other copies of its wire story) are one item, the copies listed under it'),
       }),
@@ -118,6 +118,8 @@ export const factRoutes = (store: FactStore): FastifyPluginAsyncZod => async (ap
     if (q0.order === 'eur') {
       q = q.leftJoin('commitment_sources', 'commitment_sources.fact_id', 'facts.id').leftJoin('ledger_commitments', 'ledger_commitments.id', 'commitment_sources.ledger_id')
         .orderBy('ledger_commitments.eur', (o) => o.desc().nullsLast()).orderBy('facts.id').offset(q0.offset);
+    } else if (q0.order === 'uncertain') {
+      q = q.orderBy('facts.uncertainty', 'desc').orderBy('facts.id').offset(q0.offset);
     } else if (q0.order === 'newest') {
       q = q.innerJoin('articles', 'articles.id', 'facts.article_id').orderBy('articles.published', (o) => o.desc().nullsLast()).orderBy('facts.id').offset(q0.offset);
     } else {

@@ -11,6 +11,7 @@ import * as ledgerTotals from './2026-12-03T0900-ledger-totals.js';
 import * as articleDeletion from './2026-12-03T1000-article-deletion.js';
 import * as proposals from './2026-12-04T0900-proposals.js';
 import * as ingestFailures from './2026-12-04T1000-ingest-failures.js';
+import * as factUncertainty from './2026-12-04T1100-fact-uncertainty.js';
 
 /** Every migration, by its timestamped name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T1000-article-deletion': articleDeletion,
   '2026-12-04T0900-proposals': proposals,
   '2026-12-04T1000-ingest-failures': ingestFailures,
+  '2026-12-04T1100-fact-uncertainty': factUncertainty,
 };
 
 export const migrationProvider: MigrationProvider = {

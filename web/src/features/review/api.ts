@@ -3,8 +3,8 @@ import type { Fact, Page } from '../../shared/types';
 
 export type ReviewAction = 'accept' | 'reject' | 'edit' | 'reopen';
 
-/** How the queue is ordered: as found, by the EUR at stake in the ledger row, or newest article first. */
-export type QueueOrder = 'found' | 'eur' | 'newest';
+/** How the queue is ordered: as found, by the EUR at stake in the ledger row, newest article first, or most guessed fields first. */
+export type QueueOrder = 'found' | 'eur' | 'newest' | 'uncertain';
 
 /** Another pending report of the same fact: a copy of its wire story, or a report folded into its ledger row. */
 export interface Copy {

@@ -114,6 +114,7 @@ export function ReviewQueue() {
             <option value="found">as found</option>
             <option value="eur">EUR at stake</option>
             <option value="newest">newest article first</option>
+            <option value="uncertain">most uncertain first</option>
           </select>
         </label>
         <button type="button" onClick={() => { restart(); void pending.refetch(); }}>Reload queue</button>
