@@ -76,12 +76,14 @@ describe('ingestion failure paths', () => {
   it('reports a file that is not UTF-8 and a JSON line that is not JSON', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pw-'));
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x4e, 0x6f, 0x72, 0x77, 0x61, 0x79, 0x20, 0xe9, 0xe8, 0x20]));
-    writeFileSync(join(dir, 'batch.jsonl'), `${JSON.stringify({ text: ARTICLE })}\nnot json\n${JSON.stringify({ url: 'x' })}\n`);
+    writeFileSync(join(dir, 'batch.jsonl'), `${JSON.stringify({ text: ARTICLE })}\nnot json\n${JSON.stringify({ url: 'x' })}\n${JSON.stringify({ title: 'no text' })}\n`);
     const items = await collect([dir]);
     expect(items).toEqual([
       { label: join(dir, 'batch.jsonl:1'), article: expect.objectContaining({ text: ARTICLE }) },
-      { label: join(dir, 'batch.jsonl:2'), error: 'not JSON' },
+      { label: join(dir, 'batch.jsonl:2'), error: 'not valid JSON' },
       { label: join(dir, 'batch.jsonl:3'), error: expect.stringMatching(/invalid article: text/) },
+      // worded as the workbench words it (src/ingest/messages.ts)
+      { label: join(dir, 'batch.jsonl:4'), error: 'a record needs "text" or "url"' },
       { label: join(dir, 'latin1.txt'), error: expect.stringMatching(/not valid UTF-8/) },
     ]);
   });
@@ -164,7 +166,7 @@ describe('ingestion failure paths', () => {
     const first = spawnSync(process.execPath, [CLI, 'ingest', dir, '--db', db, '--json'], { encoding: 'utf8' });
     // one input failed: exit 1, after the rest were stored
     expect(first.status).toBe(1);
-    expect(JSON.parse(first.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: 1, errors: [{ source: join(dir, 'bad.json'), error: 'not JSON' }] });
+    expect(JSON.parse(first.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: 1, errors: [{ source: join(dir, 'bad.json'), error: 'not valid JSON' }] });
     const second = spawnSync(process.execPath, [CLI, 'ingest', dir, '--db', db], { encoding: 'utf8' });
     expect(second.stdout).toBe(`ingested 0, duplicates 1, failed 1 (${join(dir, 'bad.json')})\n`);
     expect(second.stderr).not.toContain('\u001b');

@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { ArticleInputSchema } from '../facts/types.js';
 import type { ArticleSource } from './ingest-article.js';
 import { decodeUtf8, FetchError, safeFetch, type FetchOptions } from './fetch.js';
+import { INPUT_MESSAGES } from './messages.js';
 
 export type SourceItem = { label: string; article: ArticleSource } | { label: string; error: string };
 
@@ -77,7 +78,7 @@ async function* readPath(input: string): AsyncGenerator<SourceItem> {
       try {
         parsed = JSON.parse(text);
       } catch {
-        yield { label: file, error: 'not JSON' };
+        yield { label: file, error: INPUT_MESSAGES.notJson };
         continue;
       }
       const list = Array.isArray(parsed) ? parsed : [parsed];
@@ -136,11 +137,13 @@ function record(label: string, line: string): SourceItem {
   try {
     return fromObject(label, JSON.parse(line));
   } catch {
-    return { label, error: 'not JSON' };
+    return { label, error: INPUT_MESSAGES.notJson };
   }
 }
 
 function fromObject(label: string, value: unknown): SourceItem {
+  const r = value as { text?: unknown; url?: unknown } | null;
+  if (!r || typeof r !== 'object' || (typeof r.text !== 'string' && typeof r.url !== 'string')) return { label, error: INPUT_MESSAGES.recordNeedsText };
   const parsed = ArticleInputSchema.safeParse(value);
   if (!parsed.success) return { label, error: `invalid article: ${parsed.error.issues[0].path.join('.') || 'input'}: ${parsed.error.issues[0].message}` };
   const { text, url, source, published } = parsed.data;

@@ -1,3 +1,4 @@
+import { INPUT_MESSAGES } from '../../../../src/ingest/messages';
 import { getJson, post, postJson } from '../../shared/api';
 import type { ArticleDetail, IngestFailure } from '../../shared/types';
 
@@ -21,7 +22,7 @@ export async function articlesFromFile(file: File): Promise<Array<{ label: strin
   const name = file.name.toLowerCase();
   const record = (value: unknown, label: string) => {
     const r = value as Record<string, unknown> | null;
-    if (!r || typeof r !== 'object' || (typeof r.text !== 'string' && typeof r.url !== 'string')) return { label, error: 'a record needs "text" or "url"' };
+    if (!r || typeof r !== 'object' || (typeof r.text !== 'string' && typeof r.url !== 'string')) return { label, error: INPUT_MESSAGES.recordNeedsText };
     const pick = (k: string) => (typeof r[k] === 'string' && r[k] !== '' ? (r[k] as string) : undefined);
     return { label, article: { text: pick('text'), url: pick('text') ? undefined : pick('url'), title: pick('title'), published: pick('published')?.slice(0, 10), source: pick('source') } };
   };
@@ -31,7 +32,7 @@ export async function articlesFromFile(file: File): Promise<Array<{ label: strin
       try {
         return [record(JSON.parse(line), `${file.name}:${i + 1}`)];
       } catch {
-        return [{ label: `${file.name}:${i + 1}`, error: 'not valid JSON' }];
+        return [{ label: `${file.name}:${i + 1}`, error: INPUT_MESSAGES.notJson }];
       }
     });
   }
@@ -40,7 +41,7 @@ export async function articlesFromFile(file: File): Promise<Array<{ label: strin
       const parsed = JSON.parse(text) as unknown;
       return (Array.isArray(parsed) ? parsed : [parsed]).map((r, i) => record(r, `${file.name}#${i + 1}`));
     } catch {
-      return [{ label: file.name, error: 'not valid JSON' }];
+      return [{ label: file.name, error: INPUT_MESSAGES.notJson }];
     }
   }
   if (text.includes('\u0000')) return [{ label: file.name, error: 'a binary file, not text or HTML' }];
