@@ -37,6 +37,8 @@ for (const dialect of DIALECTS) {
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject([{ donor: 'FI', recipient: 'UA', amount: 200e6, eur: 200e6, sources: expect.any(Array) }]);
         expect(res.json()[0].sources).toHaveLength(6);
+        // a country by its name, as on the command line
+        expect((await app.inject({ url: '/api/ledger/commitments?donor=Finland&recipient=ukraine' })).json()).toMatchObject([{ donor: 'FI', recipient: 'UA' }]);
         expect((await app.inject({ url: '/api/ledger/commitments?since=2030-01-01' })).json()).toEqual([]);
       });
 

@@ -1,6 +1,7 @@
 // Reading proposals across articles: the list an analyst filters by party and status, and one
 // proposal's history from the report that put it forward to each answer, each with its source.
 import type { PROPOSAL_STATUSES } from '../facts/vocabulary.js';
+import { countryCodeOf } from '../lexicons/index.js';
 import type { Db } from '../store/schema.js';
 
 type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -60,8 +61,8 @@ export interface ProposalDetail extends ProposalRow {
   history: ProposalEvent[];
 }
 
-/** A party as asked for: a two-letter code in any case is a state's code, anything else a name. */
-export const partyOf = (v: string | undefined) => (v && /^[a-z]{2}$/i.test(v) ? v.toUpperCase() : v);
+/** A party as asked for: a state by its code in any case or by its English name ("ru", "Russia"), anything else a name. */
+export const partyOf = (v: string | undefined) => (v ? (countryCodeOf(v) ?? v) : v);
 
 /** Proposals, the latest reported first. */
 export async function proposalRows(db: Db, filter: ProposalFilter = {}): Promise<{ total: number; items: ProposalRow[] }> {

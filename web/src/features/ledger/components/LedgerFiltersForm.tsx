@@ -6,7 +6,7 @@ interface Props {
   onChange: (next: LedgerFilters) => void;
 }
 
-/** The ledger's filters; text fields take a country code (LT) or a name as stored. */
+/** The ledger's filters; text fields take a country's code (LT) or name (Lithuania), or a body's name as stored. */
 export function LedgerFiltersForm({ filters, onChange }: Props) {
   const set = <K extends keyof LedgerFilters>(key: K, value: LedgerFilters[K]) => onChange({ ...filters, [key]: value });
   const choice = (key: 'category' | 'status' | 'period', label: string, options: readonly string[]) => (
@@ -20,8 +20,8 @@ export function LedgerFiltersForm({ filters, onChange }: Props) {
   );
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Ledger filters">
-      <label>Donor<input value={filters.donor} placeholder="LT" onChange={(e) => set('donor', e.target.value)} /></label>
-      <label>Recipient<input value={filters.recipient} placeholder="UA" onChange={(e) => set('recipient', e.target.value)} /></label>
+      <label>Donor<input value={filters.donor} placeholder="LT or Lithuania" onChange={(e) => set('donor', e.target.value)} /></label>
+      <label>Recipient<input value={filters.recipient} placeholder="UA or Ukraine" onChange={(e) => set('recipient', e.target.value)} /></label>
       {choice('category', 'Category', CATEGORIES)}
       {choice('status', 'Status', STATUSES)}
       {choice('period', 'Period', PERIODS)}
