@@ -29,6 +29,11 @@ describe('amounts', () => {
     expect(q.unit).toBe(unit);
   });
 
+  it('gives base units without a binary float tail', () => {
+    expect(one('an appeal for $32.2m this year').value).toBe(32_200_000);
+    expect(one('4.35 million shells').value).toBe(4_350_000);
+  });
+
   it('reads a share of GDP with its qualifier', () => {
     const q = one('at least 0.25 percent of its GDP annually');
     expect(q).toMatchObject({ kind: 'gdp', value: 0.25, unit: '%GDP', qualifier: 'at least' });

@@ -69,6 +69,9 @@ const ONE_ITEM = new RegExp(String.raw`\b(?:${alternatives(wordLists.amounts.sin
 const SINGLE_COUNTED_AFTER = new RegExp(String.raw`\s+((?:(?!(?:${alternatives(wordLists.amounts.countBreakers)})\s)[\p{L}\d-]+\s+){0,3}?)(${alternatives(singleItemNouns)})(?![\p{L}])(?!\s+of\b)`, 'iuy');
 
 /** Parses "1,000", "2,5", "3.5", "400,00" (a slip for 400,000) as numbers. */
+
+/** A figure times its magnitude in base units, without the binary float's tail (32.2 million is 32200000, not 32200000.000000004). */
+const scaled = (value: number, magnitude: number) => Number((value * magnitude).toPrecision(15));
 export function parseNumber(raw: string, hasMagnitude: boolean): number {
   const s = raw.replace(/[\u00a0\u202f]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
@@ -134,7 +137,7 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
     NOT_GLUED.lastIndex = end;
     if (!NOT_GLUED.test(text)) return undefined;
     return {
-      kind: 'money', value: value * magnitude, unit: symbol.code, sharedName: symbol.text in sharedCurrencyNames ? symbol.text : null, qualifier: qualifierBefore(text, symbol.start),
+      kind: 'money', value: scaled(value, magnitude), unit: symbol.code, sharedName: symbol.text in sharedCurrencyNames ? symbol.text : null, qualifier: qualifierBefore(text, symbol.start),
       item: null, start: symbol.start, end, conversion: false,
     };
   }
@@ -155,7 +158,7 @@ function readNumber(text: string, at: number, raw: string): Quantity | undefined
   const name = currency?.[1].toLowerCase();
   const code = name ? wordToCode.get(name) : undefined;
   if (name && code) {
-    return { kind: 'money', value: value * magnitude, unit: code, sharedName: name in sharedCurrencyNames ? name : null, qualifier, item: null, start: at, end: CURRENCY_AFTER.lastIndex, conversion: false };
+    return { kind: 'money', value: scaled(value, magnitude), unit: code, sharedName: name in sharedCurrencyNames ? name : null, qualifier, item: null, start: at, end: CURRENCY_AFTER.lastIndex, conversion: false };
   }
   // a year is not a count ("in 2024 tanks" is noise)
   if (/^(19|20)\d\d$/.test(raw)) return undefined;
@@ -182,7 +185,7 @@ function elidedCurrency(text: string, at: number, raw: string, previous: Quantit
   const end = MAGNITUDE.lastIndex;
   if (!ELIDED_AFTER.test(text.slice(end, end + 16))) return undefined;
   return {
-    kind: 'money', value: parseNumber(raw, true) * MAGNITUDES[mag[1].toLowerCase()], unit: previous.unit, sharedName: previous.sharedName,
+    kind: 'money', value: scaled(parseNumber(raw, true), MAGNITUDES[mag[1].toLowerCase()]), unit: previous.unit, sharedName: previous.sharedName,
     qualifier: qualifierBefore(text, at), item: null, start: at, end, conversion: false,
   };
 }
@@ -193,7 +196,7 @@ function readCount(text: string, at: number, from: number, number: number, magni
   if (!m) return undefined;
   const troops = troopNouns.has(m[2].toLowerCase());
   return {
-    kind: troops ? 'troops' : 'items', value: number * magnitude, unit: troops ? 'troops' : 'units', sharedName: null,
+    kind: troops ? 'troops' : 'items', value: scaled(number, magnitude), unit: troops ? 'troops' : 'units', sharedName: null,
     qualifier: qualifierBefore(text, at), item: troops ? null : `${m[1]}${m[2]}`.trim(), start: at, end: COUNTED_AFTER.lastIndex, conversion: false,
   };
 }
