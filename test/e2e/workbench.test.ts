@@ -124,9 +124,11 @@ run('workbench in Chromium', () => {
 
     // a URL the server may not fetch is refused with its reason, not a silent failure
     await page.getByRole('tab', { name: 'From URLs' }).click();
-    await page.getByLabel(/URLs, one per line/).fill('http://127.0.0.1:9/private');
+    await page.getByLabel(/URLs, one per line/).fill('http://127.0.0.1:9/private\nhttps://news.example.org/a page with spaces');
     await page.getByRole('button', { name: 'Ingest' }).click();
     await expect.poll(() => items.first().textContent()).toMatch(/^failed http:\/\/127\.0\.0\.1:9\/private — .*(private|loopback|refused)/i);
+    // a line with spaces is one item that fails, never several
+    expect(await items.allTextContents()).toEqual([expect.any(String), 'failed https://news.example.org/a page with spaces — one URL per line: this line has spaces in it']);
 
     // the refused address stays in the list of failed items with its reason; a retry counts one attempt more
     const failed = page.locator('.failed-items tbody tr', { hasText: 'http://127.0.0.1:9/private' });

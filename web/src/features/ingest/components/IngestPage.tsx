@@ -59,9 +59,12 @@ export function IngestPage() {
       if (!text.trim()) return setItems([{ label: 'pasted text', state: 'failed', message: 'paste an article first' }]);
       await run([{ label: title.trim() || 'pasted text', article: { text, title: title.trim() || undefined, published: published || undefined }, state: 'waiting' }]);
     } else if (mode === 'url') {
-      const urls = url.split(/\s+/).filter(Boolean);
+      // one URL per line: a line with spaces in it is one item that fails, not several
+      const urls = url.split('\n').map((line) => line.trim()).filter(Boolean);
       if (urls.length === 0) return setItems([{ label: 'URL', state: 'failed', message: 'give one URL per line' }]);
-      await run(urls.map((u) => ({ label: u, article: { url: u }, state: 'waiting' as const })));
+      await run(urls.map((u) => (/\s/.test(u)
+        ? { label: u, state: 'failed' as const, message: 'one URL per line: this line has spaces in it' }
+        : { label: u, article: { url: u }, state: 'waiting' as const })));
     } else {
       if (!files || files.length === 0) return setItems([{ label: 'files', state: 'failed', message: 'choose one or more files' }]);
       const read = (await Promise.all([...files].map(articlesFromFile))).flat();
