@@ -18,7 +18,8 @@ export function SettingsPage() {
       <form className="settings" onSubmit={submit}>
         <label>Your name, as the review log records it<input value={reviewer} onChange={(e) => { setReviewer(e.target.value); setSaved(false); }} required maxLength={120} /></label>
         <label>
-          API token (needed once the server has tokens; create one with <code>pledgewatch token create --role reviewer</code>)
+          {/* one line of text above the field: a label lays out its children as a column */}
+          <span>API token (needed once the server has tokens; create one with <code>pledgewatch token create --role reviewer</code>)</span>
           <input value={token} onChange={(e) => { setToken(e.target.value); setSaved(false); }} type="password" autoComplete="off" />
         </label>
         <button type="submit" className="primary">Save</button>
