@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { toCsv } from '../ledger/csv.js';
 import { toXlsx } from '../ledger/files.js';
 import { COLUMNS, LAYOUTS, PROPOSAL_COLUMNS, rowsFor, type Column, type Layout } from '../ledger/layouts.js';
-import { partyOf, proposalRows } from '../ledger/proposal-query.js';
+import { proposalRows } from '../ledger/proposal-query.js';
 import { PROPOSAL_STATUSES } from '../facts/vocabulary.js';
 import { ledgerRows } from '../ledger/query.js';
 import { fail, storeFromOption } from './common.js';
@@ -46,7 +46,7 @@ async function exportProposals(values: { db?: string; party?: string; status?: s
   const store = await storeFromOption(values.db, 'export', { existing: true });
   if (!store) return 1;
   try {
-    const { items } = await proposalRows(store.db, { party: partyOf(values.party), status: values.status, since: values.since, limit: null });
+    const { items } = await proposalRows(store.db, { party: values.party, status: values.status, since: values.since, limit: null });
     await write(format, PROPOSAL_COLUMNS, items, 'proposals');
     return 0;
   } finally {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../facts/vocabulary.js';
 import { REVIEWABLE_STAGES } from '../ledger/commitments.js';
 import { ledgerRows, ledgerSummary, type LedgerFilter } from '../ledger/query.js';
-import { countryCodeOf } from '../lexicons/index.js';
+import { partyCode } from '../lexicons/index.js';
 import type { FactStore } from '../store/index.js';
 import { fail, isCalendarDate, money, storeFromOption } from './common.js';
 
@@ -35,7 +35,7 @@ export function ledgerFilter(values: Record<string, string | boolean | undefined
   const gdpYear = values['gdp-year'];
   if (gdpYear !== undefined && !/^\d{4}$/.test(String(gdpYear))) return '--gdp-year must be a year like 2021';
   // a country by code or name ("Latvia" is LV); anything else is a body's name as stored ("EU", "World Bank")
-  const party = (v: unknown) => (typeof v === 'string' ? (countryCodeOf(v) ?? v) : undefined);
+  const party = (v: unknown) => (typeof v === 'string' ? partyCode(v) : undefined);
   return {
     donor: party(values.donor), recipient: party(values.recipient), category: values.category as string | undefined, status: values.status as string | undefined,
     since: values.since as string | undefined, until: values.until as string | undefined, gdpYear: gdpYear ? Number(gdpYear) : undefined,

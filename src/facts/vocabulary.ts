@@ -11,4 +11,8 @@ export const MEETING_KINDS = ['talks', 'call', 'visit', 'press conference', 'sum
 export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected', 'pending', 'withdrawn'] as const;
 /** How a party answered a proposal. */
 export const PROPOSAL_RESPONSES = ['accepted', 'rejected', 'conditional', 'considering', 'withdrawn'] as const;
+/** The status an answer gives a proposal: answered with conditions or under consideration, it is pending. */
+export const STATUS_OF_ANSWER: Readonly<Record<(typeof PROPOSAL_RESPONSES)[number], (typeof PROPOSAL_STATUSES)[number]>> = {
+  accepted: 'accepted', rejected: 'rejected', withdrawn: 'withdrawn', conditional: 'pending', considering: 'pending',
+};
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'edited', 'superseded', 'deleted'] as const;

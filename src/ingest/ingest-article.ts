@@ -6,6 +6,7 @@ import { recordArticles, type ArticleSource, type ExtractedArticle, type RecordO
 import type { FactStore } from '../store/index.js';
 import { extractInThisThread, type Extractor } from './extract.js';
 import { labelOf, recordFailure } from './failures.js';
+import { FetchError, safeFetch } from './fetch.js';
 
 export type { ArticleSource } from '../ledger/record.js';
 
@@ -33,6 +34,26 @@ export function canonicalUrl(url: string | null | undefined): string | null {
 
 export async function ingestArticle(store: FactStore, input: ArticleSource, now: Date = new Date(), extract: Extractor = extractInThisThread): Promise<IngestOutcome> {
   return (await ingestArticles(store, [input], now, extract))[0];
+}
+
+/**
+ * Ingests an article as given: its text, or the page at its URL; an address that cannot be
+ * fetched is kept with the failures, as an unreadable text is (by ingestArticle).
+ */
+export async function ingestGiven(store: FactStore, extract: Extractor, given: Omit<ArticleSource, 'text'> & { text?: string }): Promise<IngestOutcome> {
+  let { text, url = null } = given;
+  if (text === undefined && url) {
+    try {
+      const page = await safeFetch(url);
+      text = page.body;
+      url = page.url;
+    } catch (err) {
+      const reason = err instanceof FetchError ? err.message : 'the URL could not be fetched';
+      await recordFailure(store.db, { label: url, url, input: null, reason }, new Date());
+      return { status: 'failed', error: reason };
+    }
+  }
+  return ingestArticle(store, { ...given, text: text ?? '', url }, new Date(), extract);
 }
 
 /**

@@ -48,6 +48,9 @@ export function announcementDate(sentence: string, published: string | null | un
   return publication;
 }
 
+/** The ISO date (`YYYY-MM-DD`) of a day count. */
+export const isoDay = (n: number): string => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
 /** The day count of a possibly partial ISO date, at its first day. */
 export function dayNumber(iso: string): number {
   const [y, m = '01', d = '01'] = iso.split('-');

@@ -2,7 +2,7 @@
 // same donor, recipient and unit, amounts within 1 %, announced within 30 days. A report that
 // it was delivered is a later stage of the pledge it fulfils (announced up to 18 months before,
 // delivering at most what was pledged), not a second commitment.
-import { dayNumber } from './dates.js';
+import { dayNumber, isoDay } from './dates.js';
 
 export interface FoldKey {
   donor: string | null;
@@ -139,7 +139,6 @@ export function earliest(a: string | null, b: string | null): string | null {
 export function foldWindow(announced: string | null, status: string): { from: string; to: string } | null {
   if (!announced) return null;
   const d = dayNumber(announced);
-  const iso = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
   const before = status === 'delivered' ? DELIVERY_WINDOW_DAYS : FOLD_WINDOW_DAYS;
-  return { from: iso(d - before), to: iso(d + FOLD_WINDOW_DAYS) };
+  return { from: isoDay(d - before), to: isoDay(d + FOLD_WINDOW_DAYS) };
 }

@@ -1,13 +1,13 @@
 // Reading proposals across articles: the list an analyst filters by party and status, and one
 // proposal's history from the report that put it forward to each answer, each with its source.
 import type { PROPOSAL_STATUSES } from '../facts/vocabulary.js';
-import { countryCodeOf } from '../lexicons/index.js';
+import { partyCode } from '../lexicons/index.js';
 import type { Db } from '../store/schema.js';
 
 type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface ProposalFilter {
-  /** A party that proposed, was addressed or answered (an ISO code or a name). */
+  /** A party that proposed, was addressed or answered (a state's code or name, or a body's or person's name). */
   party?: string;
   status?: string;
   /** Only proposals reported on or after this date. */
@@ -61,16 +61,13 @@ export interface ProposalDetail extends ProposalRow {
   history: ProposalEvent[];
 }
 
-/** A party as asked for: a state by its code in any case or by its English name ("ru", "Russia"), anything else a name. */
-export const partyOf = (v: string | undefined) => (v ? (countryCodeOf(v) ?? v) : v);
-
 /** Proposals, the latest reported first. */
 export async function proposalRows(db: Db, filter: ProposalFilter = {}): Promise<{ total: number; items: ProposalRow[] }> {
   let q = db.selectFrom('ledger_proposals');
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.since) q = q.where('last_seen', '>=', filter.since);
   if (filter.party) {
-    const party = filter.party;
+    const party = partyCode(filter.party);
     q = q.where((eb) =>
       eb.or([
         eb('proposer', 'like', `%${JSON.stringify(party)}%`),

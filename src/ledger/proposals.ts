@@ -7,7 +7,8 @@
 // none goes.
 import { articles, determiners, grammar, prepositions, proposalStepSynonyms } from '../lexicons/index.js';
 import type { Proposal } from '../facts/types.js';
-import type { PROPOSAL_RESPONSES } from '../facts/vocabulary.js';
+import { STATUS_OF_ANSWER } from '../facts/vocabulary.js';
+import { dayNumber, isoDay } from './dates.js';
 import { lockKeys } from '../store/dialects/index.js';
 import type { Db } from '../store/schema.js';
 
@@ -29,7 +30,6 @@ const FOLD_WINDOW_DAYS = 90;
 /** One lock for the proposals' fold: two writers cannot both make a row for the same proposal. */
 const FOLD_LOCK = 'fold:proposals';
 
-const STATUS_OF: Record<(typeof PROPOSAL_RESPONSES)[number], string> = { accepted: 'accepted', rejected: 'rejected', withdrawn: 'withdrawn', conditional: 'pending', considering: 'pending' };
 const NOT_MAIN = new Set([...articles, ...determiners, ...prepositions, ...grammar.coordinators]);
 
 /** The words of a subject that say what is proposed, a step's other names as one: "a 30-day truce" → 30, day, ceasefire. */
@@ -54,10 +54,7 @@ export function sameProposal(row: { proposer: string[]; addressee: string | null
 }
 
 /** A date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, read as its first day) moved by some days. */
-function shiftDays(date: string, days: number): string {
-  const [year, month = '01', day = '01'] = date.split('-');
-  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)) + days * 86_400_000).toISOString().slice(0, 10);
-}
+const shiftDays = (date: string, days: number) => isoDay(dayNumber(date) + days);
 
 /** Folds reported proposals, in order, under the fold lock; returns each one's row id. */
 export async function foldProposals(db: Db, reports: ReportedProposal[], now: Date): Promise<number[]> {
@@ -95,7 +92,7 @@ async function foldOne(db: Db, r: ReportedProposal, now: Date): Promise<number> 
     .insertInto('proposal_events')
     .values([
       { ...base, kind: 'proposed', party: null, response: null, status: r.proposal.responses.length > 0 ? 'proposed' : r.proposal.status, evidence: r.evidence.text, start: r.evidence.start, end: r.evidence.end },
-      ...r.proposal.responses.map((a) => ({ ...base, kind: 'response' as const, party: a.by, response: a.response, status: STATUS_OF[a.response], evidence: a.evidence, start: a.start, end: a.end })),
+      ...r.proposal.responses.map((a) => ({ ...base, kind: 'response' as const, party: a.by, response: a.response, status: STATUS_OF_ANSWER[a.response], evidence: a.evidence, start: a.start, end: a.end })),
     ])
     .execute();
   await recompute(db, id, now);

@@ -96,9 +96,9 @@ async function foldInTurns(db: Db, reports: ReportedCommitment[], now: Date): Pr
 
 /** Re-extracted facts for a stored article: reviewed facts are kept, pending ones replaced, the ledger folded again. */
 export async function rerecordArticle(db: Db, article: { id: number; language: string | null; published: string | null }, result: PipelineResult, now: Date): Promise<void> {
-  const pending = await db.selectFrom('facts').select('id').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
-  await unfoldFacts(db, pending.map((f) => f.id), now, { action: 're-extracted' });
-  await unfoldProposalFacts(db, pending.map((f) => f.id), now);
+  const pending = await db.selectFrom('facts').select(['id', 'type']).where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
+  await unfoldFacts(db, pending.filter((f) => f.type === 'commitment').map((f) => f.id), now, { action: 're-extracted' });
+  await unfoldProposalFacts(db, pending.filter((f) => f.type === 'proposal').map((f) => f.id), now);
   await db.deleteFrom('facts').where('article_id', '=', article.id).where('review_status', '=', 'pending').execute();
   const kept = await db.selectFrom('facts').select(['type', 'start', 'end']).where('article_id', '=', article.id).execute();
   const keptAt = new Set(kept.map((f) => `${f.type}:${f.start}:${f.end}`));

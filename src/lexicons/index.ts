@@ -39,6 +39,8 @@ export const organizations: readonly OrganizationEntry[] = organizationList;
 const countryByName = new Map(countries.flatMap((c) => [c.code, ...c.names].map((n) => [n.toLowerCase(), c.code] as const)));
 /** The ISO code of a country given by its code or any English name it goes by ("lv", "Latvia", "Czech Republic"). */
 export const countryCodeOf = (name: string): string | undefined => countryByName.get(name.trim().toLowerCase());
+/** A party as a user asks for it: a state by its code in any case or its English name ("fi", "Finland") as its code, any other name as given. */
+export const partyCode = <T extends string | undefined>(v: T): T => (v ? ((countryCodeOf(v) ?? v) as T) : v);
 /** Cities that, acting, stand for the body seated there rather than for their state: "Brussels imposed" is the EU. */
 export const seatBodies = new Map(organizations.filter((o) => o.seat).map((o) => [o.seat!, o.aliases.find((a) => /^[A-Z]{2,4}$/.test(a)) ?? o.name]));
 export const currencies: readonly CurrencyEntry[] = currencyList;

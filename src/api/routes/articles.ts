@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { FetchError, safeFetch } from '../../ingest/fetch.js';
 import type { Extractor } from '../../ingest/extract.js';
-import { ingestArticle, type ArticleSource, type IngestOutcome } from '../../ingest/ingest-article.js';
-import { recordFailure } from '../../ingest/failures.js';
+import { ingestGiven } from '../../ingest/ingest-article.js';
 import { deleteArticle } from '../../ledger/record.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
@@ -56,26 +54,6 @@ async function articleDetail(store: FactStore, id: number) {
  */
 function sendDetail(reply: FastifyReply, detail: NonNullable<Awaited<ReturnType<typeof articleDetail>>>) {
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(detail));
-}
-
-/**
- * Ingests an article as given: its text, or the page at its URL; an address that cannot be
- * fetched is kept with the failures, as an unreadable text is (by ingestArticle).
- */
-export async function ingestGiven(store: FactStore, extract: Extractor, given: Omit<ArticleSource, 'text'> & { text?: string }): Promise<IngestOutcome> {
-  let { text, url = null } = given;
-  if (text === undefined && url) {
-    try {
-      const page = await safeFetch(url);
-      text = page.body;
-      url = page.url;
-    } catch (err) {
-      const reason = err instanceof FetchError ? err.message : 'the URL could not be fetched';
-      await recordFailure(store.db, { label: url, url, input: null, reason }, new Date());
-      return { status: 'failed', error: reason };
-    }
-  }
-  return ingestArticle(store, { ...given, text: text ?? '', url }, new Date(), extract);
 }
 
 export const articleRoutes = (store: FactStore, extract: Extractor, cache: LedgerCache): FastifyPluginAsyncZod => async (app) => {

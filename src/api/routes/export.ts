@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toCsv } from '../../ledger/csv.js';
 import { toXlsx } from '../../ledger/files.js';
 import { COLUMNS, dictionary, LAYOUTS, PROPOSAL_COLUMNS, rowsFor } from '../../ledger/layouts.js';
-import { partyOf, proposalRows } from '../../ledger/proposal-query.js';
+import { proposalRows } from '../../ledger/proposal-query.js';
 import { ledgerRows } from '../../ledger/query.js';
 import type { FactStore } from '../../store/index.js';
 import { filterOf, LedgerQuery } from './ledger.js';
@@ -46,7 +46,7 @@ export const exportRoutes = (store: FactStore): FastifyPluginAsyncZod => async (
       querystring: ProposalQuery,
     },
   }, async (request, reply) => {
-    const { items } = await proposalRows(store.reader, { party: partyOf(request.query.party), status: request.query.status, since: request.query.since, limit: null });
+    const { items } = await proposalRows(store.reader, { party: request.query.party, status: request.query.status, since: request.query.since, limit: null });
     const format = request.params.format;
     reply.header('content-type', TYPES[format]).header('content-disposition', `attachment; filename="proposals.${format}"`);
     if (format === 'csv') return toCsv(PROPOSAL_COLUMNS, items);

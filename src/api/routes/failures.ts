@@ -4,10 +4,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Extractor } from '../../ingest/extract.js';
 import { failureInput, openFailures, resolveFailure } from '../../ingest/failures.js';
-import { ingestArticle } from '../../ingest/ingest-article.js';
+import { ingestArticle, ingestGiven } from '../../ingest/ingest-article.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
-import { ingestGiven } from './articles.js';
 
 const Failure = z.object({
   id: z.number(), label: z.string(), url: z.string().nullable(), hasText: z.boolean().describe('the text was kept: a retry extracts it again; else a retry fetches the URL again'),

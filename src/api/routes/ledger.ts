@@ -7,7 +7,7 @@ import { monthlyFlows, totalsByDonorAndCategory } from '../../ledger/charts.js';
 import { AppError } from '../errors.js';
 import type { FactStore } from '../../store/index.js';
 import { CATEGORIES, PERIODS } from '../../facts/types.js';
-import { countryCodeOf } from '../../lexicons/index.js';
+import { partyCode } from '../../lexicons/index.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-01-01');
 export const LedgerQuery = z.object({
@@ -46,10 +46,8 @@ const StageReview = z.object({
 });
 
 export function filterOf(q: z.infer<typeof LedgerQuery>) {
-  // a country by its code in any case or by any English name it goes by ("fi", "Finland"), as on the command line
-  const code = (v: string | undefined) => (v ? (countryCodeOf(v) ?? v) : v);
   return {
-    donor: code(q.donor), recipient: code(q.recipient), category: q.category, status: q.status, period: q.period, since: q.since, until: q.until,
+    donor: partyCode(q.donor), recipient: partyCode(q.recipient), category: q.category, status: q.status, period: q.period, since: q.since, until: q.until,
     reviewedOnly: q.reviewed === 'only', gdpYear: q['gdp-year'], euShared: q.eu === 'shared',
   };
 }

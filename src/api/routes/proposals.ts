@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROPOSAL_STATUSES } from '../../facts/vocabulary.js';
-import { partyOf, proposalById, proposalRows } from '../../ledger/proposal-query.js';
+import { proposalById, proposalRows } from '../../ledger/proposal-query.js';
 import type { FactStore } from '../../store/index.js';
 import { AppError } from '../errors.js';
 
@@ -34,7 +34,7 @@ export const proposalRoutes = (store: FactStore): FastifyPluginAsyncZod => async
     },
   }, async (request) => {
     const { party, status, since, limit, offset } = request.query;
-    return proposalRows(store.reader, { party: partyOf(party), status, since, limit, offset });
+    return proposalRows(store.reader, { party, status, since, limit, offset });
   });
 
   app.get('/api/proposals/:id', {

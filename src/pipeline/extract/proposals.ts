@@ -5,6 +5,7 @@
 // patterns record who answered how, in the same sentence or, through a later mention ("rejected
 // the plan"), in another. Every field carries the id of the rule that decided it.
 import type { Proposal, ProposalResponse } from '../../facts/types.js';
+import { STATUS_OF_ANSWER } from '../../facts/vocabulary.js';
 import { possessivePronouns, prepositions, proposalStepSynonyms } from '../../lexicons/index.js';
 import { anyCouldMatch, familyGate, firstOfOverlapping, type Match } from '../match/index.js';
 import type { ShallowParse } from '../parse/index.js';
@@ -28,9 +29,6 @@ const REFERENCE_REACH = 6;
 const RESPONDER_REACH = 6;
 /** How many words may stand between an answer's verb and the proposal it takes as object ("rejected outright the …"). */
 const OBJECT_GAP = 3;
-
-type Status = Proposal['status'];
-type Answer = ProposalResponse['response'];
 
 interface Draft {
   proposal: Proposal;
@@ -267,7 +265,7 @@ function addResponse(ctx: ArticleContext, parse: ShallowParse, target: Draft, an
   const party = response === 'withdrawn' ? (by.codes[0] ?? null) : (by.codes.find((c) => !own.has(c)) ?? null);
   if (by.codes.length > 0 && party === null) return;
   // a headline and its story often give the same answer twice
-  if (proposal.responses.some((r) => r.by === party && r.response === response)) return;
+  if (answered(proposal, party, response)) return;
   // "Russia on Friday rejected": the answer's words run from the party that gives it, when it is close by
   const from = Math.min(answer.start, by.at !== undefined && opening - by.at <= RESPONDER_REACH ? by.at : opening);
   const evidence = evidenceAt(ctx, ctx.words[from].start, ctx.words[answer.end - 1].end, answer.id);
@@ -278,6 +276,9 @@ function addResponse(ctx: ArticleContext, parse: ShallowParse, target: Draft, an
   }
 }
 
+/** Whether the party has given this answer to the proposal already. */
+const answered = (p: Proposal, by: string | null, response: ProposalResponse['response']) => p.responses.some((r) => r.by === by && r.response === response);
+
 /** A repeat of a proposal already found (the same step, a proposer in common or none named) adds its answers to it. */
 function mergeInto(drafts: Draft[], d: Draft): void {
   const same = drafts.find((o) => o.key === d.key && (d.proposal.proposer.length === 0 || o.proposal.proposer.some((c) => d.proposal.proposer.includes(c))));
@@ -285,7 +286,7 @@ function mergeInto(drafts: Draft[], d: Draft): void {
     drafts.push(d);
     return;
   }
-  for (const r of d.proposal.responses) if (!same.proposal.responses.some((o) => o.by === r.by && o.response === r.response)) same.proposal.responses.push(r);
+  for (const r of d.proposal.responses) if (!answered(same.proposal, r.by, r.response)) same.proposal.responses.push(r);
   same.sentence = d.sentence;
   // a headline names it in a word, the story in full: the fuller subject and its evidence stand
   if (d.proposal.subject.length > same.proposal.subject.length) {
@@ -298,10 +299,8 @@ function mergeInto(drafts: Draft[], d: Draft): void {
   }
 }
 
-const STATUS_OF: Record<Answer, Status> = { accepted: 'accepted', rejected: 'rejected', withdrawn: 'withdrawn', conditional: 'pending', considering: 'pending' };
-
 /** The status the latest answer gives, else the trigger's own. */
 function settle(p: Proposal): Proposal {
   const latest = p.responses.reduce<ProposalResponse | null>((a, r) => (!a || r.start >= a.start ? r : a), null);
-  return latest ? { ...p, status: STATUS_OF[latest.response], rules: { ...p.rules, status: latest.rule } } : p;
+  return latest ? { ...p, status: STATUS_OF_ANSWER[latest.response], rules: { ...p.rules, status: latest.rule } } : p;
 }

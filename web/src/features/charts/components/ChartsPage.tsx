@@ -1,14 +1,14 @@
 import * as Plot from '@observablehq/plot';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
 import { eur, party } from '../../../shared/format';
-import { href, useRoute } from '../../../shared/router';
-import type { SummaryRow } from '../../../shared/types';
+import { useRoute } from '../../../shared/router';
+import type { CategoryTotal, MonthFlow, SummaryRow } from '../../../shared/types';
 import { useDebounced } from '../../../shared/useDebounced';
-import { filtersFromParams, filtersToParams, type LedgerFilters } from '../../ledger/api';
+import { filtersFromParams, type LedgerFilters } from '../../ledger/api';
 import { LedgerFiltersForm } from '../../ledger/components/LedgerFiltersForm';
 import { useSummary } from '../../ledger/queries';
-import type { CategoryTotal, MonthFlow } from '../../../shared/types';
+import { useFiltersInAddress } from '../../ledger/useFiltersInAddress';
 import { useBreakdown, useFlows } from '../queries';
 import { DonorMap } from './DonorMap';
 import { Figure } from './Figure';
@@ -26,10 +26,7 @@ export function ChartsPage() {
   const flows = useFlows(settled);
   const breakdown = useBreakdown(settled);
   const donors = useSummary(settled, 'donor');
-  useEffect(() => {
-    const target = href('charts', filtersToParams(settled));
-    if (window.location.hash !== target) history.replaceState(null, '', target);
-  }, [settled]);
+  useFiltersInAddress('charts', settled);
   return (
     <div className="page charts-page">
       <header className="page-head">

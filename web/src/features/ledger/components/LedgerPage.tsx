@@ -1,14 +1,15 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
 import { eur } from '../../../shared/format';
 import { href, useRoute } from '../../../shared/router';
 import { useDebounced } from '../../../shared/useDebounced';
-import { exportLedger, filtersFromParams, filtersToParams, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
+import { exportLedger, filtersFromParams, PAGE_SIZE, type LedgerFilters, type Sort } from '../api';
 import { DEFAULT_SORT, useCommitments, useFoldCorrections, useSummary } from '../queries';
 import { DonorChart } from './DonorChart';
 import { LedgerFiltersForm } from './LedgerFiltersForm';
 import { LedgerTable } from './LedgerTable';
 import { useFlows } from '../../charts/queries';
+import { useFiltersInAddress } from '../useFiltersInAddress';
 
 // the timeline draws with the charting library, loaded after the first screen
 const MonthlyChart = lazy(() => import('../../charts/components/MonthlyChart').then((m) => ({ default: m.MonthlyChart })));
@@ -28,11 +29,7 @@ export function LedgerPage() {
   const totalEur = byDonor.data?.reduce((n, r) => n + r.eur, 0) ?? 0;
   const yearlyEur = byDonor.data?.reduce((n, r) => n + r.byPeriod.annual.eur, 0) ?? 0;
 
-  // the address follows the filters (without a new history entry per keystroke)
-  useEffect(() => {
-    const target = href('ledger', filtersToParams(settled));
-    if (window.location.hash !== target) history.replaceState(null, '', target);
-  }, [settled]);
+  useFiltersInAddress('ledger', settled);
 
   const changeFilters = (next: LedgerFilters) => {
     setFilters(next);
