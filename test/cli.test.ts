@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_HELP } from '../src/cli/help.js';
 import { countArticles } from '../src/ingest/sources.js';
+import { openFailures } from '../src/ingest/failures.js';
+import { openStore } from '../src/store/index.js';
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -75,6 +77,18 @@ describe('the command line', () => {
     writeFileSync(garbage, Buffer.from([0xff, 0xfe, 0xfd, 0x41, 0xc3, 0x28]));
     const bad = cli('ingest', garbage, '--db', db);
     expect(bad.stderr).toBe(`pledgewatch ingest: ${garbage}: not valid UTF-8 text\n`);
+  });
+
+  it('keeps an address it may not read with the failed items, for the workbench to list and retry', async () => {
+    // refused by the address policy before any connection is made
+    const refused = cli('ingest', 'http://127.0.0.1:9/private', '--db', db);
+    expect(refused.status).toBe(1);
+    const store = await openStore(db);
+    try {
+      expect(await openFailures(store.db)).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'http://127.0.0.1:9/private', hasText: false, reason: expect.stringMatching(/loopback/) })]));
+    } finally {
+      await store.close();
+    }
   });
 
   it('counts progress in articles: known ahead for text files, counted as read when a file may hold many', async () => {

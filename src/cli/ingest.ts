@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';
 import { prepareArticle, recordPrepared, type PreparedArticle } from '../ingest/ingest-article.js';
+import { recordFailure } from '../ingest/failures.js';
 import { startExtractionPool } from '../ingest/pool.js';
 import { countArticles, readSources } from '../ingest/sources.js';
 import { enqueueArticle, ingestQueue, redisConnection } from '../queue/index.js';
@@ -93,8 +94,11 @@ export async function runIngestCommand(args: string[]): Promise<number> {
     };
     for await (const item of readSources(positionals, fetchOptions)) {
       n++;
-      if ('error' in item) report(item.label, item.error);
-      else inFlight.push({ label: item.label, prepared: prepareArticle(item.article, pool?.extract) });
+      if ('error' in item) {
+        report(item.label, item.error);
+        // an address that could not be read is kept for a retry from the workbench, as a text that could not be is
+        if (/^https?:\/\//i.test(item.label)) await recordFailure(store.db, { label: item.label, url: item.label, input: null, reason: item.error }, new Date());
+      } else inFlight.push({ label: item.label, prepared: prepareArticle(item.article, pool?.extract) });
       if (inFlight.length >= BATCHES_AHEAD * BATCH) await storeBatch();
     }
     while (inFlight.length > 0) await storeBatch();
