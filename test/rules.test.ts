@@ -90,6 +90,7 @@ const PROPOSALS: Cases = {
   'proposal.trigger.phrasal-step': { match: 'The envoy called for an immediate truce.', miss: 'The envoy called for more weapons.' },
   'proposal.trigger.verb-to-step': { match: 'Bolivia offered on Monday to host direct talks.', miss: 'Bolivia offered on Monday to host the games.' },
   'proposal.trigger.suggest-gerund': { match: 'He suggested replacing the governor as part of a peace settlement.', miss: 'He suggested replacing the governor as part of a reform.' },
+  'proposal.trigger.suggest-gerund-step': { match: 'Lima suggested holding direct talks in May.', miss: 'Lima suggested holding a referendum on taxes.' },
   'proposal.trigger.declare-truce': { match: 'The rebels declared a two-day truce.', miss: 'The rebels declared a two-day strike.' },
   'proposal.trigger.truce-announced': { match: 'It ignored a truce he announced in May.', miss: 'It ignored a strike he announced in May.' },
   'proposal.trigger.want-step': { match: 'The president wants a lasting ceasefire.', miss: 'The president wants a lasting legacy.' },

@@ -100,13 +100,13 @@ function draftOf(ctx: ArticleContext, parse: ShallowParse, trigger: Match, first
 }
 
 /** What is proposed, as written, without its determiner: "30-day ceasefire", "removing the president". */
-function subjectText(ctx: ArticleContext, parse: ShallowParse, trigger: Match, end: 'before-trigger' | 'before-as' | undefined): string {
+function subjectText(ctx: ArticleContext, parse: ShallowParse, trigger: Match, end: 'before-trigger' | undefined): string {
   const step = trigger.captures.step;
   // with no word captured before it, the subject starts where the step's phrase does ("for | direct peace talks"), or at the step before the proposal noun
   const stepPhrase = step ? parse.phraseOf[step.start] : -1;
   let from = trigger.captures.subject?.start ?? (!step ? trigger.start : step.start < trigger.captures.trigger.start || stepPhrase < 0 ? step.start : parse.phrases[stepPhrase].first);
-  let to = trigger.end;
-  if (end === 'before-as') to = ctx.words.findIndex((w, k) => k > from && k < trigger.end && w.lower === 'as');
+  // "removing the president | as part of the peace process": a pattern may mark where what is proposed ends
+  let to = trigger.captures.subjectEnd?.start ?? trigger.end;
   if (end === 'before-trigger') {
     to = trigger.captures.trigger.start;
     // "a three-day cease-fire he announced": the announcer is no part of what is proposed

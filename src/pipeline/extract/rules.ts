@@ -15,7 +15,7 @@ const WORD_SETS = new Map<string, ReadonlySet<string>>([['sanctionCountNouns', s
 export interface RuleSpec extends PatternSpec {
   needs?: 'count' | 'count-and-imposer' | 'person-object';
   /** Proposals: where a trigger's subject ends, the status it implies without an answer, and which answer a response pattern is. */
-  subject?: 'before-trigger' | 'before-as';
+  subject?: 'before-trigger';
   status?: 'pending';
   proposer?: 'subject';
   response?: 'accepted' | 'rejected' | 'conditional' | 'considering' | 'withdrawn';
