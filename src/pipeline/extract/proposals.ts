@@ -133,7 +133,7 @@ function nounProposers(ctx: ArticleContext, parse: ShallowParse, at: number, fir
   }
   if (named.size > 0) return { codes: [...named], rule: 'proposal.proposer.modifier' };
   const p = parse.phraseOf[at];
-  const agent = p >= 0 ? parse.phrases[p].attached.find((a) => a.prep === 'by' || a.prep === 'from') : undefined;
+  const agent = p >= 0 ? parse.phrases[p].attached.find((a) => proposalSets.agentPrepositions.has(a.prep)) : undefined;
   const agents = agent ? partiesOf(ctx, parse, agent.phrase, NO_DEFAULTS) : [];
   if (agents.length > 0) return { codes: agents, rule: 'proposal.proposer.by' };
   // "Ukraine asked why Russia would not assent to its call": the pronoun stands for the sentence's subject
@@ -206,7 +206,7 @@ function addresseeOf(ctx: ArticleContext, parse: ShallowParse, trigger: Match, p
     const p = parse.phraseOf[k];
     if (p < 0) continue;
     for (const a of parse.phrases[p].attached) {
-      if (a.prep !== 'to' && a.prep !== 'with') continue;
+      if (!proposalSets.addresseePrepositions.has(a.prep)) continue;
       const party = partiesOf(ctx, parse, a.phrase, NO_DEFAULTS).find((c) => !own.has(c));
       if (party) return { value: party, rule: `proposal.addressee.${a.prep}` };
     }
@@ -249,13 +249,13 @@ function referredTo(ctx: ArticleContext, answer: Match, drafts: Draft[], sentenc
   const lemma = ctx.words[mention.captures.reference.start].lemma;
   const word = proposalStepSynonyms.get(lemma) ?? lemma;
   const recent = drafts.filter((d) => sentence - d.sentence <= REFERENCE_REACH).reverse();
-  return recent.find((d) => d.key === word) ?? (proposalSets.proposalNouns.has(word) || word === 'it' ? recent[0] : undefined);
+  return recent.find((d) => d.key === word) ?? (proposalSets.proposalNouns.has(word) || proposalSets.pronounReferences.has(word) ? recent[0] : undefined);
 }
 
 function addResponse(ctx: ArticleContext, parse: ShallowParse, target: Draft, answer: Match, first: number): void {
   const verb = answer.captures.response.start;
   const g = parse.verbGroupOf[verb];
-  const agent = g >= 0 && parse.verbGroups[g].passive ? parse.verbGroups[g].attached.find((a) => a.prep === 'by') : undefined;
+  const agent = g >= 0 && parse.verbGroups[g].passive ? parse.verbGroups[g].attached.find((a) => proposalSets.passiveAgentPrepositions.has(a.prep)) : undefined;
   const opening = g >= 0 ? parse.verbGroups[g].first : verb;
   const by = agent ? { codes: partiesOf(ctx, parse, agent.phrase, NO_DEFAULTS), rule: 'proposal.responder.by' } : (subjectRightBefore(ctx, parse, opening, first) ?? subjectOf(ctx, parse, opening, first, 'proposal.responder.subject'));
   const proposal = target.proposal;
