@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe } from 'vitest';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 /** Every fixture article is read as if published on this day, so relative dates are stable. */
@@ -21,3 +22,14 @@ export const threeCopies = (): Array<{ text: string; url: string; published: str
   { text: `  ${FINLAND.replace(/ /g, '  ')}\n`, url: 'https://www.two.example.net/news/finland-aid/?utm_source=feed', published: '2025-04-07' },
   { text: FINLAND_RETOLD, url: 'https://three.example.com/2025/04/07/a', published: '2025-04-07' },
 ];
+
+/**
+ * A suite that needs a service (Redis, PostgreSQL) runs where it is configured, and always in CI:
+ * there a missing one fails the suite (`needService` in its beforeAll) instead of skipping it.
+ */
+export const describeWith = (...needs: Array<string | undefined>) => (needs.every(Boolean) || process.env.CI ? describe : describe.skip);
+
+export function needService(name: string, value: string | undefined): string {
+  if (!value) throw new Error(`${name} is not set: CI starts the service and sets it (see .ci/run)`);
+  return value;
+}

@@ -1,14 +1,14 @@
 // The ledger through the queue: two workers on PostgreSQL fold reports of one pledge into one
 // row, and copies of a text at other addresses reach the ledger as sources. Needs Redis and
 // PostgreSQL (PLEDGEWATCH_TEST_REDIS_URL, PLEDGEWATCH_TEST_DATABASE_URL); CI sets both.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { ledgerRows } from '../src/ledger/query.js';
 import { enqueueArticle, ingestQueue, redisConnection, startWorker, type IngestJob } from '../src/queue/index.js';
 import { openStore, type FactStore } from '../src/store/index.js';
 import { freshStore } from './store-helpers.js';
-import { threeCopies } from './helpers.js';
+import { describeWith, needService, threeCopies } from './helpers.js';
 
 const REDIS = process.env.PLEDGEWATCH_TEST_REDIS_URL;
 const POSTGRES = process.env.PLEDGEWATCH_TEST_DATABASE_URL;
@@ -24,13 +24,14 @@ async function drain(queue: Queue<IngestJob>, jobs: number): Promise<void> {
   throw new Error('the queue did not drain in time');
 }
 
-describe.skipIf(!REDIS || !POSTGRES)('ledger through the queue on PostgreSQL', () => {
+describeWith(REDIS, POSTGRES)('ledger through the queue on PostgreSQL', () => {
   let connection: Redis;
   let queue: Queue<IngestJob>;
   const stores: FactStore[] = [];
 
   beforeAll(async () => {
-    connection = redisConnection(REDIS!);
+    needService('PLEDGEWATCH_TEST_DATABASE_URL', POSTGRES);
+    connection = redisConnection(needService('PLEDGEWATCH_TEST_REDIS_URL', REDIS));
     queue = ingestQueue(connection);
   });
   afterAll(async () => {

@@ -1,19 +1,20 @@
 // The queue against a real Redis, when PLEDGEWATCH_TEST_REDIS_URL is set (CI sets it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { enqueueArticle, ingestQueue, redisConnection, startWorker, IngestJobSchema, QUEUE_NAME } from '../src/queue/index.js';
 import type { FactStore } from '../src/store/index.js';
 import { counts } from '../src/store/repositories.js';
 import { DIALECTS, freshStore } from './store-helpers.js';
+import { describeWith, needService } from './helpers.js';
 
 const REDIS = process.env.PLEDGEWATCH_TEST_REDIS_URL;
 const text = (n: number) => `Norway will send ${n} howitzers to Ukraine, Defence Minister Ola Berg said on Monday in Oslo.`;
 
-describe.skipIf(!REDIS)('queue on Redis', () => {
+describeWith(REDIS)('queue on Redis', () => {
   let connection: Redis;
   let store: FactStore;
   beforeAll(async () => {
-    connection = redisConnection(REDIS!);
+    connection = redisConnection(needService('PLEDGEWATCH_TEST_REDIS_URL', REDIS));
     const queue = ingestQueue(connection);
     await queue.obliterate({ force: true });
     await queue.close();

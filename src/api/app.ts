@@ -20,6 +20,11 @@ import { entityRoutes } from './routes/entities.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { failureRoutes } from './routes/failures.js';
+import { watchRoutes } from './routes/watch.js';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ingestQueue } from '../queue/index.js';
+import { SOURCES_QUEUE, syncSchedulers } from '../watch/scheduler.js';
 
 export interface AppOptions {
   store: FactStore;
@@ -32,6 +37,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Runs the pipeline for posted articles; in the request's thread unless the server gives a worker pool. */
   extract?: Extractor;
+  /** With Redis: the queue depth in /api/health, and sources scheduled as soon as they are added. */
+  redis?: Redis | null;
 }
 
 /** Where `npm run build` puts the workbench, next to the compiled server. */
@@ -46,6 +53,12 @@ declare module 'fastify' {
     role?: Role;
     /** Refused in open mode: managing tokens over HTTP needs a token (the first one is made with the CLI). */
     tokenOnly?: boolean;
+    /** The token may come as `?token=` (an Atom feed: feed readers send no headers). */
+    queryToken?: boolean;
+  }
+  interface FastifyRequest {
+    /** The caller's role: its token's, or admin in open mode (loopback only, no tokens yet). */
+    role: Role | null;
   }
 }
 
@@ -61,17 +74,20 @@ function installAccess(app: FastifyInstance, store: FactStore): { forgetTokens: 
   const anyToken = async () => (tokensExist ||= (await tokenCount(store.reader)) > 0);
   const knownTokens = new Map<string, { role: Role; until: number }>();
   const throttle = new FailedAuthThrottle();
+  app.decorateRequest('role', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const config = request.routeOptions.config;
     if (!(await anyToken())) {
       const refusal = openModeRefusal(request.headers.host, request.headers.origin);
       if (refusal) throw new AppError('FORBIDDEN_ORIGIN', `${ERRORS.FORBIDDEN_ORIGIN.message}: ${refusal}`);
       if (config.tokenOnly) throw new AppError('FORBIDDEN', 'no API token exists yet: create the first one with `pledgewatch token create --role admin`');
+      request.role = 'admin';
       return;
     }
     if (!config.role) return;
     if (throttle.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many failed sign-ins from this address; wait a minute');
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const inQuery = config.queryToken ? (request.query as { token?: unknown }).token : undefined;
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? (typeof inQuery === 'string' ? inQuery : undefined);
     if (!token) throw new AppError('UNAUTHORIZED');
     let known = knownTokens.get(token);
     if (!known || known.until < Date.now()) {
@@ -85,6 +101,7 @@ function installAccess(app: FastifyInstance, store: FactStore): { forgetTokens: 
       throw new AppError('UNAUTHORIZED', 'unknown or revoked API token');
     }
     if (!allows(known.role, config.role)) throw new AppError('FORBIDDEN');
+    request.role = known.role;
   });
   return { forgetTokens: () => knownTokens.clear() };
 }
@@ -147,6 +164,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(proposalRoutes(options.store));
   await app.register(failureRoutes(options.store, options.extract ?? extractInThisThread));
   await app.register(tokenRoutes(options.store, access.forgetTokens));
+  const redis = options.redis ?? null;
+  const sourcesQueue = redis ? new Queue(SOURCES_QUEUE, { connection: redis }) : null;
+  const articlesQueue = redis ? ingestQueue(redis) : null;
+  app.addHook('onClose', async () => {
+    await sourcesQueue?.close();
+    await articlesQueue?.close();
+  });
+  await app.register(watchRoutes(options.store, { sourcesQueue: sourcesQueue && { sync: () => syncSchedulers(options.store, sourcesQueue) }, ingestQueue: articlesQueue }));
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: options.webRoot,

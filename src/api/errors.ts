@@ -6,6 +6,7 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: 'this token’s role may not do this' },
   FORBIDDEN_ORIGIN: { status: 403, message: 'without API tokens this server answers only requests to and from loopback (127.0.0.1, ::1, localhost)' },
   NOT_FOUND: { status: 404, message: 'not found' },
+  CONFLICT: { status: 409, message: 'it exists already' },
   ARTICLE_UNREADABLE: { status: 422, message: 'the article could not be read' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is too large' },
   RATE_LIMITED: { status: 429, message: 'too many requests; slow down' },

@@ -15,6 +15,12 @@ Usage:
   pledgewatch worker [--concurrency N]                            process queued articles (needs REDIS_URL)
   pledgewatch serve [--host 127.0.0.1] [--port 8787] [--extract-threads 1]
                                                                    API and workbench; OpenAPI docs at /docs
+  pledgewatch sources add URL [--every 15m] [--name N] [--allow-private]
+                                                                   watch a feed or page: \`serve\` (or workers, with REDIS_URL) polls it
+  pledgewatch sources list | sources remove ID|URL                 the watched sources with last and next fetch, items seen, last error
+  pledgewatch subscriptions add --webhook URL [--donor DE] [--recipient …] [--category …] [--status …] [--min-eur N]
+                                                                   alerts on new and changed ledger rows, posted signed to a webhook
+  pledgewatch subscriptions list | deliveries ID | remove ID      subscriptions, each delivery and attempt
   pledgewatch token create --role viewer|reviewer|admin           an API token (needed to serve beyond loopback)
   pledgewatch token list | token revoke ID                         the tokens by id, name and role; revoke one
   pledgewatch backup FILE|- [--db URL]                             every row of the database as JSON lines
@@ -63,6 +69,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./transfer.js')).runMoveCommand(rest);
     case 'worker':
       return (await import('./worker.js')).runWorkerCommand(rest);
+    case 'sources':
+      return (await import('./sources.js')).runSourcesCommand(rest);
+    case 'subscriptions':
+      return (await import('./subscriptions.js')).runSubscriptionsCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -12,21 +12,36 @@ export interface FetchOptions {
   maxBytes?: number;
   maxRedirects?: number;
   allowPrivate?: boolean;
+  /** GET unless told; a POST carries `body` (webhooks). */
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Request headers beside the defaults: conditional-request validators, a content type, a signature. */
+  headers?: Record<string, string>;
   /** Name lookup; the system resolver by default. */
   resolve?: Resolver;
   /** Socket opener; undici's by default. */
   dial?: Dialer;
 }
 
-export class FetchError extends Error {}
+export class FetchError extends Error {
+  /** The HTTP status, when the server answered with an error. */
+  constructor(message: string, readonly status: number | null = null) {
+    super(message);
+  }
+}
 
 export interface Fetched {
   url: string;
+  /** 200-299, or 304 when a conditional request found nothing new (the body is then empty). */
+  status: number;
   contentType: string;
   body: string;
+  /** The response's validators, for the next conditional request. */
+  etag: string | null;
+  lastModified: string | null;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivate: false };
+const DEFAULTS = { timeoutMs: 15_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivate: false, method: 'GET' as 'GET' | 'POST', body: undefined as string | undefined, headers: {} as Record<string, string> };
 const HEADERS = { 'user-agent': 'pledgewatch/0.1 (+news ledger)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5' };
 
 export async function safeFetch(url: string, options: FetchOptions = {}): Promise<Fetched> {
@@ -53,16 +68,18 @@ async function fetchOnce(target: URL, agent: Agent, o: typeof DEFAULTS): Promise
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), o.timeoutMs);
   try {
-    const response = await fetch(target, { redirect: 'manual', signal: controller.signal, headers: HEADERS, dispatcher: agent });
+    const response = await fetch(target, { method: o.method, body: o.body, redirect: 'manual', signal: controller.signal, headers: { ...HEADERS, ...o.headers }, dispatcher: agent });
     if (!response.ok) await response.body?.cancel().catch(() => undefined); // free the connection
+    const validators = { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+    if (response.status === 304) return { url: current, status: 304, contentType: '', body: '', ...validators };
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location');
       if (!location) throw new FetchError(`${current}: redirect without a location`);
       return new URL(location, target).toString();
     }
-    if (!response.ok) throw new FetchError(`${current}: HTTP ${response.status}`);
+    if (!response.ok) throw new FetchError(`${current}: HTTP ${response.status}`, response.status);
     const body = await readCapped(response, o.maxBytes, current);
-    return { url: current, contentType: response.headers.get('content-type') ?? '', body };
+    return { url: current, status: response.status, contentType: response.headers.get('content-type') ?? '', body, ...validators };
   } catch (err) {
     if (err instanceof FetchError) throw err;
     if ((err as Error).name === 'AbortError') throw new FetchError(`${current}: timed out after ${o.timeoutMs} ms`);

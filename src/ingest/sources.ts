@@ -22,7 +22,6 @@ export async function* readSources(inputs: string[], fetchOptions: FetchOptions 
   }
 }
 
-/** How many files the inputs hold, for a progress bar (URLs and JSON lines are counted as they come). */
 /**
  * How many articles the inputs hold, when that is known before reading them: one per text or
  * HTML file. Null when a URL, feed or JSON file is among them (each may hold any number).
@@ -174,47 +173,68 @@ async function* readUrl(url: string, options: FetchOptions): AsyncGenerator<Sour
   }
   for (const item of items) {
     const label = item.link ?? `${url}#${item.title ?? '?'}`;
-    // a summary of a few lines stands for the article only when there is no link to the article itself
-    if (item.content && (item.content.length > 400 || !item.link)) {
-      yield { label, article: { text: item.content, url: item.link, title: item.title, published: item.published } };
-    } else if (item.link) {
-      try {
-        const article = await safeFetch(item.link, options);
-        yield { label, article: { text: article.body, url: article.url, title: item.title, published: item.published } };
-      } catch (err) {
-        yield { label, error: err instanceof FetchError ? err.message : String(err) };
-      }
-    } else {
-      yield { label, error: 'feed item has neither a link nor content' };
+    try {
+      yield { label, article: await articleOfItem(item, options) };
+    } catch (err) {
+      yield { label, error: err instanceof FetchError ? err.message : String(err) };
     }
   }
 }
 
-function isFeed(contentType: string, body: string): boolean {
+/**
+ * A feed item's article: its content when the feed carries the whole text (or there is no link),
+ * else the page it links to, fetched after `beforeFetch` (a poller's politeness gap).
+ */
+export async function articleOfItem(item: FeedItem, options: FetchOptions, beforeFetch: (url: string) => Promise<void> = async () => undefined): Promise<ArticleSource> {
+  const meta = { title: item.title, published: item.published };
+  // a summary of a few lines stands for the article only when there is no link to the article itself
+  if (item.content && (item.content.length > 400 || !item.link)) return { text: item.content, url: item.link, ...meta };
+  if (!item.link) throw new FetchError('feed item has neither a link nor content');
+  await beforeFetch(item.link);
+  const page = await safeFetch(item.link, options);
+  return { text: page.body, url: page.url, ...meta };
+}
+
+export function isFeed(contentType: string, body: string): boolean {
   return /rss|atom|xml/i.test(contentType) || /^\s*(<\?xml[^>]*>\s*)?<(rss|feed)\b/i.test(body.slice(0, 500));
 }
 
-interface FeedItem {
+export interface FeedItem {
+  /** What identifies the item across fetches: its RSS guid or Atom id, else its link. */
+  guid: string | null;
+  /** The date the feed says it last changed (Atom updated, else its publication date), as written. */
+  updated: string | null;
   title: string | null;
   link: string | null;
   published: string | null;
   content: string | null;
 }
 
+/** An element's text, whether the parser gave it as a string, a number or an object with attributes. */
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  const text = (value as { '#text'?: unknown } | null)?.['#text'];
+  return typeof text === 'string' || typeof text === 'number' ? String(text).trim() || null : null;
+}
+
 /** RSS 2.0 items or Atom entries; items without a usable link or content are kept to be reported. */
 export function feedItems(body: string): FeedItem[] {
-  const doc = xml.parse(body) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const rss = doc.rss?.channel?.item;
-  const atom = doc.feed?.entry;
-  const raw = rss ?? atom;
-  if (raw === undefined) throw new Error('no RSS items or Atom entries');
+  // validated: a truncated or broken feed is an error to report, not a feed with fewer items
+  const doc = xml.parse(body, true) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // an empty element parses as '': a feed with no items yet is still a feed
+  if (!(typeof doc.rss === 'object' && 'channel' in doc.rss) && !('feed' in doc)) throw new Error('neither an RSS channel nor an Atom feed');
+  const raw = doc.rss?.channel?.item ?? doc.feed?.entry ?? [];
   const list = Array.isArray(raw) ? raw : [raw];
   return list.map((it) => {
     const link = typeof it.link === 'string' ? it.link : it.link?.['@href'] ?? (Array.isArray(it.link) ? it.link[0]?.['@href'] : null) ?? null;
     const date = it.pubDate ?? it.published ?? it.updated ?? it['dc:date'] ?? null;
     const parsedDate = date ? new Date(String(date)) : null;
     const content = it['content:encoded'] ?? it.content?.['#text'] ?? (typeof it.content === 'string' ? it.content : null) ?? it.description ?? it.summary ?? null;
+    const guid = textOf(it.guid) ?? textOf(it.id) ?? (typeof link === 'string' ? link : null);
     return {
+      guid,
+      updated: textOf(it.updated) ?? textOf(date),
       title: typeof it.title === 'string' ? it.title : it.title?.['#text'] ?? null,
       link: typeof link === 'string' && /^https?:/.test(link) ? link : null,
       published: parsedDate && !Number.isNaN(parsedDate.getTime()) ? parsedDate.toISOString().slice(0, 10) : null,

@@ -70,7 +70,8 @@ export async function foldCommitments(db: Db, reports: ReportedCommitment[], now
 class FoldInProgress {
   /** Candidate rows, kept as they would be recomputed after each report. */
   private readonly rows = new Map<number, LedgerRow>();
-  private readonly statusBefore = new Map<number, string>();
+  /** Each restated row's status and amount before this fold, to record the change of either. */
+  private readonly before = new Map<number, Pick<LedgerRow, 'status' | 'amount'>>();
   /** Sources of the rows a report folded into, read when first needed. */
   private readonly sources = new Map<number, SourceStage[]>();
   /** Delivery reports of each candidate row, for matching a delivery. */
@@ -154,18 +155,19 @@ class FoldInProgress {
     if (!restated) return;
     this.history.push(historyEntry(ledgerId, 'source', { factId: report.factId, articleId: report.articleId, stage: c.status, amount: c.amount, announced: report.dated.date }, now));
     const row = this.rows.get(ledgerId)!;
-    if (!this.statusBefore.has(ledgerId)) this.statusBefore.set(ledgerId, row.status);
+    if (!this.before.has(ledgerId)) this.before.set(ledgerId, { status: row.status, amount: row.amount });
     this.rows.set(ledgerId, { ...row, ...recomputed(row, sources, this.reviewed.get(ledgerId) ?? null, now) });
   }
 
   /** Writes the new sources, the rows recomputed and the history, in a few statements. */
   async write(now: Date): Promise<void> {
     for (let i = 0; i < this.newSources.length; i += ROWS_PER_INSERT) await this.db.insertInto('commitment_sources').values(this.newSources.slice(i, i + ROWS_PER_INSERT)).execute();
-    const restated = [...this.statusBefore.keys()].map((id) => this.rows.get(id)!);
+    const restated = [...this.before.keys()].map((id) => this.rows.get(id)!);
     for (let i = 0; i < restated.length; i += ROWS_PER_INSERT) await updateRecomputed(this.db, restated.slice(i, i + ROWS_PER_INSERT));
-    for (const [ledgerId, before] of this.statusBefore) {
-      const status = this.rows.get(ledgerId)!.status;
-      if (status !== before) this.history.push(historyEntry(ledgerId, 'stage', { from: before, to: status }, now));
+    for (const [ledgerId, before] of this.before) {
+      const { status, amount, unit } = this.rows.get(ledgerId)!;
+      if (status !== before.status) this.history.push(historyEntry(ledgerId, 'stage', { from: before.status, to: status }, now));
+      if (amount !== before.amount) this.history.push(historyEntry(ledgerId, 'amount', { from: before.amount, to: amount, unit }, now));
     }
     for (let i = 0; i < this.history.length; i += ROWS_PER_INSERT) await this.db.insertInto('ledger_history').values(this.history.slice(i, i + ROWS_PER_INSERT)).execute();
   }
@@ -273,6 +275,7 @@ export async function recomputeRow(db: Db, ledgerId: number, now: Date): Promise
   const fields = recomputed(row, sources, reviewed?.stage ?? null, now);
   await db.updateTable('ledger_commitments').set(fields).where('id', '=', ledgerId).execute();
   if (fields.status !== row.status) await writeHistory(db, ledgerId, 'stage', { from: row.status, to: fields.status }, now);
+  if (fields.amount !== row.amount) await writeHistory(db, ledgerId, 'amount', { from: row.amount, to: fields.amount, unit: row.unit }, now);
 }
 
 /**

@@ -219,6 +219,94 @@ export interface IngestFailuresTable {
   resolved_at: string | null;
 }
 
+/** A feed or page watched on a schedule; the polling anywhere leases a due row before it fetches. */
+export interface WatchedSourcesTable {
+  id: Generated<number>;
+  url: string;
+  name: string | null;
+  every_seconds: number;
+  /** 1 when it was added with --allow-private: it may be on a loopback or private address. */
+  allow_private: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  /** When it is due: the interval after the last fetch, longer after failures. */
+  next_fetch_at: string;
+  last_fetch_at: string | null;
+  last_success_at: string | null;
+  /** The last fetch's error; null once a fetch succeeds. */
+  last_error: string | null;
+  /** Failures in a row (the backoff grows with them). */
+  failures: ColumnType<number, number | undefined, number>;
+  fetches: ColumnType<number, number | undefined, number>;
+  items_seen: ColumnType<number, number | undefined, number>;
+  /** Validators of the last response, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  last_modified: string | null;
+  /** A poller holds the source until then; another takes it only once the lease has run out. */
+  lease_until: string | null;
+}
+
+/** An item a watched feed has given, by its GUID: fetched again only when its updated date changes. */
+export interface WatchedItemsTable {
+  source_id: number;
+  guid: string;
+  updated: string | null;
+  revision: ColumnType<number, number | undefined, number>;
+  article_id: number | null;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+/** Alerts on ledger changes that match the filters, posted to a webhook. */
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  name: string | null;
+  /** JSON of the ledger filters: donor, recipient, category, status, minEur. */
+  filters: string;
+  webhook_url: string;
+  /** The HMAC-SHA256 key of the signature header. */
+  secret: string;
+  allow_private: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  /** The last ledger_history id matched against the filters. */
+  seen_change: number;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** One change sent to one subscription, retried until delivered or out of attempts. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  change_id: number;
+  /** The JSON body posted (signed as it is). */
+  payload: string;
+  state: DeliveryState;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  lease_until: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** Every attempt at a delivery, with the receiver's answer. */
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: string;
+  response_status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** A reviewer's visits to the workbench: changes after the previous one are marked new. */
+export interface ReviewerVisitsTable {
+  reviewer: string;
+  previous_at: string | null;
+  /** When the visit going on began, and when the reviewer was last seen in it. */
+  current_at: string;
+  last_seen_at: string;
+}
+
 export type Role = 'viewer' | 'reviewer' | 'admin';
 
 export interface ApiTokensTable {
@@ -249,6 +337,12 @@ export interface Database {
   ledger_proposals: LedgerProposalsTable;
   proposal_events: ProposalEventsTable;
   ingest_failures: IngestFailuresTable;
+  watched_sources: WatchedSourcesTable;
+  watched_items: WatchedItemsTable;
+  subscriptions: SubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  reviewer_visits: ReviewerVisitsTable;
 }
 
 /** A handle or a transaction: what every repository and ledger function takes first. */

@@ -29,6 +29,12 @@ export const TABLES: ReadonlyArray<{ name: Table; key: string[] }> = [
   { name: 'ledger_proposals', key: ['id'] },
   { name: 'proposal_events', key: ['id'] },
   { name: 'ingest_failures', key: ['id'] },
+  { name: 'watched_sources', key: ['id'] },
+  { name: 'watched_items', key: ['source_id', 'guid'] },
+  { name: 'subscriptions', key: ['id'] },
+  { name: 'webhook_deliveries', key: ['id'] },
+  { name: 'webhook_attempts', key: ['id'] },
+  { name: 'reviewer_visits', key: ['reviewer'] },
   { name: 'api_tokens', key: ['hash'] },
 ];
 

@@ -79,6 +79,22 @@ export async function lockKeys(db: Kysely<Database>, keys: string[]): Promise<vo
 }
 
 /**
+ * Leases up to `limit` rows of a work table that are due (`due` at or before `now`, no lease
+ * running) until `until`, and returns them: each row goes to one caller however many processes
+ * ask at once. PostgreSQL skips the rows another transaction is leasing (FOR UPDATE SKIP LOCKED);
+ * on SQLite the one writer makes the UPDATE atomic by itself.
+ */
+export async function leaseDue<Row>(db: Kysely<Database>, table: 'watched_sources' | 'webhook_deliveries', due: string, now: string, until: string, limit: number, onlyPending = false): Promise<Row[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const t = sql.table(table);
+  const pending = onlyPending ? sql`and state = 'pending'` : sql``;
+  const pick = sql`select id from ${t} where ${sql.ref(due)} <= ${now} and (lease_until is null or lease_until < ${now}) ${pending}
+    order by ${sql.ref(due)} limit ${limit}${postgres ? sql` for update skip locked` : sql``}`;
+  const { rows } = await sql<Row>`update ${t} set lease_until = ${until} where id in (${pick}) returning *`.execute(db);
+  return rows;
+}
+
+/**
  * Refreshes the planner's statistics after a bulk load: without them PostgreSQL plans a donor's
  * lookup as if the table were empty, and SQLite has none until asked.
  */

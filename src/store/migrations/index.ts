@@ -12,6 +12,7 @@ import * as articleDeletion from './2026-12-03T1000-article-deletion.js';
 import * as proposals from './2026-12-04T0900-proposals.js';
 import * as ingestFailures from './2026-12-04T1000-ingest-failures.js';
 import * as factUncertainty from './2026-12-04T1100-fact-uncertainty.js';
+import * as watchedSources from './2026-12-04T1200-watched-sources.js';
 
 /** Every migration, by its timestamped name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T0900-proposals': proposals,
   '2026-12-04T1000-ingest-failures': ingestFailures,
   '2026-12-04T1100-fact-uncertainty': factUncertainty,
+  '2026-12-04T1200-watched-sources': watchedSources,
 };
 
 export const migrationProvider: MigrationProvider = {
