@@ -1,12 +1,15 @@
 // The workbench in a real browser (Debian's Chromium driven by playwright-core) against
 // `pledgewatch serve --demo` on a free port. Screenshots of each screen go to test-results/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, startServerProcess, type ServerProcess } from '../../bench/workbench.js';
+import { openStore } from '../../src/store/index.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results');
 // CI installs Chromium; elsewhere the suite says why it did not run instead of failing
@@ -408,6 +411,37 @@ run('workbench in Chromium', () => {
     await shot('settings');
     await open('settings');
     expect(await page.getByLabel(/Your name/).inputValue()).toBe('e2e reviewer');
+  });
+
+  it('watches a source, shows its error on the Sources screen, and marks what changed since a reviewer\'s last visit', async () => {
+    // a feed on loopback that fails every time
+    const failing = createServer((_req, res) => res.writeHead(503).end());
+    await new Promise<void>((r) => failing.listen(0, '127.0.0.1', r));
+    const feedUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/feed.xml`;
+    const added = await fetch(new URL('/api/sources', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: feedUrl, every: '1s', name: 'failing feed', allowPrivate: true }) });
+    expect(added.status).toBe(201);
+    await open('sources');
+    const row = page.getByTestId('sources').locator('tbody tr').first();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/failing feed.*HTTP 503.*in a row, backing off/);
+    failing.close();
+    await shot('sources');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.getByText('No source is watched yet.').count()).toBe(1);
+
+    // a reviewer who was last here yesterday: the demo's rows, folded since, are new to her
+    const store = await openStore(join(dir, 'e2e.db'));
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    await store.db.insertInto('reviewer_visits').values({ reviewer: 'returning reviewer', previous_at: null, current_at: yesterday, last_seen_at: yesterday }).execute();
+    await store.close();
+    await page.evaluate(() => localStorage.setItem('pledgewatch.settings', JSON.stringify({ token: '', reviewer: 'returning reviewer' })));
+    await open('ledger');
+    const panel = page.getByTestId('since-last-visit');
+    await expect.poll(() => panel.textContent()).toMatch(/\d+ changes since your last visit/);
+    await panel.getByRole('button').click();
+    await expect.poll(() => panel.locator('li').count()).toBeGreaterThan(10);
+    await expect.poll(() => page.locator('table.ledger tr.changed .change').count()).toBeGreaterThan(5);
+    await shot('since-last-visit');
+    await page.evaluate(() => localStorage.removeItem('pledgewatch.settings'));
   });
 
   it('raised no error in the page', () => {

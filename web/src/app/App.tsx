@@ -14,11 +14,12 @@ const PeoplePage = lazy(() => import('../features/people/components/PeoplePage')
 const PersonPage = lazy(() => import('../features/people/components/PeoplePage').then((m) => ({ default: m.PersonPage })));
 const ReviewQueue = lazy(() => import('../features/review/components/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
 const SearchPage = lazy(() => import('../features/search/components/SearchPage').then((m) => ({ default: m.SearchPage })));
+const SourcesPage = lazy(() => import('../features/sources/components/SourcesPage').then((m) => ({ default: m.SourcesPage })));
 const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const NAV = [
   ['ledger', 'Ledger'], ['charts', 'Charts'], ['diplomacy', 'Diplomacy'], ['review', 'Review'], ['articles', 'Articles'], ['people', 'People'],
-  ['organizations', 'Organizations'], ['search', 'Search'], ['ingest', 'Ingest'], ['settings', 'Settings'],
+  ['organizations', 'Organizations'], ['search', 'Search'], ['ingest', 'Ingest'], ['sources', 'Sources'], ['settings', 'Settings'],
 ] as const;
 
 const idOf = (part: string | undefined) => (part && /^\d+$/.test(part) ? Number(part) : null);
@@ -36,6 +37,7 @@ function Screen({ route }: { route: Route }) {
     case 'organizations': return id ? <OrganizationPage id={id} /> : <OrganizationsPage />;
     case 'search': return <SearchPage key={route.params.get('q') ?? ''} initial={route.params.get('q') ?? ''} />;
     case 'ingest': return <IngestPage />;
+    case 'sources': return <SourcesPage />;
     case 'settings': return <SettingsPage />;
     default: return <div className="page"><h1>Not found</h1><p><a href={href('ledger')}>Back to the ledger</a></p></div>;
   }

@@ -10,6 +10,7 @@ import { LedgerFiltersForm } from './LedgerFiltersForm';
 import { LedgerTable } from './LedgerTable';
 import { useFlows } from '../../charts/queries';
 import { useFiltersInAddress } from '../useFiltersInAddress';
+import { SinceLastVisit, useSinceLastVisit } from '../../sources/components/SinceLastVisit';
 
 // the timeline draws with the charting library, loaded after the first screen
 const MonthlyChart = lazy(() => import('../../charts/components/MonthlyChart').then((m) => ({ default: m.MonthlyChart })));
@@ -28,6 +29,7 @@ export function LedgerPage() {
   const total = byDonor.data?.reduce((n, r) => n + r.commitments, 0) ?? 0;
   const totalEur = byDonor.data?.reduce((n, r) => n + r.eur, 0) ?? 0;
   const yearlyEur = byDonor.data?.reduce((n, r) => n + r.byPeriod.annual.eur, 0) ?? 0;
+  const sinceVisit = useSinceLastVisit();
 
   useFiltersInAddress('ledger', settled);
 
@@ -51,6 +53,7 @@ export function LedgerPage() {
         </div>
       </header>
       <ErrorNote error={exportError} />
+      <SinceLastVisit state={sinceVisit} />
       <LedgerFiltersForm filters={filters} onChange={changeFilters} />
       <ErrorNote error={rows.error ?? byDonor.error ?? byMonth.error} />
       {/* the first screen is drawn once, when all three answers are in: one layout instead of three */}
@@ -65,7 +68,7 @@ export function LedgerPage() {
           <ErrorNote error={corrections.error} />
           {rows.data.length === 0 ? <p className="muted">No commitments match these filters.</p> : (
             <LedgerTable
-              rows={rows.data} sort={sort} onSort={(s) => { setSort(s); setPage(0); }} busy={corrections.busy}
+              rows={rows.data} changed={sinceVisit.marks} sort={sort} onSort={(s) => { setSort(s); setPage(0); }} busy={corrections.busy}
               onMerge={(id, into) => corrections.merge.mutate({ id, into })} onSplit={(id, factId) => corrections.split.mutate({ id, factId })}
             />
           )}

@@ -3,6 +3,8 @@ import { amount, eur, party, percent } from '../../../shared/format';
 import { href } from '../../../shared/router';
 import type { LedgerRow } from '../../../shared/types';
 import type { Sort, SortColumn } from '../api';
+import { changeLabel } from '../../sources/components/SinceLastVisit';
+import type { LedgerChange } from '../../sources/api';
 
 const COLUMNS: Array<{ key: SortColumn | null; label: string }> = [
   { key: 'donor', label: 'Donor' }, { key: 'recipient', label: 'Recipient' }, { key: 'amount', label: 'Amount' }, { key: 'eur', label: 'EUR' },
@@ -18,12 +20,14 @@ interface Props {
   onMerge: (id: number, into: number) => void;
   onSplit: (id: number, factId: number) => void;
   busy: boolean;
+  /** Rows changed since the reviewer's last visit, with the latest kind of change. */
+  changed?: Map<number, LedgerChange['kind']>;
 }
 
 const rowLabel = (r: LedgerRow) => `${party(r.donor)} → ${party(r.recipient)}, ${amount(r.amount, r.unit)}${r.item ? ` ${r.item}` : ''}, ${r.announced ?? 'undated'}`;
 
 /** Folded commitments; a row opens to show every source that reports it, where a reviewer can correct the fold. */
-export function LedgerTable({ rows, sort, onSort, onMerge, onSplit, busy }: Props) {
+export function LedgerTable({ rows, sort, onSort, onMerge, onSplit, busy, changed }: Props) {
   const [open, setOpen] = useState<number | null>(null);
   const [mergeInto, setMergeInto] = useState('');
   const sortBy = (column: SortColumn) => onSort({ column, descending: sort.column === column ? !sort.descending : column === 'announced' });
@@ -46,8 +50,11 @@ export function LedgerTable({ rows, sort, onSort, onMerge, onSplit, busy }: Prop
         <tbody>
           {rows.map((r) => (
             <Fragment key={r.id}>
-              <tr className={open === r.id ? 'open' : undefined}>
-                <td>{party(r.donor)}</td>
+              <tr className={[open === r.id ? 'open' : '', changed?.has(r.id) ? 'changed' : ''].join(' ').trim() || undefined}>
+                <td>
+                  {party(r.donor)}
+                  {changed?.has(r.id) && <span className={`change change-${changed.get(r.id)}`} title="since your last visit">{changeLabel(changed.get(r.id)!)}</span>}
+                </td>
                 <td>{party(r.recipient)}</td>
                 <td>
                   {amount(r.amount, r.unit)}{r.item ? ` ${r.item}` : ''}
