@@ -36,8 +36,12 @@ beforeAll(async () => {
       res.writeHead(302, { location: decodeURIComponent(to) });
       return res.end();
     }
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('Norway will send 12 howitzers to Ukraine.');
+    const answer = () => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('Norway will send 12 howitzers to Ukraine.');
+    };
+    if (req.url === '/slow') setTimeout(answer, 100);
+    else answer();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   port = (server.address() as AddressInfo).port;
@@ -87,6 +91,12 @@ describe('the fetch guard', () => {
     await expect(safeFetch(`http://rebind.test:${port}/a`, guarded)).rejects.toThrow(/refused, 127\.0\.0\.1 is a loopback address/);
     expect(dialed).toEqual([STAND_IN]);
     expect(requests).toEqual(['/a']);
+  });
+
+  it('keeps its defaults for options given as undefined (flags left out)', async () => {
+    // a time-out of undefined once aborted every request at once
+    const page = await safeFetch(`http://127.0.0.1:${port}/slow`, { allowPrivate: true, timeoutMs: undefined, maxBytes: undefined });
+    expect(page.body).toContain('howitzers');
   });
 
   it('reaches loopback, in any form, only when private addresses are allowed', async () => {

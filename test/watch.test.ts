@@ -25,6 +25,7 @@ import { recordVisit } from '../src/watch/visits.js';
 import { startFeedServer } from '../bench/feed-server.js';
 import { startServerProcess } from '../bench/workbench.js';
 import { describeWith, needService } from './helpers.js';
+import { freshStore } from './store-helpers.js';
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'pledgewatch.js');
 const silent = pino({ level: 'silent' });
@@ -383,4 +384,34 @@ describeWith(REDIS)('watch: two workers on Redis share ten sources', () => {
       for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], p).toBeGreaterThan(1_500);
     }
   }, 60_000);
+});
+
+const POSTGRES = process.env.PLEDGEWATCH_TEST_DATABASE_URL;
+
+describeWith(POSTGRES)('watch: two pollers on one PostgreSQL lease each due source', () => {
+  it('fetches each of ten sources once per interval', async () => {
+    const url = needService('PLEDGEWATCH_TEST_DATABASE_URL', POSTGRES);
+    const feeds = await startFeedServer();
+    const first = await freshStore(url);
+    const second = await openStore(url); // another process's pool: the lease is all they share
+    const extract = (await import('../src/ingest/extract.js')).extractInThisThread;
+    const paths = Array.from({ length: 10 }, (_, i) => `/pg-${i}.xml`);
+    for (const p of paths) await addSource(first.db, { url: feeds.feed(p), everySeconds: 1, allowPrivate: true }, new Date());
+    const pollers = [first, second].map((store) => startWatching(store, { extract, log: silent, hostGapMs: 0 }));
+    try {
+      await until('every source polled', async () => paths.every((p) => feeds.requestsFor(p).length > 0));
+      const from = Date.now();
+      await sleep(4_200);
+      for (const p of paths) {
+        const times = feeds.requestsFor(p).map((r) => r.at).filter((t) => t >= from);
+        expect(times.length, p).toBeGreaterThanOrEqual(3);
+        for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], p).toBeGreaterThanOrEqual(900);
+      }
+    } finally {
+      await Promise.all(pollers.map((w) => w.stop()));
+      await first.close();
+      await second.close();
+      await feeds.close();
+    }
+  }, 40_000);
 });

@@ -45,7 +45,9 @@ const DEFAULTS = { timeoutMs: 15_000, maxBytes: 10_000_000, maxRedirects: 5, all
 const HEADERS = { 'user-agent': 'pledgewatch/0.1 (+news ledger)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5' };
 
 export async function safeFetch(url: string, options: FetchOptions = {}): Promise<Fetched> {
-  const o = { ...DEFAULTS, ...options };
+  // an option given as undefined (a flag the user left out) keeps its default
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as FetchOptions;
+  const o = { ...DEFAULTS, ...given };
   const agent = new Agent({ connect: guardedDialer(o.allowPrivate, o.resolve ?? resolveHost, o.dial ?? dialAddress) });
   try {
     let current = url;
