@@ -24,7 +24,7 @@ import { watchRoutes } from './routes/watch.js';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ingestQueue } from '../queue/index.js';
-import { SOURCES_QUEUE, syncSchedulers } from '../watch/scheduler.js';
+import { pollNow, SOURCES_QUEUE, syncSchedulers } from '../watch/scheduler.js';
 
 export interface AppOptions {
   store: FactStore;
@@ -171,7 +171,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await sourcesQueue?.close();
     await articlesQueue?.close();
   });
-  await app.register(watchRoutes(options.store, { sourcesQueue: sourcesQueue && { sync: () => syncSchedulers(options.store, sourcesQueue) }, ingestQueue: articlesQueue }));
+  const schedule = sourcesQueue && { sync: () => syncSchedulers(options.store, sourcesQueue), pollNow: (id: number) => pollNow(sourcesQueue, id) };
+  await app.register(watchRoutes(options.store, { sourcesQueue: schedule, ingestQueue: articlesQueue }));
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: options.webRoot,

@@ -66,6 +66,11 @@ export async function syncSchedulers(store: FactStore, queue: Queue): Promise<vo
   for (const key of existing.keys()) if (!wanted.has(key)) await queue.removeJobScheduler(key);
 }
 
+/** Queues one poll of a source outside its schedule (the workbench's Fetch now); the lease still keeps it to one fetch. */
+export async function pollNow(queue: Queue, sourceId: number): Promise<void> {
+  await queue.add('poll', { sourceId }, { removeOnComplete: 100, removeOnFail: 100 });
+}
+
 /** Polls the sources the Redis job schedulers hand out, and keeps the schedulers in step with the database. */
 export function startRedisPoller(ctx: PollContext, connection: Redis, concurrency = 4): Poller {
   const queue = new Queue(SOURCES_QUEUE, { connection });

@@ -29,13 +29,19 @@ const Change = z.object({
 const id = z.object({ id: z.coerce.number().int().positive() });
 
 export interface WatchRouteOptions {
-  /** The Redis queue of source polls, when polling goes through Redis: sources changed here are scheduled at once. */
-  sourcesQueue?: { sync(): Promise<void> } | null;
+  /** When polling goes through Redis: sources changed here are scheduled at once, and a poll asked for now is queued. */
+  sourcesQueue?: { sync(): Promise<void>; pollNow(sourceId: number): Promise<void> } | null;
   /** The ingest queue, for its depth in /api/health. */
   ingestQueue?: Queue | null;
 }
 
 export const watchRoutes = (store: FactStore, o: WatchRouteOptions = {}): FastifyPluginAsyncZod => async (app) => {
+  await app.register(sourceRoutes(store, o));
+  await app.register(subscriptionRoutes(store));
+  await app.register(changeRoutes(store, o));
+};
+
+const sourceRoutes = (store: FactStore, o: WatchRouteOptions): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/sources', {
     config: { role: 'reviewer' },
     schema: { tags: ['watch'], summary: 'The watched sources with their last fetch, next fetch, items seen and last error', response: { 200: z.object({ sources: z.array(Source) }) } },
@@ -82,8 +88,12 @@ export const watchRoutes = (store: FactStore, o: WatchRouteOptions = {}): Fastif
     const now = new Date().toISOString();
     const updated = await store.db.updateTable('watched_sources').set({ next_fetch_at: now }).where('id', '=', request.params.id).executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `no watched source ${request.params.id}`);
+    await o.sourcesQueue?.pollNow(request.params.id);
     return (await listSources(store.db)).find((s) => s.id === request.params.id)!;
   });
+};
+
+const subscriptionRoutes = (store: FactStore): FastifyPluginAsyncZod => async (app) => {
 
   app.get('/api/subscriptions', {
     config: { role: 'reviewer' },
@@ -120,6 +130,9 @@ export const watchRoutes = (store: FactStore, o: WatchRouteOptions = {}): Fastif
     },
   }, async (request) => ({ deliveries: await deliveriesOf(store.reader, request.params.id) }));
 
+};
+
+const changeRoutes = (store: FactStore, o: WatchRouteOptions): FastifyPluginAsyncZod => async (app) => {
   const ChangeQuery = ChangeFilterSchema.extend({ since: z.string().datetime({ offset: true }).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 
   app.get('/api/changes', {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
 import { CATEGORIES } from '../../../shared/types';
-import { addSource, addSubscription, feedAddress, fetchDeliveries, fetchSourceNow, fetchSources, fetchSubscriptions, removeSource, removeSubscription, type ChangeFilters, type Subscription, type WatchedSource } from '../api';
+import { addSource, addSubscription, feedAddress, fetchDeliveries, fetchSourceNow, fetchSources, fetchSubscriptions, removeSource, removeSubscription, type ChangeFilter, type Subscription, type WatchedSource } from '../api';
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : 'never');
 const every = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`);
@@ -78,8 +78,8 @@ function SourceRow({ source: s, onRemove, onFetch, busy }: { source: WatchedSour
   );
 }
 
-function FilterFields({ filters, onChange }: { filters: ChangeFilters; onChange: (f: ChangeFilters) => void }) {
-  const set = (key: keyof ChangeFilters, value: string) => onChange({ ...filters, [key]: value === '' ? undefined : key === 'minEur' ? Number(value) : value });
+function FilterFields({ filters, onChange }: { filters: ChangeFilter; onChange: (f: ChangeFilter) => void }) {
+  const set = (key: keyof ChangeFilter, value: string) => onChange({ ...filters, [key]: value === '' ? undefined : key === 'minEur' ? Number(value) : value });
   return (
     <>
       <label>Donor <input value={filters.donor ?? ''} onChange={(e) => set('donor', e.target.value)} placeholder="DE or Germany" size={10} /></label>
@@ -94,7 +94,7 @@ function Subscriptions() {
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['subscriptions'], queryFn: fetchSubscriptions, refetchInterval: 10_000 });
   const [webhookUrl, setWebhookUrl] = useState('');
-  const [filters, setFilters] = useState<ChangeFilters>({});
+  const [filters, setFilters] = useState<ChangeFilter>({});
   const [allowPrivate, setAllowPrivate] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -166,7 +166,7 @@ function SubscriptionRow({ sub, open, onToggle, onRemove }: { sub: Subscription;
 }
 
 function FeedOfChanges() {
-  const [filters, setFilters] = useState<ChangeFilters>({});
+  const [filters, setFilters] = useState<ChangeFilter>({});
   const address = feedAddress(filters);
   return (
     <section className="panel" aria-labelledby="feed-title">
