@@ -20,7 +20,8 @@ import { startWatching, type Watcher } from '../src/watch/index.js';
 import { HostGate } from '../src/watch/host-gate.js';
 import { formatInterval, parseInterval } from '../src/watch/interval.js';
 import { SOURCES_QUEUE } from '../src/watch/scheduler.js';
-import { addSource, backoffMs, listSources, sourceRefusal } from '../src/watch/sources.js';
+import { addSource, backoffMs, leaseSource, listSources, sourceRefusal } from '../src/watch/sources.js';
+import { ITEMS_PER_POLL, pollSource } from '../src/watch/poll.js';
 import { recordVisit } from '../src/watch/visits.js';
 import { startFeedServer } from '../bench/feed-server.js';
 import { startServerProcess } from '../bench/workbench.js';
@@ -243,6 +244,25 @@ describe('watch: failing sources back off and do not stop the others', () => {
     expect(listed.status).toBe(0);
     expect(listed.stdout).toMatch(/500\.xml[^]*error \(\d+ in a row, backing off\): .*HTTP 500/);
   }, 30_000);
+});
+
+describe('watch: a long feed', () => {
+  it('reads at most ITEMS_PER_POLL items a poll and the rest at the next, asking for the whole feed again', async () => {
+    const feeds = await startFeedServer();
+    const store = await openStore(tmpDb());
+    const extract = (await import('../src/ingest/extract.js')).extractInThisThread;
+    const ctx = { store, extract, gate: new HostGate(0), log: silent };
+    const url = feeds.feed('/archive.xml');
+    for (let i = 0; i < ITEMS_PER_POLL + 10; i++) feeds.putItem('/archive.xml', { guid: `a${i}`, title: `item ${i}`, content: `${pledge('Finland', i + 1)} (${i})` });
+    const source = await addSource(store.db, { url, everySeconds: 1, allowPrivate: true }, new Date());
+    const poll = async () => pollSource(ctx, (await leaseSource(store.db, source.id, new Date()))!);
+    expect(await poll()).toMatchObject({ ok: true, ingested: ITEMS_PER_POLL });
+    expect(await poll()).toMatchObject({ ok: true, notModified: false, ingested: 10 });
+    expect(await poll()).toMatchObject({ ok: true, notModified: true });
+    expect((await listSources(store.db))[0].itemsSeen).toBe(ITEMS_PER_POLL + 10);
+    await store.close();
+    await feeds.close();
+  }, 60_000);
 });
 
 /** A webhook receiver on 127.0.0.1 that answers each request with the next status of `statuses` (then 200). */

@@ -21,6 +21,12 @@ export interface PollContext {
   fetchOptions?: Pick<FetchOptions, 'timeoutMs' | 'resolve' | 'dial'>;
 }
 
+/**
+ * New or revised items read in one poll; the rest wait for the next. A first poll of a long feed
+ * (or an archive) stays well inside the source's lease, and one source cannot hold a poller long.
+ */
+export const ITEMS_PER_POLL = 50;
+
 export interface PollResult {
   ok: boolean;
   notModified?: boolean;
@@ -50,14 +56,21 @@ export async function pollSource(ctx: PollContext, source: WatchedSourceRow): Pr
   }
   log.debug({ url: source.url, status: page.status, items: items.length }, 'source fetched');
   let newItems = 0;
-  let ingested = 0;
+  let read = 0;
+  let left = false;
   for (const item of items) {
+    if (read >= ITEMS_PER_POLL) {
+      left = true;
+      break;
+    }
     const done = await readItem(ctx, source, item, fetchOptions, log);
     if (done === 'new') newItems++;
-    if (done !== 'known') ingested++;
+    if (done !== 'known') read++;
   }
-  await recordFetched(ctx.store.db, source, { etag: page.etag ?? source.etag, lastModified: page.lastModified ?? source.last_modified, newItems }, new Date());
-  return { ok: true, notModified: page.status === 304, items: items.length, ingested };
+  // with items left, the next poll must get the whole feed again, not a 304
+  const validators = left ? { etag: null, lastModified: null } : { etag: page.etag ?? source.etag, lastModified: page.lastModified ?? source.last_modified };
+  await recordFetched(ctx.store.db, source, { ...validators, newItems }, new Date());
+  return { ok: true, notModified: page.status === 304, items: items.length, ingested: read };
 }
 
 class MalformedFeedError extends Error {}
