@@ -25,6 +25,12 @@ describe('extraction rules', () => {
     expect(carried.commitments.map((c) => c.donor)).not.toContain('United Nations Development Programme');
   });
 
+  it('finds the subject of a support noun past its determiner and modifiers', () => {
+    const out = facts('The drone coalition met in Riga. Portugal has also made a substantial contribution of €12 million to Ukraine.');
+    expect(out.commitments).toEqual([expect.objectContaining({ donor: 'PT', recipient: 'UA', amount: 12e6 })]);
+    expect(out.commitments[0].rules.donor).toBe('commitment.donor.subject');
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

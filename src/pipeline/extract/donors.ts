@@ -202,6 +202,8 @@ function subjectDonors(ctx: ArticleContext, v: number, first: number, last: numb
   }
   // the subject: walk back over auxiliaries and the verb chain to the nearest party
   let k = v - 1;
+  // "has made a significant contribution": from a support noun, first back over its determiner and modifiers
+  if (words[v].pos === 'NOUN') while (k > first && (words[k].pos === 'DET' || words[k].pos === 'ADJ')) k--;
   while (k >= first && (AUXILIARIES.has(words[k].lower) || words[k].pos === 'ADV' || words[k].pos === 'VERB' || words[k].pos === 'AUX' || words[k].pos === 'PART' || readinessWords.has(words[k].lower) || plannedWords.has(words[k].lower))) k--;
   const subjectText = ctx.text.slice(words[Math.max(first, k - 8)].start, words[Math.max(first, k)].end);
   // "Macron, along with 26 other Western allies, committed"; "26 countries had pledged"
