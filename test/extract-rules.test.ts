@@ -31,6 +31,20 @@ describe('extraction rules', () => {
     expect(out.commitments[0].rules.donor).toBe('commitment.donor.subject');
   });
 
+  it('takes a name met, called or hosted for a person, untitled as it is', () => {
+    const out = facts('Chile\'s foreign minister, Ana Rojas, met Tomas Lindqvist in Santiago on Monday. Rojas later held talks with Maren Solberg.');
+    const named = out.persons.map((p) => [p.name, p.rule]);
+    expect(named).toEqual(expect.arrayContaining([['Tomas Lindqvist', 'person.meeting'], ['Maren Solberg', 'person.meeting']]));
+    expect(out.meetings[0].participants).toEqual(expect.arrayContaining(['Ana Rojas', 'Tomas Lindqvist']));
+    // a state or a body is no one's name
+    expect(facts('The minister met European Commission officials and visited United Arab Emirates.').persons).toEqual([]);
+  });
+
+  it('reads a meeting\'s subject past an apposition that names a body', () => {
+    const out = facts('Prime Minister Lena Varga and Oskar Brandt, chairman of the Federation of Industry, will attend the conference in Vienna.');
+    expect(out.meetings).toEqual([expect.objectContaining({ participants: ['Lena Varga', 'Oskar Brandt'], place: 'Vienna' })]);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -187,12 +187,19 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
   // "Lithuania's top diplomat is expected to meet": a title resolved to the person holding it
   let v = t - 1;
   while (v >= first && patterns.meetings.verbChain.test(words[v].lower)) v--;
-  const titled = v >= first && v < t - 1 && ctx.owner[v] === undefined ? partyBefore(ctx, v + 1, null) : null;
+  // (a comma there closes an apposition or a list: the walk below reads those)
+  const titled = v >= first && v < t - 1 && ctx.owner[v] === undefined && words[v].pos !== 'PUNCT' ? partyBefore(ctx, v + 1, null) : null;
   if (titled?.kind === 'person' && titled.name) return [titled.name];
   for (let k = t - 1; k >= first; k--) {
     const owner = ctx.owner[k];
     if (!owner) {
       if (wordLists.meetings.objectEnd.has(words[k].lower)) break;
+      // "Masakazu Tokura, chairman of the Japan Business Federation, will attend": past the apposition to its person
+      const holder = found.length === 0 && words[k].text === ',' ? appositionHolder(ctx, k, first) : -1;
+      if (holder >= 0) {
+        k = holder + 1;
+        continue;
+      }
       // a meeting named by a noun takes its subject from its own clause, unless a verb holds it ("holding talks")
       const held = LIGHT_VERBS.has(words[t - 1]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 2]?.lemma ?? '') || LIGHT_VERBS.has(words[t - 3]?.lemma ?? '');
       if (words[t].pos === 'NOUN' && !gerund && !held && found.length === 0 && (words[k].text === ',' || (words[k].pos === 'VERB' && k < t - 1 && !speechVerbs.has(words[k].lemma)))) break;
@@ -229,6 +236,15 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
     }
   }
   return found;
+}
+
+/** For a comma closing an apposition ("X, chairman of Y,"), the last word of the person it describes; else -1. */
+function appositionHolder(ctx: ArticleContext, comma: number, first: number): number {
+  for (let j = comma - 1; j > first && j >= comma - 15; j--) {
+    if (ctx.words[j].text !== ',') continue;
+    return isPerson(ctx.owner[j - 1]) ? j - 1 : -1;
+  }
+  return -1;
 }
 
 /** The persons and states named in the conjuncts before the noun phrase holding word `k`, if it closes a coordination. */

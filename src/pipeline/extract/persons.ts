@@ -81,6 +81,12 @@ export function findPersons(ctx: ArticleContext): void {
       i = name.last - 1;
       continue;
     }
+    // E: someone met, hosted or called, or who meets: "met Andrii Sybiha", "talks with Mark Rutte", "Ana Rojas will meet"
+    if (multi && words[i].pos === 'PROPN' && (meetingCueBefore(ctx, name.first) || meetingVerbAfter(ctx, name.last)) && !isSentenceStartCommonWord(ctx, i, multi)) {
+      take({ name, role: null, country: null, rule: 'person.meeting' });
+      i = name.last - 1;
+      continue;
+    }
     // D: "the Trump administration".
     if (!multi && after && INSTITUTION_TAILS.has(after.lower) && before?.lower === 'the' && words[i].pos === 'PROPN') {
       take({ name, role: null, country: null, rule: 'person.administration' });
@@ -142,6 +148,24 @@ function isSentenceStartCommonWord(ctx: ArticleContext, i: number, multi: boolea
   const w = ctx.words[i];
   const sentenceStart = i === 0 || ctx.words[i - 1].sentence !== w.sentence || /^["“‘«„(]$/.test(ctx.words[i - 1].text);
   return sentenceStart && !multi && w.pos !== 'PROPN';
+}
+
+/** Word `j` follows a meeting verb, or `with` after one or after a meeting noun: "met X", "talks with X". */
+function meetingCueBefore(ctx: ArticleContext, j: number): boolean {
+  const words = ctx.words;
+  const before = words[j - 1];
+  if (!before || before.sentence !== words[j].sentence) return false;
+  if (before.pos === 'VERB' && wordLists.persons.meetingVerbs.has(before.lemma)) return true;
+  const cue = words[j - 2];
+  return before.lower === 'with' && cue !== undefined && (wordLists.persons.meetingNounsBeforeWith.has(cue.lower) || (cue.pos === 'VERB' && wordLists.persons.meetingVerbs.has(cue.lemma)));
+}
+
+/** A meeting verb right after word `j - 1`, past a modal: "Ana Rojas met", "Ana Rojas will meet". */
+function meetingVerbAfter(ctx: ArticleContext, j: number): boolean {
+  const words = ctx.words;
+  const k = words[j]?.pos === 'AUX' ? j + 1 : j;
+  const w = words[k];
+  return w !== undefined && w.sentence === words[j - 1].sentence && w.pos === 'VERB' && wordLists.persons.meetingVerbs.has(w.lemma);
 }
 
 function speechVerbAfter(ctx: ArticleContext, j: number): boolean {
@@ -300,9 +324,10 @@ export function markPersonMentions(ctx: ArticleContext): void {
     if (!hit) continue;
     let last = i + 1;
     while (last < words.length && words[last].end <= w.start + hit.surname.length) last++;
-    // extend left over the first names of a full mention
+    // extend left over the first names of a full mention (whole words of the name: "and" is not in "Brandt")
+    const nameWords = new Set(hit.person.name.toLowerCase().split(/\s+/));
     let first = i;
-    while (first > 0 && ctx.owner[first - 1] === undefined && hit.person.name.toLowerCase().includes(words[first - 1].lower) && /\p{L}/u.test(words[first - 1].text)) first--;
+    while (first > 0 && ctx.owner[first - 1] === undefined && nameWords.has(words[first - 1].lower) && /\p{L}/u.test(words[first - 1].text)) first--;
     const m = { first, last, person: hit.person };
     ctx.personMentions.push(m);
     for (let k = first; k < last; k++) ctx.owner[k] = m;
