@@ -45,6 +45,21 @@ describe('extraction rules', () => {
     expect(out.meetings).toEqual([expect.objectContaining({ participants: ['Lena Varga', 'Oskar Brandt'], place: 'Vienna' })]);
   });
 
+  it('leaves out an agency credited for the story, and keeps one cited in it', () => {
+    const credited = facts('OSLO (Reuters) - Norway will send 20 howitzers to Ukraine, the defence ministry said.\n\nBy The Associated Press');
+    expect(credited.organizations.map((o) => o.name)).toEqual([]);
+    const cited = facts('Norway will send 20 howitzers to Ukraine, Reuters reported on Monday.');
+    expect(cited.organizations.map((o) => o.name)).toEqual(['Reuters']);
+  });
+
+  it('names a gathering in full: a plural possessive, a hyphenated pair of states, and its shorter form later or earlier', () => {
+    const out = facts('Donors’ Conference raises €7 billion\n\nThe International Donors’ Conference met in Brussels. The Poland-Ukraine Forum for Reconstruction opened in Warsaw.');
+    expect(out.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['International Donors’ Conference', 'Poland-Ukraine Forum for Reconstruction']));
+    expect(out.organizations.filter((o) => /Donors/.test(o.name))).toHaveLength(1);
+    // the gathering is the meeting, not a party to it
+    for (const m of out.meetings) expect(m.participants).not.toContain('International Donors’ Conference');
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -1,6 +1,7 @@
 import type { ArticleFacts, CountryFact, Organization, Person } from '../../facts/types.js';
 import type { ArticleContext } from './context.js';
 import { evidenceOf } from './evidence.js';
+import { wordLists } from '../../lexicons/index.js';
 import { extractQuotes } from './quotes.js';
 import { extractCommitments } from './commitments.js';
 import { extractSanctions } from './sanctions.js';
@@ -36,6 +37,19 @@ function persons(ctx: ArticleContext): Person[] {
   }));
 }
 
+/** A mention that credits the story: alone on its line (after "By", "Source:"), or in parentheses before a dash. */
+function isCredit(ctx: ArticleContext, m: { first: number; last: number }): boolean {
+  const text = ctx.text;
+  const start = ctx.words[m.first].start;
+  const end = ctx.words[m.last - 1].end;
+  if (text[start - 1] === '(' && text[end] === ')' && /^\)\s*[-–—]/.test(text.slice(end, end + 4))) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(lineStart, start).toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  return /^[\s.:©]*$/.test(after) && before.every((w) => wordLists.orgPatterns.creditLeads.has(w));
+}
+
 function countryFacts(ctx: ArticleContext): CountryFact[] {
   const byCode = new Map<string, CountryFact>();
   for (const m of ctx.countryMentions) {
@@ -48,7 +62,9 @@ function countryFacts(ctx: ArticleContext): CountryFact[] {
 }
 
 function organizationFacts(ctx: ArticleContext): Organization[] {
-  return [...ctx.orgs.values()].map((o) => ({
+  // an agency credited for the story ("(Reuters) -", "By The Associated Press") is a byline, not a mention
+  const cited = new Set(ctx.orgMentions.filter((m) => !isCredit(ctx, m)).map((m) => m.key));
+  return [...ctx.orgs.values()].filter((o) => o.kind !== 'media' || cited.has(o.key)).map((o) => ({
     name: o.name,
     acronym: o.acronym,
     kind: o.kind,

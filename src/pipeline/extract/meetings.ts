@@ -226,7 +226,9 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
     else if (isCountry(owner) && owner.form !== 'demonym' && !owner.venue && (!wordLists.meetings.nonParticipantPrepositions.has(prep) || representsState(words, owner.first))) found.unshift(owner.code);
     else if (isOrg(owner) && !wordLists.meetings.orgObjectPrepositions.has(prep) && found.length === 0 && ctx.words[t].pos === 'VERB') {
       const org = ctx.orgs.get(owner.key);
-      if (org && org.kind !== 'government' && org.kind !== 'media') found.unshift(org.name);
+      // "the Donors’ Conference was attended by …": a gathering is the meeting, not one of its parties
+      const gathering = org && wordLists.meetings.gatheringHeads.has(org.name.split(/\s+/).pop()!.toLowerCase());
+      if (org && org.kind !== 'government' && org.kind !== 'media' && !gathering) found.unshift(org.name);
     }
     k = owner.first;
     if (found.length > 0 && !['and', ','].includes(words[k - 1]?.lower ?? '')) {

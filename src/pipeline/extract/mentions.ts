@@ -13,7 +13,7 @@ export const isPossessive = (w: Word | undefined) => w !== undefined && (w.lower
 
 export function addOrg(ctx: ArticleContext, span: Span, record: Omit<OrgRecord, 'first'>): void {
   for (let k = span.first; k < span.last; k++) if (ctx.owner[k] && !isCountry(ctx.owner[k])) return;
-  const key = record.rule === 'org.lexicon' ? record.key : orgKey(record.name);
+  const key = record.rule === 'org.lexicon' ? record.key : (sameOrgNamedOtherwise(ctx, record.name) ?? orgKey(record.name));
   if (!ctx.orgs.has(key)) {
     ctx.orgs.set(key, {
       key, name: record.name, acronym: record.acronym, kind: record.kind, members: record.members, country: record.country, rule: record.rule,
@@ -23,6 +23,27 @@ export function addOrg(ctx: ArticleContext, span: Span, record: Omit<OrgRecord, 
   const m: OrgMention = { first: span.first, last: span.last, key };
   ctx.orgMentions.push(m);
   for (let k = span.first; k < span.last; k++) ctx.owner[k] = m;
+}
+
+/**
+ * The key of an organization already named in a shorter or a longer form with the same head: "the
+ * Donors’ Conference" and "the International Donors’ Conference" are one. The record keeps the
+ * longer name.
+ */
+function sameOrgNamedOtherwise(ctx: ArticleContext, name: string): string | undefined {
+  const words = orgKey(name).split(' ');
+  const head = name.split(/\s+/).pop()?.toLowerCase();
+  if (words.length < 2 || !head) return undefined;
+  for (const org of ctx.orgs.values()) {
+    if (org.rule === 'org.lexicon' || org.name.split(/\s+/).pop()?.toLowerCase() !== head) continue;
+    const known = org.key.split(' ');
+    if (known.length < 2 || known.length === words.length) continue;
+    const [shorter, longer] = known.length < words.length ? [known, words] : [words, known];
+    if (!shorter.every((w) => longer.includes(w))) continue;
+    if (longer === words) org.name = name;
+    return org.key;
+  }
+  return undefined;
 }
 
 /** Two names of one organization share their content words ("Growth Plan for Moldova" = "Moldova Growth Plan"). */

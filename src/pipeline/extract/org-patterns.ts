@@ -238,10 +238,16 @@ function headedRun(ctx: ArticleContext, h: number, capFree: (k: number) => boole
     if (prev.pos === 'NUM' || (prev.cap && prev.lower !== 'of' && prepositions.has(prev.lower))) break;
     if (capFree(s - 1) && !isPossessive(words[s])) s--;
     else if ((prev.text === '-' && !prev.spaced && capFree(s - 2)) || (wordLists.orgPatterns.nameGlue.has(prev.lower) && capFree(s - 2) && s - 1 > 0)) s -= 2;
+    // "Donors’ Conference": a plural possessive opens the name
+    else if (/^['’]$/.test(prev.text) && !prev.spaced && capFree(s - 2) && /s$/.test(words[s - 2].text)) s -= 2;
     else {
-      const owner = ctx.owner[s - 1];
-      // "Lithuanian Foreign Ministry", "Norwegian Ministry of Defence": a country word may open the name
-      if (isCountry(owner)) s = owner.first;
+      // "Lithuanian Foreign Ministry", "Norwegian Ministry of Defence", "Japan-Ukraine Conference": a country word may open the name
+      let owner = ctx.owner[s - 1];
+      while (isCountry(owner)) {
+        s = owner.first;
+        const dash = words[s - 1];
+        owner = dash?.text === '-' && !dash.spaced && !words[s].spaced ? ctx.owner[s - 2] : undefined;
+      }
       break;
     }
   }
