@@ -60,6 +60,21 @@ describe('extraction rules', () => {
     for (const m of out.meetings) expect(m.participants).not.toContain('International Donors’ Conference');
   });
 
+  it('reads reported speech after more verbs and in more shapes', () => {
+    const quotes = (text: string) => facts(text).quotes.map((q) => [q.speaker, q.text]);
+    expect(quotes('Prime Minister Lena Varga revealed that the first tanks would arrive in May.')).toEqual([['Lena Varga', 'the first tanks would arrive in May']]);
+    // a verb a tagger reads as a plural noun after its subject
+    expect(quotes('The World Bank estimates that the rebuilding will cost $500 billion.')).toEqual([['World Bank', 'the rebuilding will cost $500 billion']]);
+    // "that" after the listener
+    expect(quotes('Defence Minister Oskar Brandt told local media that spending will reach 3% of GDP.')).toEqual([['Oskar Brandt', 'spending will reach 3% of GDP']]);
+    // two speech verbs, two clauses
+    expect(quotes('Chancellor Lena Varga confirmed that the package was final and stressed that the loan will cover the budget.')).toEqual([
+      ['Lena Varga', 'the package was final'], ['Lena Varga', 'the loan will cover the budget'],
+    ]);
+    // a coordinated subject opens the clause without "that"
+    expect(quotes('President Oskar Brandt suggested Norway and Denmark should share the costs of the mission.')).toEqual([['Oskar Brandt', 'Norway and Denmark should share the costs of the mission']]);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

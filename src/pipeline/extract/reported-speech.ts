@@ -158,7 +158,9 @@ function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 
   const w = words[v];
   if (wordLists.reportedSpeech.objectCueVerbs.has(w.lemma) && w.pos === 'VERB' && !inDirect(w.start)) return objectOfCue(scan, v);
   if (!reportedSpeechVerbs.has(w.lemma) && w.lower !== 'described') return 'none';
-  if ((w.pos !== 'VERB' && w.pos !== 'AUX') || inDirect(w.start)) return 'none';
+  // "The International Monetary Fund estimates that …": after a party a tagger may read the verb as a plural noun
+  const verbAfterParty = w.pos === 'NOUN' && w.lower.endsWith('s') && words[v + 1]?.lower === 'that' && ctx.owner[v - 1] !== undefined;
+  if ((w.pos !== 'VERB' && w.pos !== 'AUX' && !verbAfterParty) || inDirect(w.start)) return 'none';
   const prev = words[v - 1];
   // "CLAUSE, X said." — the speech verb closes the sentence.
   if (closesSentence(ctx, v, sentence.last)) {
@@ -199,8 +201,20 @@ function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 
   if (ctx.text[words[contentStart].start - 1] === ':' || /^["“«„]$/.test(words[contentStart].text)) return 'none';
   if (!hasVerb(ctx, contentStart, sentence.last)) return 'none';
   if (party.kind === 'person' && party.person) memory.lastPersonSubject = party.person;
-  push(party, words[contentStart].start, w.lower, 'quote.reported');
+  // "X confirmed that A and emphasized that B": each speech verb reports a clause of its own
+  const second = coordinatedCue(ctx, contentStart, sentence.last);
+  push(party, words[contentStart].start, w.lower, 'quote.reported', second === null ? sentence.end : words[second].start);
+  if (second !== null) push(party, words[second + 3].start, words[second + 1].lower, 'quote.reported-coordinated');
   return 'taken';
+}
+
+/** The "and" of "…, and emphasized that …" within a reported clause: a second speech verb of the same speaker. */
+function coordinatedCue(ctx: ArticleContext, from: number, last: number): number | null {
+  const words = ctx.words;
+  for (let c = from + 3; c < last - 4; c++) {
+    if (words[c].lower === 'and' && words[c + 1].pos === 'VERB' && reportedSpeechVerbs.has(words[c + 1].lemma) && words[c + 2].lower === 'that') return c;
+  }
+  return null;
 }
 
 /**
@@ -261,8 +275,9 @@ function reportedContentStart(ctx: ArticleContext, v: number, last: number): num
   if (words[k]?.lower === 'also') k++;
   // "that" within the next few words wins: "said in February that …"
   for (let j = k; j < Math.min(last, k + 8); j++) {
-    if (words[j].lower === 'that' && words[j].pos !== 'DET') return j + 1 < last ? j + 1 : null;
-    if (words[j].lower === 'that' && j === k) return j + 1 < last ? j + 1 : null;
+    // "told reporters that …", "told Polish media that …": after the listener a tagger may read "that" as a determiner
+    const afterListener = verb.lemma === 'tell' && j > k && j <= k + 3;
+    if (words[j].lower === 'that' && (words[j].pos !== 'DET' || j === k || afterListener)) return j + 1 < last ? j + 1 : null;
     if (/^[.;:!?"“”]$/.test(words[j].text)) break;
   }
   // "announced Norway would increase …", "hoped the figure could reach …": any speech verb takes a clause that opens
@@ -270,7 +285,8 @@ function reportedContentStart(ctx: ArticleContext, v: number, last: number): num
   const owner = ctx.owner[k];
   const parse = articleParse(ctx);
   const phrase = parse.phraseOf[k] >= 0 && parse.phrases[parse.phraseOf[k]].first === k ? parse.phrases[parse.phraseOf[k]] : undefined;
-  const group = phrase ? parse.verbGroups[parse.verbGroupOf[phrase.last]] : undefined;
+  // "suggested the U.S. and the EU should …": the verb follows the last conjunct of a coordinated subject
+  const group = phrase ? parse.verbGroups[parse.verbGroupOf[parse.phrases[phrase.listLast].last]] : undefined;
   const clauseOpens = (owner !== undefined && owner.first === k && /^(AUX|VERB)$/.test(words[owner.last]?.pos ?? ''))
     || (group !== undefined && (group.modal !== null || words[group.first].pos === 'AUX'));
   if (!VERBS_WITHOUT_THAT.has(verb.lemma) && verb.lower !== 'described' && !clauseOpens) return null;
