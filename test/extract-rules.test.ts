@@ -75,6 +75,17 @@ describe('extraction rules', () => {
     expect(quotes('President Oskar Brandt suggested Norway and Denmark should share the costs of the mission.')).toEqual([['Oskar Brandt', 'Norway and Denmark should share the costs of the mission']]);
   });
 
+  it('finds the speaker of a quote from the sentence around it', () => {
+    const speakers = (text: string) => facts(text).quotes.map((q) => [q.speaker, q.rules.speaker]);
+    // a quote paragraph right after a sentence that reports its speaker
+    expect(speakers('Foreign Minister Lena Varga stated that the mission will cover logistics.\n“The people of the region cannot wait much longer,” the statement went on.')[1]).toEqual(['Lena Varga', 'quote.speaker.previous-sentence']);
+    // what the subject named something
+    expect(speakers('President Oskar Brandt welcomed the deal, calling it a “turning point for the security of our whole region”.')).toEqual([['Oskar Brandt', 'quote.speaker.naming-participle']]);
+    // 'stated, “…”' opens a direct quote, not a reported one, and a person "of" a state speaks for it
+    expect(speakers('Lena Varga, Commissioner for Trade, stated, “The union is determined to help the people of the region.”')).toEqual([['Lena Varga', 'quote.speaker.cue-before-quote']]);
+    expect(speakers('President Oskar Brandt of Austria underlined that the summit had been a success for everyone.')).toEqual([['Oskar Brandt', 'quote.reported']]);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

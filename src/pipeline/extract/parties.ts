@@ -57,7 +57,10 @@ export function partyBefore(ctx: ArticleContext, v: number, memory: SpeakerMemor
     }
     return null;
   }
-  return partyEndingAt(ctx, k, memory);
+  const party = partyEndingAt(ctx, k, memory);
+  // "President Cyril Ramaphosa of South Africa underlined": the person, whose state the "of" phrase names
+  const holder = party?.kind === 'country' && words[party.first - 1]?.lower === 'of' ? ctx.owner[party.first - 2] : undefined;
+  return isPerson(holder) ? personParty(holder.person, holder.first, holder.last) : party;
 }
 
 /** The party whose mention starts at word `k` (", said Kaja Kallas", "according to the minister"). */

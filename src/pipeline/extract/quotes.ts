@@ -5,7 +5,7 @@ import { speechVerbs, wordLists } from '../../lexicons/index.js';
 import { firstWordFrom, lastAtOrBefore, type ArticleContext, type PersonRecord } from './context.js';
 import { decided, type Decision } from './decision.js';
 import { evidenceAt } from './evidence.js';
-import { partyAfter, partyBefore, SpeakerMemory, type Party } from './parties.js';
+import { partyAfter, partyBefore, personParty, SpeakerMemory, type Party } from './parties.js';
 import { reportedInSentence } from './reported-speech.js';
 
 const CLOSER: Record<string, string> = { '“': '”', '"': '"', '«': '»', '„': '“', '‘': '’', '”': '”' };
@@ -201,6 +201,11 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | 
       const party = partyBefore(ctx, k, memory);
       if (party) return decided('quote.speaker.colon-before-quote', party);
     }
+    // "…, calling it a “powerful symbol …”": what the subject of the sentence named it
+    if (wordLists.quotes.namingParticiples.has(words[k].lower)) {
+      const subject = ctx.personMentions.find((m) => words[m.first].sentence === openSentence && m.first < k);
+      if (subject) return decided('quote.speaker.naming-participle', personParty(subject.person, subject.first, subject.last));
+    }
   }
   // No cue: a later "X added that …" claims it, else the speaker of the quote before it in the same or previous paragraph.
   const next = after < words.length ? ctx.analysis.sentences[words[after].sentence] : undefined;
@@ -213,5 +218,7 @@ function directSpeaker(ctx: ArticleContext, q: DirectQuote, prev: DirectQuote | 
     }
   }
   if (prev && q.paragraph - prev.paragraph <= 2 && prevQuote?.speaker && memory.lastSpeaker) return decided('quote.speaker.previous-quote', memory.lastSpeaker);
+  // "Blinken stated that … .¶“The people of Haiti …”": a quote without a cue right after a sentence that reported a person
+  if (memory.lastSpeaker?.kind === 'person' && memory.speakerSentence === openSentence - 1) return decided('quote.speaker.previous-sentence', memory.lastSpeaker);
   return decided('quote.speaker.none', null);
 }

@@ -109,9 +109,9 @@ function reportedClauses(ctx: ArticleContext, s: number, memory: SpeakerMemory, 
     while (end > start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
     const text = ctx.text.slice(start, end);
     const count = (text.match(/[\p{L}\d]+/gu) ?? []).length;
-    // 'said: "…"' introduces a direct quote, which is read as one
-    if (count < 4 || /^[:\s]*["“«„]/.test(text)) return;
-    if (speaker) memory.spoke(speaker);
+    // 'said: "…"' and 'stated, "…"' introduce a direct quote, which is read as one
+    if (count < 4 || /^[:,\s]*["“«„]/.test(text)) return;
+    if (speaker) memory.spoke(speaker, s);
     out.push({ speaker: speaker?.name ?? null, text, direct: false, cue, evidence: evidenceAt(ctx, start, end, rule) });
   };
   const scan: ReportedScan = { ctx, sentence, memory, inDirect, startOffset, out, push };
@@ -156,7 +156,8 @@ function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 
   const { ctx, sentence, memory, inDirect, startOffset, out, push } = scan;
   const words = ctx.words;
   const w = words[v];
-  if (wordLists.reportedSpeech.objectCueVerbs.has(w.lemma) && w.pos === 'VERB' && !inDirect(w.start)) return objectOfCue(scan, v);
+  // "underlined that …" reports a clause; "underlined the need …" says something of its object
+  if (wordLists.reportedSpeech.objectCueVerbs.has(w.lemma) && w.pos === 'VERB' && words[v + 1]?.lower !== 'that' && !inDirect(w.start)) return objectOfCue(scan, v);
   if (!reportedSpeechVerbs.has(w.lemma) && w.lower !== 'described') return 'none';
   // "The International Monetary Fund estimates that …": after a party a tagger may read the verb as a plural noun
   const verbAfterParty = w.pos === 'NOUN' && w.lower.endsWith('s') && words[v + 1]?.lower === 'that' && ctx.owner[v - 1] !== undefined;
@@ -247,7 +248,8 @@ function closesSentence(ctx: ArticleContext, v: number, last: number): boolean {
   const words = ctx.words;
   for (let k = v + 1; k < last; k++) {
     const w = words[k];
-    if (w.text === ',' ) return true; // ", citing …", ", fearing …", ", adding …"
+    // ", citing …", ", fearing …", ", adding …"; but 'stated, “…”' opens a direct quote
+    if (w.text === ',') return !/^["“«„‘]$/.test(words[k + 1]?.text ?? '');
     if (w.lower === 'that' || w.text === ':' || /^["“«„]$/.test(w.text)) return false;
     if (w.pos === 'VERB' || w.pos === 'AUX') return false;
   }
