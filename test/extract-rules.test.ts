@@ -86,6 +86,13 @@ describe('extraction rules', () => {
     expect(speakers('President Oskar Brandt of Austria underlined that the summit had been a success for everyone.')).toEqual([['Oskar Brandt', 'quote.reported']]);
   });
 
+  it('gives a quote to the state whose officials speak, to the speaker before a long apposition, and to the named speaker over "according to media"', () => {
+    const speaker = (text: string) => facts(text).quotes.map((q) => q.speaker);
+    expect(speaker('Austrian officials have said that several states offered to send engineers to the region.')).toEqual(['AT']);
+    expect(speaker('Lena Varga, Commissioner for Political Affairs, Peace and Security, stated that the union will help the region.')).toEqual(['Lena Varga']);
+    expect(speaker('Trade Minister Oskar Brandt said on Tuesday that the embargo will start in May, according to media reports.')).toEqual(['Oskar Brandt']);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

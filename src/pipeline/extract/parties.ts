@@ -49,11 +49,11 @@ export function partyBefore(ctx: ArticleContext, v: number, memory: SpeakerMemor
   if (k < 0 || words[k].sentence !== words[v].sentence) return null;
   // "Marta Kos, European Commissioner for Enlargement, has announced": the subject is before the apposition
   if (words[k].text === ',') {
-    for (let c = k - 1; c >= Math.max(0, k - 12) && words[c].sentence === words[v].sentence; c--) {
+    // (an apposition may hold commas of its own: "Bankole Adeoye, Commissioner for Political Affairs, Peace and Security, stated")
+    for (let c = k - 1; c >= Math.max(0, k - 16) && words[c].sentence === words[v].sentence; c--) {
       if (words[c].text !== ',') continue;
       const subject = partyEndingAt(ctx, c - 1, memory);
       if (subject) return subject;
-      break;
     }
     return null;
   }
@@ -170,6 +170,11 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     // "the Norwegian government said": a state's government speaks as the state
     if (governmentNouns.has(w.lower) && country) return { kind: 'country', name: country, country, first: s, last: k + 1 };
     return { kind: 'institution', name, country, first: s, last: k + 1 };
+  }
+  // "British officials have said": officials of a state named by its demonym speak for it
+  const state = ctx.owner[k - 1];
+  if (wordLists.parties.stateVoices.has(w.lower) && isCountry(state)) {
+    return { kind: 'country', name: state.code, country: state.code, first: state.first, last: k + 1 };
   }
   if (UNNAMED_HEADS.has(w.lower) || (k > 0 && UNNAMED_HEADS.has(words[k - 1].lower))) {
     return { kind: 'unnamed', name: null, country: null, first: k, last: k + 1 };

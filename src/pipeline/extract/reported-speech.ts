@@ -135,6 +135,8 @@ function accordingTo({ ctx, sentence, memory, inDirect, startOffset, out, push }
     if (k === sentence.first || (k === sentence.first + 1 && /^[A-Z]/.test(words[k].text))) {
       if (comma < sentence.last - 1) push(party, words[comma + 1].start, 'according to', 'quote.according-to');
     } else if (comma >= sentence.last - 1 && words[k - 1].text === ',') {
+      // "X said on Tuesday that …, according to media reports": the named speaker's verb reads the sentence
+      if ((!party || party.kind === 'unnamed') && hasSpeechVerbBefore(ctx, sentence.first, k)) return false;
       const endClause = words[k - 1].start;
       const start = Math.max(startOffset, sentence.start);
       if (party) memory.spoke(party);
@@ -303,6 +305,11 @@ function reportedContentStart(ctx: ArticleContext, v: number, last: number): num
     if (words[k]?.text === ',') k++;
   }
   return k < last ? k : null;
+}
+
+function hasSpeechVerbBefore(ctx: ArticleContext, first: number, k: number): boolean {
+  for (let j = first; j < k; j++) if (ctx.words[j].pos === 'VERB' && reportedSpeechVerbs.has(ctx.words[j].lemma)) return true;
+  return false;
 }
 
 function hasVerb(ctx: ArticleContext, from: number, last: number): boolean {
