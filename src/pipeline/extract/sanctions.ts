@@ -5,7 +5,7 @@ import type { Sanction } from '../../facts/types.js';
 import { anyCouldMatch, familyGate, firstOfOverlapping, type CompiledPattern, type Match, type TokenView } from '../match/index.js';
 import { NUMBER_WORDS } from '../resolve/amounts.js';
 import type { ArticleContext } from './context.js';
-import { isCountry, isOrg } from './context.js';
+import { isCountry, isOrg, isPerson } from './context.js';
 import { datelineState } from './entities.js';
 import { evidenceAt } from './evidence.js';
 import { donorOfParty, NO_DEFAULTS, partyList, seatBody } from './donors.js';
@@ -23,6 +23,8 @@ const IMPOSER_AFTER = sanctionPatterns.role('sanction.imposer.by');
 const IMPOSER_BEFORE = ['sanction.imposer.possessive', 'sanction.imposer.modifier', 'sanction.imposer.demonym'].flatMap((id) => sanctionPatterns.role(id));
 const TARGETS = sanctionPatterns.role('sanction.target.');
 const COUNTS = sanctionPatterns.role('sanction.count');
+/** Bodies a measure is not aimed at by name: a state's government is the state, a bloc or the press no target. */
+const TARGET_NOT_NAMED_KINDS = wordLists.sanctions.notTargetKinds;
 /** Spelled numbers that count exactly ("eight diplomats"), not the vague ones ("dozens", "hundreds"). */
 const EXACT_WORDS = new Set(Object.keys(NUMBER_WORDS).filter((w) => !patterns.sanctions.inexactNumberWords.test(w)));
 /** How far before a trigger its possessor or modifier may stand, in words. */
@@ -200,6 +202,10 @@ function targetOf(ctx: ArticleContext, view: TokenView, trigger: Match, end: num
       const c = m.captures.target;
       const o = c ? ctx.owner[c.start] : undefined;
       if (isCountry(o) && !own.has(o.code)) return { value: o.code, rule: m.id };
+      // "sanctions on Rosneft", "sanctioned Gennady Timchenko": a named company, bank or person
+      const named = isPerson(o) ? o.person.name : isOrg(o) ? ctx.orgs.get(o.key) : undefined;
+      if (typeof named === 'string') return { value: named, rule: m.id };
+      if (named && !TARGET_NOT_NAMED_KINDS.has(named.kind ?? '') && !own.has(named.name)) return { value: named.name, rule: m.id };
     }
   }
   if (previous?.target.value) return { value: previous.target.value, rule: 'sanction.target.previous-measure' };
