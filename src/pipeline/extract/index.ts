@@ -63,7 +63,8 @@ function countryFacts(ctx: ArticleContext): CountryFact[] {
 
 function organizationFacts(ctx: ArticleContext): Organization[] {
   // an agency credited for the story ("(Reuters) -", "By The Associated Press") is a byline, not a mention
-  const cited = new Set(ctx.orgMentions.filter((m) => !isCredit(ctx, m)).map((m) => m.key));
+  const media = new Set([...ctx.orgs.values()].filter((o) => o.kind === 'media').map((o) => o.key));
+  const cited = new Set(ctx.orgMentions.filter((m) => media.has(m.key) && !isCredit(ctx, m)).map((m) => m.key));
   return [...ctx.orgs.values()].filter((o) => o.kind !== 'media' || cited.has(o.key)).map((o) => ({
     name: o.name,
     acronym: o.acronym,
