@@ -29,6 +29,15 @@ describe('amounts', () => {
     expect(q.unit).toBe(unit);
   });
 
+  it('reads numbers written in words before a magnitude, as money or as a count', () => {
+    expect(one('committing two billion euros to the fund')).toMatchObject({ kind: 'money', value: 2e9, unit: 'EUR' });
+    expect(one('well over a billion crowns')).toMatchObject({ kind: 'money', value: 1e9, qualifier: 'over' });
+    expect(one('five million dollars in aid')).toMatchObject({ kind: 'money', value: 5e6, unit: 'USD' });
+    expect(one('half a million artillery rounds')).toMatchObject({ kind: 'items', value: 5e5, item: 'artillery rounds' });
+    // a magnitude with nothing it counts or pays is no amount
+    expect(findQuantities('a million people fled')).toEqual([]);
+  });
+
   it('gives base units without a binary float tail', () => {
     expect(one('an appeal for $32.2m this year').value).toBe(32_200_000);
     expect(one('4.35 million shells').value).toBe(4_350_000);

@@ -46,6 +46,10 @@ const COUNTED = [...itemNouns, ...troopNouns].sort((a, b) => b.length - a.length
 // no thousands separator here: "500,000 155 mm shells" is two numbers.
 const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)/g;
 const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi');
+// the magnitudes spelled out in full ("two billion"), not their abbreviations ("2bn")
+const SPELLED_MAGNITUDE = new RegExp(String.raw`\s+(${Object.keys(MAGNITUDES).filter((m) => m.length > 4).join('|')})(?![\p{L}])`, 'iuy');
+const WHOLE_BEFORE_MAGNITUDE = patterns.amounts.wholeBeforeMagnitude;
+const HALF_BEFORE_MAGNITUDE = patterns.amounts.halfBeforeMagnitude;
 // sticky patterns, tried right after a number
 const MAGNITUDE = new RegExp(String.raw`[\s-]?(${MAG})(?![\p{L}\d])`, 'iuy');
 const NOT_GLUED = /(?![\p{L}\d])/uy;
@@ -106,11 +110,18 @@ export function findQuantities(text: string, base = 0): Quantity[] {
     for (const m of text.matchAll(NUMBER_WORD)) {
       // "several hundred missiles" gives no number
       if (VAGUE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-      const q = readCount(text, m.index, m.index + m[0].length, NUMBER_WORDS[m[0].toLowerCase()], 1);
+      const q = readSpelled(text, m.index, m.index + m[0].length, NUMBER_WORDS[m[0].toLowerCase()]);
       if (q) found.push(q);
     }
-    found.sort((a, b) => a.start - b.start);
   }
+  // "a billion crowns", "half a million rounds"
+  for (const [pattern, value] of [[WHOLE_BEFORE_MAGNITUDE, 1], [HALF_BEFORE_MAGNITUDE, 0.5]] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const q = readSpelled(text, m.index, m.index + m[0].length, value);
+      if (q) found.push(q);
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
   const out = withoutOverlaps(found);
   // "€375 million ($439 million)": the amount in parentheses restates the one before it
   for (let i = 1; i < out.length; i++) {
@@ -188,6 +199,21 @@ function elidedCurrency(text: string, at: number, raw: string, previous: Quantit
     kind: 'money', value: scaled(parseNumber(raw, true), MAGNITUDES[mag[1].toLowerCase()]), unit: previous.unit, sharedName: previous.sharedName,
     qualifier: qualifierBefore(text, at), item: null, start: at, end, conversion: false,
   };
+}
+
+/** A number written in words, with the magnitude and currency or counted noun after it: "two billion euros", "half a million rounds". */
+function readSpelled(text: string, at: number, end: number, value: number): Quantity | undefined {
+  SPELLED_MAGNITUDE.lastIndex = end;
+  const mag = SPELLED_MAGNITUDE.exec(text);
+  if (!mag) return readCount(text, at, end, value, 1);
+  const magnitude = MAGNITUDES[mag[1].toLowerCase()];
+  CURRENCY_AFTER.lastIndex = SPELLED_MAGNITUDE.lastIndex;
+  const currency = CURRENCY_AFTER.exec(text);
+  const name = currency?.[1].toLowerCase();
+  const code = name ? wordToCode.get(name) : undefined;
+  const qualifier = qualifierBefore(text, at);
+  if (name && code) return { kind: 'money', value: scaled(value, magnitude), unit: code, sharedName: name in sharedCurrencyNames ? name : null, qualifier, item: null, start: at, end: CURRENCY_AFTER.lastIndex, conversion: false };
+  return readCount(text, at, SPELLED_MAGNITUDE.lastIndex, value, magnitude);
 }
 
 function readCount(text: string, at: number, from: number, number: number, magnitude: number): Quantity | undefined {
