@@ -78,7 +78,8 @@ export function extractMeetings(ctx: ArticleContext, commitments: Commitment[] =
         date: when ? 'meeting.date.in-sentence' : null,
         planned: modal ? 'meeting.planned.modal-before' : upcoming ? 'meeting.planned.upcoming' : 'meeting.held.no-future-marker',
       });
-      if (subject.length > 0 && objects.length > 1 && t.kind !== 'summit') {
+      // (the parties "between" or "hosted by" are one gathering, not a meeting of each with the subject)
+      if (subject.length > 0 && objects.length > 1 && t.kind !== 'summit' && !t.between) {
         // "X met with A, B and C": one meeting per pair, as each is a meeting of its own
         const when = date();
         for (const o of objects) out.push({ participants: participants([...subject, o]), place: meetingPlace, date: when, kind: t.kind, planned, rules: rules('meeting.participants.subject-with-each', when), evidence });
