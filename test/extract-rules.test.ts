@@ -93,6 +93,15 @@ describe('extraction rules', () => {
     expect(speaker('Trade Minister Oskar Brandt said on Tuesday that the embargo will start in May, according to media reports.')).toEqual(['Oskar Brandt']);
   });
 
+  it('takes a person from a descriptor, a speech verb past an apposition, or a visit', () => {
+    const names = (text: string) => facts(text).persons.map((p) => p.name);
+    expect(names('Oslo froze the assets of businessman Ivar Lund.')).toEqual(['Ivar Lund']);
+    expect(names('Maren Solberg, the aid group\'s regional chief, said the response was inadequate.')).toEqual(['Maren Solberg']);
+    expect(names('Tomas Lindqvist arrives in Kyiv for talks')).toEqual(['Tomas Lindqvist']);
+    // a body is no one, past an apposition or arriving
+    expect(names('European Commission, the EU\'s executive arm, said the plan was ready. Air Force One arrives in Kyiv.')).toEqual([]);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -70,8 +70,9 @@ export function findPersons(ctx: ArticleContext): void {
         continue;
       }
     }
-    // C: subject or object of a speech verb — "Budrys said", ", said Kaja Kallas", "confirmed Andrey Yermak,".
-    const verbAfter = speechVerbAfter(ctx, name.last);
+    // C: subject or object of a speech verb — "Budrys said", ", said Kaja Kallas", "confirmed Andrey Yermak,", and
+    // "Erin Hutchinson, the aid group's Yemen chief, said".
+    const verbAfter = speechVerbAfter(ctx, name.last) || (multi && after?.text === ',' && speechAfterApposition(ctx, name.last));
     const verbBefore = before !== undefined && speechVerbs.has(before.lemma) && (after === undefined || /^[,.;:]$/.test(after.text));
     const plausibleSingle = multi || words[i].pos === 'PROPN' || (words[i].pos === 'NOUN' && i > 0 && words[i - 1].sentence === words[i].sentence);
     // "Reports said", "Officials said": a plural common noun is no one's name
@@ -148,6 +149,16 @@ function isSentenceStartCommonWord(ctx: ArticleContext, i: number, multi: boolea
   const w = ctx.words[i];
   const sentenceStart = i === 0 || ctx.words[i - 1].sentence !== w.sentence || /^["“‘«„(]$/.test(ctx.words[i - 1].text);
   return sentenceStart && !multi && w.pos !== 'PROPN';
+}
+
+/** A speech verb right after an apposition set off by commas from word `comma` on: ", the aid group's chief, said". */
+function speechAfterApposition(ctx: ArticleContext, comma: number): boolean {
+  const words = ctx.words;
+  for (let k = comma + 2; k < words.length && k <= comma + 12 && words[k].sentence === words[comma].sentence; k++) {
+    if (words[k].text === ',') return speechVerbAfter(ctx, k + 1);
+    if (/^[.;:!?"“”(]$/.test(words[k].text) || words[k].pos === 'VERB') return false;
+  }
+  return false;
 }
 
 /** Word `j` follows a meeting verb, or `with` after one or after a meeting noun: "met X", "talks with X". */
