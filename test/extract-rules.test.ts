@@ -102,6 +102,13 @@ describe('extraction rules', () => {
     expect(names('European Commission, the EU\'s executive arm, said the plan was ready. Air Force One arrives in Kyiv.')).toEqual([]);
   });
 
+  it('reads the clause after a parenthetical cue', () => {
+    const out = facts('Foreign Minister Lena Varga spoke in Vienna. In this way, she said, the region could recover within five years.');
+    expect(out.quotes.map((q) => [q.speaker, q.text, q.rules.cue])).toEqual([['Lena Varga', 'the region could recover within five years', 'quote.reported-parenthetical']]);
+    // a cue that closes its sentence is read as before
+    expect(facts('The region could recover within five years, Lena Varga said.').quotes[0].rules.cue).toBe('quote.reported-after');
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -165,6 +165,13 @@ function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 
   const verbAfterParty = w.pos === 'NOUN' && w.lower.endsWith('s') && words[v + 1]?.lower === 'that' && ctx.owner[v - 1] !== undefined;
   if ((w.pos !== 'VERB' && w.pos !== 'AUX' && !verbAfterParty) || inDirect(w.start)) return 'none';
   const prev = words[v - 1];
+  // "In this way, she said, the rebuilding could be green": a parenthetical cue reports the clause after it
+  const parenthetical = parentheticalCue(scan, v);
+  if (parenthetical) {
+    memory.spoke(parenthetical.party, words[v].sentence);
+    out.push({ speaker: parenthetical.party.name, text: ctx.text.slice(words[parenthetical.from].start, parenthetical.end), direct: false, cue: w.lower, evidence: evidenceAt(ctx, words[parenthetical.from].start, parenthetical.end, 'quote.reported-parenthetical') });
+    return 'sentence-read';
+  }
   // "CLAUSE, X said." — the speech verb closes the sentence.
   if (closesSentence(ctx, v, sentence.last)) {
     const subjectStart = clauseSubjectStart(ctx, v, sentence.first);
@@ -209,6 +216,24 @@ function reportedAt(scan: ReportedScan, v: number): 'sentence-read' | 'taken' | 
   push(party, words[contentStart].start, w.lower, 'quote.reported', second === null ? sentence.end : words[second].start);
   if (second !== null) push(party, words[second + 3].start, words[second + 1].lower, 'quote.reported-coordinated');
   return 'taken';
+}
+
+/** ", X said, CLAUSE": the speaker, and where the clause after the cue starts and ends; null when `v` is no such cue. */
+function parentheticalCue({ ctx, sentence, memory, inDirect }: ReportedScan, v: number): { party: Party; from: number; end: number } | null {
+  const words = ctx.words;
+  if (words[v + 1]?.text !== ',' || v + 2 >= sentence.last) return null;
+  const party = partyBefore(ctx, v, memory);
+  if (!party || party.kind === 'unnamed' || words[party.first - 1]?.text !== ',' || inDirect(words[v].start)) return null;
+  // what comes before is an opening ("In this way", "which"), not a clause the cue closes ("The money will pay for …, X said,")
+  let opening = 0;
+  for (let k = party.first - 2; k >= sentence.first && words[k].text !== ','; k--) opening++;
+  const from = v + 2;
+  // "…, X said, calling the deal …": a participle after the cue says something of its own
+  const participle = words[from].pos === 'VERB' && words[from].lower.endsWith('ing');
+  if (opening >= 4 || participle || !hasVerb(ctx, from, sentence.last) || /^["“«„]$/.test(words[from].text)) return null;
+  let end = sentence.end;
+  while (end > words[from].start && /[\s.,;:!?]/.test(ctx.text[end - 1])) end--;
+  return (ctx.text.slice(words[from].start, end).match(/[\p{L}\d]+/gu) ?? []).length >= 4 ? { party, from, end } : null;
 }
 
 /** The "and" of "…, and emphasized that …" within a reported clause: a second speech verb of the same speaker. */
