@@ -109,6 +109,12 @@ describe('extraction rules', () => {
     expect(facts('The region could recover within five years, Lena Varga said.').quotes[0].rules.cue).toBe('quote.reported-after');
   });
 
+  it('gives a fund named for a state, not the fund, as the recipient', () => {
+    const out = facts('Latvia\'s contribution of €2 million to the Ukrainian energy support fund was welcomed.');
+    expect(out.commitments.map((c) => [c.donor, c.recipient, c.amount])).toEqual([['LV', 'UA', 2e6]]);
+    expect(facts('Latvia gave €2 million to the Green Climate Fund.').commitments.map((c) => c.recipient)).toEqual(['Green Climate Fund']);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);
