@@ -115,6 +115,13 @@ describe('extraction rules', () => {
     expect(facts('Latvia gave €2 million to the Green Climate Fund.').commitments.map((c) => c.recipient)).toEqual(['Green Climate Fund']);
   });
 
+  it('gives talks in a time phrase to the subject of the clause', () => {
+    const out = facts('Prime Minister Lena Varga announced the plan on Monday, following discussions with Chancellor Oskar Brandt.');
+    expect(out.meetings.map((m) => m.participants)).toEqual([['Lena Varga', 'Oskar Brandt']]);
+    // a noun of talks elsewhere keeps its own clause's subject
+    expect(facts('Prime Minister Lena Varga said the talks with the union had failed.').meetings).toEqual([]);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

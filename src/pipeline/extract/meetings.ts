@@ -191,6 +191,11 @@ function subjectOf(ctx: ArticleContext, t: number, first: number, last: number, 
   // (a comma there closes an apposition or a list: the walk below reads those)
   const titled = v >= first && v < t - 1 && ctx.owner[v] === undefined && words[v].pos !== 'PUNCT' ? partyBefore(ctx, v + 1, null) : null;
   if (titled?.kind === 'person' && titled.name) return [titled.name];
+  // "Starmer announced the plan, following discussions with Macron": talks in a time phrase are the clause's subject's
+  if (words[t].pos === 'NOUN' && wordLists.meetings.timePrepositions.has(words[t - 1]?.lower ?? '')) {
+    const subject = ctx.personMentions.find((m) => m.first >= first && m.last <= t - 1);
+    if (subject) return [subject.person.name];
+  }
   for (let k = t - 1; k >= first; k--) {
     const owner = ctx.owner[k];
     if (!owner) {
