@@ -122,6 +122,11 @@ describe('extraction rules', () => {
     expect(facts('Prime Minister Lena Varga said the talks with the union had failed.').meetings).toEqual([]);
   });
 
+  it('reads a guest received by a host as a meeting, and a decision welcomed by someone as none', () => {
+    expect(facts('Prime Minister Lena Varga was received by Chancellor Oskar Brandt in Vienna.').meetings.map((m) => m.participants)).toEqual([['Lena Varga', 'Oskar Brandt']]);
+    expect(facts('The decision was welcomed by Chancellor Oskar Brandt.').meetings).toEqual([]);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -55,6 +55,7 @@ const SANCTIONS: Cases = {
 const MEETINGS: Cases = {
   'meeting.trigger.gerund': { match: 'She spoke after meeting the minister.', miss: 'She spoke after meeting of the board.' },
   'meeting.trigger.hosted-by': { match: 'The forum was co-hosted by Ana Rojas and Luis Vega.', miss: 'The forum was opened by Ana Rojas and Luis Vega.' },
+  'meeting.trigger.received-by': { match: 'Ana Rojas was received by Luis Vega in Lima.', miss: 'Ana Rojas was praised by Luis Vega in Lima.' },
   'meeting.trigger.meet': { match: 'The envoy met the president.', miss: 'The envoy greeted the president.' },
   'meeting.trigger.meets-with': { match: 'Envoy arrives in Kyiv, meets with Zelensky', miss: 'Envoy arrives in Kyiv, greets Zelensky' },
   'meeting.trigger.talks-between': { match: 'Talks between the two leaders ended.', miss: 'Talks among the two leaders ended.' },

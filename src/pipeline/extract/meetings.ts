@@ -88,7 +88,8 @@ export function extractMeetings(ctx: ArticleContext, commitments: Commitment[] =
         // one party alone: a named gathering it holds or attends ("the NATO defence ministers' meeting"); a press
         // conference given alone is no meeting between parties
         const named = ctx.words.slice(Math.max(sentence.first, t.at - 4), t.at).some((w) => (w.pos === 'PROPN' || w.cap) && !(ctx.dateline && w.start < ctx.dateline.end)) || ctx.words[t.at + 1]?.lower === 'of';
-        const single = all.length === 1 && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'summit' || t.kind === 'meeting') && named;
+        // (those "between" or "received by" a party are two at least)
+        const single = all.length === 1 && !t.between && !/^[A-Z]{2}$/.test(all[0]) && (t.kind === 'summit' || t.kind === 'meeting') && named;
         const how = visited && all.includes(visited) ? 'meeting.participants.visitor-and-state' : single ? 'meeting.participants.sole-party' : 'meeting.participants.clause';
         const when = all.length >= 2 || single ? date() : null;
         if (all.length >= 2 || single) out.push({ participants: all, place: meetingPlace, date: when, kind: t.kind, planned, rules: rules(how, when), evidence });
