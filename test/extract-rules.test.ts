@@ -127,6 +127,10 @@ describe('extraction rules', () => {
     expect(facts('The decision was welcomed by Chancellor Oskar Brandt.').meetings).toEqual([]);
   });
 
+  it('takes a company by its legal form', () => {
+    expect(facts('Velta AB and Korsholm ASA will supply the shells, and Tarvo Oyj the trucks.').organizations.map((o) => o.name)).toEqual(['Velta AB', 'Korsholm ASA', 'Tarvo Oyj']);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);
