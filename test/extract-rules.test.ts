@@ -131,6 +131,14 @@ describe('extraction rules', () => {
     expect(facts('Velta AB and Korsholm ASA will supply the shells, and Tarvo Oyj the trucks.').organizations.map((o) => o.name)).toEqual(['Velta AB', 'Korsholm ASA', 'Tarvo Oyj']);
   });
 
+  it('names a person by the fullest form in the text, one person for both forms', () => {
+    const out = facts('Dr Omar Al Nasri opened the talks. Later, Dr Omar Khalid Al Nasri said the fund was ready.');
+    expect(out.persons.map((p) => p.name)).toEqual(['Omar Khalid Al Nasri']);
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Omar Khalid Al Nasri']);
+    // two people who share a first and a last name but not in order are two
+    expect(facts('Dr Anna Berg met Dr Berg Anna Lind.').persons).toHaveLength(2);
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -48,7 +48,7 @@ export function findPersons(ctx: ArticleContext): void {
     }
     // Honorific: "Mr Healey".
     if (w.cap && honorifics.has(w.lower)) {
-      const name = nameRunAt(ctx, w.text.endsWith('.') || words[h + 1]?.text !== '.' ? h + 1 : h + 2, 3);
+      const name = nameRunAt(ctx, w.text.endsWith('.') || words[h + 1]?.text !== '.' ? h + 1 : h + 2);
       if (name) take({ name, role: null, country: null, rule: 'person.honorific' });
     }
   }
@@ -252,6 +252,14 @@ function possessiveCountry(ctx: ArticleContext, first: number): string | null {
 }
 
 /** Folds candidates into persons: a bare surname joins the full name that shares it. */
+/** `longer` names the same person as `shorter` with middle names added: same first and last word, the rest in order. */
+function fullerForm(shorter: string[], longer: string[]): boolean {
+  if (longer.length <= shorter.length || shorter.length < 2 || shorter[0] !== longer[0] || shorter.at(-1) !== longer.at(-1)) return false;
+  let k = 0;
+  for (const t of longer) if (t === shorter[k]) k++;
+  return k === shorter.length;
+}
+
 function registerPersons(ctx: ArticleContext, candidates: PersonCandidate[]): void {
   resolveCounterparts(ctx, candidates);
   const nameOf = (s: Span) => ctx.text.slice(ctx.words[s.first].start, ctx.words[s.last - 1].end);
@@ -277,10 +285,15 @@ function registerPersons(ctx: ArticleContext, candidates: PersonCandidate[]): vo
     const tokens = name.toLowerCase().split(/\s+/);
     const same = ctx.persons.find((p) => {
       const known = p.name.toLowerCase().split(/\s+/);
-      return known.length >= tokens.length && tokens.every((t, i) => known[known.length - tokens.length + i] === t);
+      return (known.length >= tokens.length && tokens.every((t, i) => known[known.length - tokens.length + i] === t)) || fullerForm(known, tokens) || fullerForm(tokens, known);
     });
     const p = same ?? add(c, name);
     if (same) {
+      // the fullest form in the text names the person: "Sultan Al Jaber", then "Sultan Ahmed Al Jaber"
+      if (tokens.length > same.name.split(/\s+/).length && fullerForm(same.name.toLowerCase().split(/\s+/), tokens)) {
+        same.aliases.add(same.name);
+        same.name = name;
+      }
       if (same.role === null && c.role) same.role = cleanRole(ctx, c);
       if (same.country === null && c.country) same.country = c.country;
     }
