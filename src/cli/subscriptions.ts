@@ -49,6 +49,7 @@ export async function runSubscriptionsCommand(args: string[]): Promise<number> {
     if (action === 'deliveries') {
       const log = await deliveriesOf(store.db, Number(id));
       if (values.json) process.stdout.write(`${JSON.stringify(log)}\n`);
+      else if (log.length === 0) process.stdout.write(`nothing sent to subscription ${id} yet: it is sent the ledger changes made after it was added that match its filters\n`);
       else for (const d of log) process.stdout.write(`${d.id}  change ${d.changeId}  ${d.state}  ${d.attempts} attempts${d.log.map((a) => `\n    ${a.at}  ${a.status ?? '—'}  ${a.ms} ms${a.error ? `  ${a.error}` : ''}`).join('')}\n`);
       return 0;
     }

@@ -9,6 +9,7 @@ import { FetchError, safeFetch, type FetchOptions } from '../ingest/fetch.js';
 import { leaseDue } from '../store/dialects/index.js';
 import type { Database, Db, WebhookDeliveriesTable } from '../store/schema.js';
 import type { Selectable } from 'kysely';
+import { partyCode } from '../lexicons/index.js';
 import { changesAfter, lastChangeId, type ChangeFilter, type LedgerChange } from './changes.js';
 
 export interface Subscription {
@@ -40,9 +41,11 @@ export const retryDelayMs = (attempts: number) => Math.min(FIRST_RETRY_MS * 2 **
 /** Adds a subscription; it is sent the changes made from now on. The secret is made here unless given, and returned only now. */
 export async function addSubscription(db: Db, s: { name?: string | null; filters: ChangeFilter; webhookUrl: string; secret?: string; allowPrivate?: boolean }, now: Date): Promise<Subscription & { secret: string }> {
   const secret = s.secret ?? randomBytes(24).toString('base64url');
+  // a state given by name is kept by its code, as the ledger keeps it
+  const filters = { ...s.filters, donor: partyCode(s.filters.donor), recipient: partyCode(s.filters.recipient) };
   const row = await db
     .insertInto('subscriptions')
-    .values({ name: s.name ?? null, filters: JSON.stringify(s.filters), webhook_url: s.webhookUrl, secret, allow_private: s.allowPrivate ? 1 : 0, created_at: now.toISOString(), seen_change: await lastChangeId(db) })
+    .values({ name: s.name ?? null, filters: JSON.stringify(filters), webhook_url: s.webhookUrl, secret, allow_private: s.allowPrivate ? 1 : 0, created_at: now.toISOString(), seen_change: await lastChangeId(db) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { ...(await listSubscriptions(db)).find((x) => x.id === row.id)!, secret };
