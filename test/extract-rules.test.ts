@@ -139,6 +139,12 @@ describe('extraction rules', () => {
     expect(facts('Dr Anna Berg met Dr Berg Anna Lind.').persons).toHaveLength(2);
   });
 
+  it('lets a people named by its plural demonym speak for its state', () => {
+    expect(facts('The Austrians said in May that the first trucks would arrive in June.').quotes.map((q) => q.speaker)).toEqual(['AT']);
+    // a demonym before a noun describes it and speaks for no one by itself
+    expect(facts('Austrian companies said in May that the first trucks would arrive in June.').quotes.map((q) => q.speaker)).not.toContain('AT');
+  });
+
   it('counts sanctions listings with words between the number and the noun', () => {
     const out = facts('LONDON - The United Kingdom imposed sanctions on 100 oil tankers of the shadow fleet, Foreign Secretary Helen Ashby said.');
     expect(out.sanctions).toEqual([expect.objectContaining({ imposer: 'GB', count: 100, evidence: 'imposed sanctions on 100 oil tankers' })]);

@@ -118,7 +118,8 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     const org = ctx.orgs.get(owner.key);
     if (org) return { kind: 'organization', name: org.name, country: org.country, key: org.key, first: owner.first, last: owner.last };
   }
-  if (isCountry(owner) && owner.form !== 'demonym') return { kind: 'country', name: owner.code, country: owner.code, first: owner.first, last: owner.last };
+  const named = stateParty(ctx, k);
+  if (named) return named;
   // "the Lithuanian foreign minister", "the president", "the defence minister"
   if (titleHeads.has(w.lower)) {
     let s = k;
@@ -185,6 +186,15 @@ export function partyEndingAt(ctx: ArticleContext, k: number, memory: SpeakerMem
     if (UNNAMED_HEADS.has(words[i].lower)) return { kind: 'unnamed', name: null, country: null, first: i, last: k + 1 };
   }
   return null;
+}
+
+/** A state named at word `k`, or a people named by its plural demonym as the head of its phrase ("The Czechs said"). */
+function stateParty(ctx: ArticleContext, k: number): Party | null {
+  const owner = ctx.owner[k];
+  if (!isCountry(owner)) return null;
+  if (owner.form !== 'demonym') return { kind: 'country', name: owner.code, country: owner.code, first: owner.first, last: owner.last };
+  if (owner.last !== k + 1 || !/s$/.test(ctx.words[k].lower) || !articles.has(ctx.words[owner.first - 1]?.lower ?? '')) return null;
+  return { kind: 'country', name: owner.code, country: owner.code, first: owner.first - 1, last: owner.last };
 }
 
 function latestOrgWith(ctx: ArticleContext, head: string, k: number): Party | null {
