@@ -20,7 +20,7 @@ import { startWatching, type Watcher } from '../src/watch/index.js';
 import { HostGate } from '../src/watch/host-gate.js';
 import { formatInterval, parseInterval } from '../src/watch/interval.js';
 import { SOURCES_QUEUE } from '../src/watch/scheduler.js';
-import { addSource, backoffMs, leaseSource, listSources, sourceRefusal } from '../src/watch/sources.js';
+import { addSource, backoffMs, leaseSource, listSources, urlRefusal } from '../src/watch/sources.js';
 import { ITEMS_PER_POLL, pollSource } from '../src/watch/poll.js';
 import { recordVisit } from '../src/watch/visits.js';
 import { startFeedServer } from '../bench/feed-server.js';
@@ -77,7 +77,7 @@ describe('watch: rules as functions', () => {
       ['not a url', false, /not an address/],
     ];
     for (const [url, allow, expected] of table) {
-      const refusal = sourceRefusal(url, allow);
+      const refusal = urlRefusal(url, allow);
       if (expected) expect(refusal, url).toMatch(expected);
       else expect(refusal, url).toBeNull();
     }
@@ -195,6 +195,10 @@ describe('watch: serve on SQLite polls a feed', () => {
       expect([e.link].flat().some((l: { '@rel': string }) => l['@rel'] === 'alternate')).toBe(true);
     }
     expect(entries.some((e) => /New commitment — NO → UA, 30/.test(e.title))).toBe(true);
+    const due = await fetch(new URL('/api/sources/1/fetch', server.url), { method: 'POST' });
+    expect(due.status).toBe(200);
+    expect(Date.parse(((await due.json()) as { nextFetchAt: string }).nextFetchAt)).toBeLessThanOrEqual(Date.now());
+    expect((await fetch(new URL('/api/sources/99/fetch', server.url), { method: 'POST' })).status).toBe(404);
     const health = (await api('/api/health')) as { status: string; sources: { total: number; failing: number } };
     expect(health).toMatchObject({ status: 'ok', sources: { total: 1, failing: 0 } });
   });

@@ -5,7 +5,7 @@ import { redisConnection } from '../queue/index.js';
 import type { FactStore } from '../store/index.js';
 import { formatInterval, parseInterval } from '../watch/interval.js';
 import { SOURCES_QUEUE, syncSchedulers } from '../watch/scheduler.js';
-import { addSource, listSources, removeSource, SourceExistsError, sourceRefusal, type WatchedSource } from '../watch/sources.js';
+import { addSource, listSources, removeSource, SourceExistsError, urlRefusal, type WatchedSource } from '../watch/sources.js';
 import { fail, storeFromOption } from './common.js';
 
 const USAGE = 'usage: pledgewatch sources add URL [--every 15m] [--name NAME] [--allow-private] | sources list [--json] | sources remove ID|URL';
@@ -24,7 +24,7 @@ export async function runSourcesCommand(args: string[]): Promise<number> {
   const everyMs = parseInterval(values.every);
   if (action === 'add') {
     if (everyMs === null || everyMs < 1000) return fail('sources', '--every must be an interval of at least a second, such as 90s, 15m or 2h');
-    const refusal = sourceRefusal(target, values['allow-private']);
+    const refusal = urlRefusal(target, values['allow-private']);
     if (refusal) return fail('sources', refusal);
   }
   const store = await storeFromOption(values.db, 'sources');

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ChangeFilterSchema } from '../watch/changes.js';
 import { addSubscription, deliveriesOf, listSubscriptions, removeSubscription, type Subscription } from '../watch/alerts.js';
-import { sourceRefusal } from '../watch/sources.js';
+import { urlRefusal } from '../watch/sources.js';
 import { fail, storeFromOption } from './common.js';
 
 const USAGE = 'usage: pledgewatch subscriptions add --webhook URL [--donor X] [--recipient X] [--category C] [--status S] [--min-eur N] [--name NAME] [--secret S] [--allow-private] | subscriptions list [--json] | subscriptions deliveries ID [--json] | subscriptions remove ID';
@@ -26,7 +26,7 @@ export async function runSubscriptionsCommand(args: string[]): Promise<number> {
   let filters;
   if (action === 'add') {
     if (!values.webhook) return fail('subscriptions', '--webhook URL is where alerts are posted');
-    const refusal = sourceRefusal(values.webhook, values['allow-private']);
+    const refusal = urlRefusal(values.webhook, values['allow-private']);
     if (refusal) return fail('subscriptions', refusal);
     const checked = ChangeFilterSchema.safeParse({ donor: values.donor, recipient: values.recipient, category: values.category, status: values.status, minEur: values['min-eur'] });
     if (!checked.success) return fail('subscriptions', `--${checked.error.issues[0].path.join('.').replace('minEur', 'min-eur')}: ${checked.error.issues[0].message}`);

@@ -3,12 +3,11 @@
 // retried with backoff until the receiver answers 2xx or the attempts run out; every attempt is
 // logged. Deliveries are leased, so any number of processes can send them and each goes once.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import { FetchError, safeFetch, type FetchOptions } from '../ingest/fetch.js';
 import { leaseDue } from '../store/dialects/index.js';
 import type { Database, Db, WebhookDeliveriesTable } from '../store/schema.js';
-import type { Selectable } from 'kysely';
 import { partyCode } from '../lexicons/index.js';
 import { changesAfter, lastChangeId, type ChangeFilter, type LedgerChange } from './changes.js';
 

@@ -38,10 +38,10 @@ export const sourceOut = (r: WatchedSourceRow): WatchedSource => ({
 export class SourceExistsError extends Error {}
 
 /**
- * Why an address cannot be watched, before anything is stored: not http(s), or on a loopback or
- * private address without --allow-private (a name that resolves to one is refused when fetched).
+ * Why an address cannot be watched or posted to, before anything is stored: not http(s), or on a
+ * loopback or private address without --allow-private (a name that resolves to one is refused when fetched).
  */
-export function sourceRefusal(url: string, allowPrivate: boolean): string | null {
+export function urlRefusal(url: string, allowPrivate: boolean): string | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -79,6 +79,12 @@ export async function removeSource(db: Db, idOrUrl: number | string): Promise<Wa
   if (!row) return undefined;
   await db.deleteFrom('watched_sources').where('id', '=', row.id).execute();
   return sourceOut(row);
+}
+
+/** Makes a source due now (a source backing off is tried at once); undefined when there is none with that id. */
+export async function makeDue(db: Db, id: number, now: Date): Promise<WatchedSource | undefined> {
+  const row = await db.updateTable('watched_sources').set({ next_fetch_at: now.toISOString() }).where('id', '=', id).returningAll().executeTakeFirst();
+  return row ? sourceOut(row) : undefined;
 }
 
 /** Leases the sources that are due, for one poller to fetch. */

@@ -10,7 +10,7 @@ import { atomFeed } from '../../watch/atom.js';
 import { ChangeFilterSchema, latestChanges } from '../../watch/changes.js';
 import { parseInterval } from '../../watch/interval.js';
 import { recordVisit } from '../../watch/visits.js';
-import { addSource, listSources, removeSource, SourceExistsError, sourceRefusal } from '../../watch/sources.js';
+import { addSource, listSources, makeDue, removeSource, SourceExistsError, urlRefusal } from '../../watch/sources.js';
 import { AppError } from '../errors.js';
 
 const Source = z.object({
@@ -59,7 +59,7 @@ const sourceRoutes = (store: FactStore, o: WatchRouteOptions): FastifyPluginAsyn
     const ms = parseInterval(every);
     if (ms === null || ms < 1000) throw new AppError('VALIDATION', 'every must be an interval of at least a second, such as 90s, 15m or 2h', [{ field: 'body.every', reason: 'not an interval' }]);
     if (allowPrivate && request.role !== 'admin') throw new AppError('FORBIDDEN', 'watching a private or loopback address needs an admin token');
-    const refusal = sourceRefusal(url, allowPrivate);
+    const refusal = urlRefusal(url, allowPrivate);
     if (refusal) throw new AppError('VALIDATION', refusal, [{ field: 'body.url', reason: 'refused' }]);
     try {
       const source = await addSource(store.db, { url, name, everySeconds: Math.round(ms / 1000), allowPrivate }, new Date());
@@ -85,11 +85,10 @@ const sourceRoutes = (store: FactStore, o: WatchRouteOptions): FastifyPluginAsyn
     config: { role: 'reviewer' },
     schema: { tags: ['watch'], summary: 'Makes a source due now (a source backing off after errors is tried at once)', params: id, response: { 200: Source } },
   }, async (request) => {
-    const now = new Date().toISOString();
-    const updated = await store.db.updateTable('watched_sources').set({ next_fetch_at: now }).where('id', '=', request.params.id).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `no watched source ${request.params.id}`);
+    const source = await makeDue(store.db, request.params.id, new Date());
+    if (!source) throw new AppError('NOT_FOUND', `no watched source ${request.params.id}`);
     await o.sourcesQueue?.pollNow(request.params.id);
-    return (await listSources(store.db)).find((s) => s.id === request.params.id)!;
+    return source;
   });
 };
 
@@ -109,7 +108,7 @@ const subscriptionRoutes = (store: FactStore): FastifyPluginAsyncZod => async (a
     },
   }, async (request, reply) => {
     const b = request.body;
-    const refusal = sourceRefusal(b.webhookUrl, b.allowPrivate);
+    const refusal = urlRefusal(b.webhookUrl, b.allowPrivate);
     if (refusal) throw new AppError('VALIDATION', refusal, [{ field: 'body.webhookUrl', reason: 'refused' }]);
     return reply.status(201).send(await addSubscription(store.db, { name: b.name, filters: b.filters, webhookUrl: b.webhookUrl, secret: b.secret, allowPrivate: b.allowPrivate }, new Date()));
   });

@@ -88,8 +88,11 @@ export async function leaseDue<Row>(db: Kysely<Database>, table: 'watched_source
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const t = sql.table(table);
   const pending = onlyPending ? sql`and state = 'pending'` : sql``;
-  const pick = sql`select id from ${t} where ${sql.ref(due)} <= ${now} and (lease_until is null or lease_until < ${now}) ${pending}
-    order by ${sql.ref(due)} limit ${limit}${postgres ? sql` for update skip locked` : sql``}`;
+  const dueNow = sql`${sql.ref(due)} <= ${now} and (lease_until is null or lease_until < ${now}) ${pending}`;
+  // pollers ask several times a second: a read says whether anything is due before a write lock is taken for nothing
+  const { rows: waiting } = await sql`select 1 from ${t} where ${dueNow} limit 1`.execute(db);
+  if (waiting.length === 0) return [];
+  const pick = sql`select id from ${t} where ${dueNow} order by ${sql.ref(due)} limit ${limit}${postgres ? sql` for update skip locked` : sql``}`;
   const { rows } = await sql<Row>`update ${t} set lease_until = ${until} where id in (${pick}) returning *`.execute(db);
   return rows;
 }

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorNote } from '../../../shared/ErrorNote';
 import { CATEGORIES } from '../../../shared/types';
+import { formatInterval } from '../../../../../src/watch/interval';
 import { addSource, addSubscription, feedAddress, fetchDeliveries, fetchSourceNow, fetchSources, fetchSubscriptions, removeSource, removeSubscription, type ChangeFilter, type Subscription, type WatchedSource } from '../api';
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : 'never');
-const every = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`);
 
 /** Watched feeds with their last and next fetch and errors; webhook subscriptions; the Atom feed of changes. */
 export function SourcesPage() {
@@ -65,7 +65,7 @@ function SourceRow({ source: s, onRemove, onFetch, busy }: { source: WatchedSour
   return (
     <tr>
       <td>{s.name && <strong>{s.name} </strong>}<span className="small break">{s.url}</span>{s.allowPrivate && <span className="muted small"> · private addresses allowed</span>}</td>
-      <td>{every(s.everySeconds)}</td>
+      <td>{formatInterval(s.everySeconds * 1000)}</td>
       <td>{when(s.lastFetchAt)}<div className="muted small">{s.fetches} fetch{s.fetches === 1 ? '' : 'es'}</div></td>
       <td>{when(s.nextFetchAt)}</td>
       <td className="num">{s.itemsSeen}</td>
