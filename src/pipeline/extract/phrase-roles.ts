@@ -166,9 +166,7 @@ export function receivingOrg(ctx: ArticleContext, phrase: NounPhrase): string | 
     if (!isOrg(o)) continue;
     const org = ctx.orgs.get(o.key);
     const head = org?.name.replace(/\s*\([^)]*\)$/, '').split(/\s+/).pop()?.toLowerCase() ?? '';
-    // "the Ukrainian energy support fund" is named for the state it serves: the recipient is that state, read as any other
-    const forState = org?.rule === 'org.demonym-head';
-    if (org && !org.country && !forState && (org.kind === null ? receivingOrgHeads.has(head) : RECEIVING_KINDS.has(org.kind))) found = org.name;
+    if (org && !org.country && (org.kind === null ? receivingOrgHeads.has(head) : RECEIVING_KINDS.has(org.kind))) found = org.name;
     k = o.last - 1;
   }
   return found;
